@@ -1,0 +1,2 @@
+/** Business dates in Japan (Asia/Tokyo) versus recorded instants in UTC. */
+package dev.hoshi.kernel.time;

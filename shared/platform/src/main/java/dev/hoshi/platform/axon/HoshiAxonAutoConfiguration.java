@@ -1,0 +1,126 @@
+package dev.hoshi.platform.axon;
+
+import com.mongodb.client.MongoClient;
+import dev.hoshi.eventstore.EventStoreCollections;
+import dev.hoshi.eventstore.HoshiEventStorageEngine;
+import dev.hoshi.platform.config.HoshiProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Axon as every Hoshi service runs it: events in Hoshi's MongoDB engine ({@code hoshi.eventstore.*}), tracking
+ * tokens in the service's own database through the Axon Mongo extension's {@link MongoTokenStore}, pooled
+ * streaming processors with Hoshi's defaults ({@code hoshi.processing.*}; tune one processor by name under {@code
+ * axon.eventhandling.processors.<name>} with {@code mode: pooled}), and the request context carried by every
+ * message.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
+@EnableConfigurationProperties(HoshiProperties.class)
+public class HoshiAxonAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    public HoshiEventStorageEngine eventStorageEngine(
+            MongoClient mongoClient,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            Serializer snapshotSerializer,
+            org.axonframework.config.Configuration configuration,
+            ObjectProvider<MeterRegistry> meterRegistry,
+            HoshiProperties properties) {
+        HoshiProperties.Eventstore settings = properties.eventstore();
+        return HoshiEventStorageEngine.builder()
+                .mongoClient(mongoClient)
+                .collections(EventStoreCollections.in(settings.database()))
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .batchSize(settings.batchSize())
+                .gapTimeout(settings.gapTimeout())
+                .maxGapOffset(settings.maxGapOffset())
+                .transactions(settings.transactions())
+                .meterRegistry(meterRegistry.getIfAvailable(CompositeMeterRegistry::new))
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public TokenStore tokenStore(
+            MongoClient mongoClient, Serializer serializer, HoshiProperties properties, Environment environment) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder()
+                        .mongoDatabase(mongoClient, serviceDatabase(properties, environment))
+                        .build())
+                .serializer(serializer)
+                .build();
+    }
+
+    /** This service's own database: {@code hoshi.service.database}, else {@code hoshi_<application name>}. */
+    public static String serviceDatabase(HoshiProperties properties, Environment environment) {
+        if (properties.service().database() != null) {
+            return properties.service().database();
+        }
+        String application = environment.getProperty("spring.application.name", "service");
+        return "hoshi_" + application.replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    @Bean
+    public ConfigurerModule hoshiProcessingDefaults(HoshiProperties properties) {
+        HoshiProperties.Processing defaults = properties.processing();
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.usingPooledStreamingEventProcessors((config, builder) -> {
+                    ScheduledExecutorService workers = Executors.newScheduledThreadPool(
+                            defaults.threadCount(), new AxonThreadFactory("hoshi-processor"));
+                    config.onShutdown(workers::shutdown);
+                    return builder.workerExecutor(workers)
+                            .batchSize(defaults.batchSize())
+                            .initialSegmentCount(defaults.initialSegmentCount())
+                            .tokenClaimInterval(defaults.tokenClaimInterval().toMillis());
+                }));
+    }
+
+    @Bean
+    public CorrelationDataProvider hoshiCorrelationDataProvider() {
+        return new HoshiCorrelationDataProvider();
+    }
+
+    @Bean
+    public MessageDispatchInterceptor<CommandMessage<?>> requestContextCommandInterceptor() {
+        return new RequestContextCommandInterceptor();
+    }
+
+    @Bean
+    public MessageHandlerInterceptor<Message<?>> contextBindingHandlerInterceptor() {
+        return new ContextBindingHandlerInterceptor<>();
+    }
+
+    /** On the bus itself, not the gateway: it must see events applied by aggregates too. */
+    @Bean
+    public InitializingBean eventContextGuardRegistration(EventBus eventBus) {
+        return () -> eventBus.registerDispatchInterceptor(new EventContextGuard());
+    }
+}

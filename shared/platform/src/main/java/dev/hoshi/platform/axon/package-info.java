@@ -1,0 +1,5 @@
+/**
+ * Axon wiring: Hoshi's event store, the Mongo token store, pooled processors, and the request context (tenant,
+ * actor, correlation id) stamped on every command and carried into every event.
+ */
+package dev.hoshi.platform.axon;

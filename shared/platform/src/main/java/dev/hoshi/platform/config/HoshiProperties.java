@@ -1,0 +1,71 @@
+package dev.hoshi.platform.config;
+
+import dev.hoshi.eventstore.HoshiEventStorageEngine.Transactions;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Hoshi's own settings, under {@code hoshi.*}.
+ *
+ * @param eventstore where and how events are stored (shared by all services)
+ * @param service this service's own database (tokens, read models)
+ * @param processing defaults for every event processor not tuned by name under {@code axon.eventhandling.processors}
+ * @param graphql limits on what one GraphQL request may ask for
+ */
+@ConfigurationProperties("hoshi")
+public record HoshiProperties(Eventstore eventstore, Service service, Processing processing, Graphql graphql) {
+
+    public HoshiProperties {
+        eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, 0, null);
+        service = service != null ? service : new Service(null);
+        processing = processing != null ? processing : new Processing(0, 0, 0, null);
+        graphql = graphql != null ? graphql : new Graphql(0, 0);
+    }
+
+    /**
+     * @param database the event store's database, shared by every service
+     * @param batchSize events per read batch
+     * @param gapTimeout how long a reserved-but-unwritten number is waited for
+     * @param maxGapOffset how far behind the newest event a gap may lie
+     * @param transactions whether appends use transactions (AUTO: when the server has them)
+     */
+    public record Eventstore(
+            String database, int batchSize, Duration gapTimeout, int maxGapOffset, Transactions transactions) {
+        public Eventstore {
+            database = database != null ? database : "hoshi_events";
+            batchSize = batchSize > 0 ? batchSize : 100;
+            gapTimeout = gapTimeout != null ? gapTimeout : Duration.ofSeconds(60);
+            maxGapOffset = maxGapOffset > 0 ? maxGapOffset : 10_000;
+            transactions = transactions != null ? transactions : Transactions.AUTO;
+        }
+    }
+
+    /** @param database this service's database: tracking tokens and read models */
+    public record Service(String database) {}
+
+    /**
+     * @param batchSize events per transaction of a processor
+     * @param initialSegmentCount segments a new processor starts with: how many replicas can share its work
+     * @param threadCount worker threads per processor
+     * @param tokenClaimInterval how often a processor looks for unclaimed segments
+     */
+    public record Processing(int batchSize, int initialSegmentCount, int threadCount, Duration tokenClaimInterval) {
+        public Processing {
+            batchSize = batchSize > 0 ? batchSize : 100;
+            initialSegmentCount = initialSegmentCount > 0 ? initialSegmentCount : 4;
+            threadCount = threadCount > 0 ? threadCount : 2;
+            tokenClaimInterval = tokenClaimInterval != null ? tokenClaimInterval : Duration.ofSeconds(5);
+        }
+    }
+
+    /**
+     * @param maxDepth deepest nesting of fields a query may have
+     * @param maxComplexity most fields (each counted once per nesting) a query may select
+     */
+    public record Graphql(int maxDepth, int maxComplexity) {
+        public Graphql {
+            maxDepth = maxDepth > 0 ? maxDepth : 12;
+            maxComplexity = maxComplexity > 0 ? maxComplexity : 500;
+        }
+    }
+}

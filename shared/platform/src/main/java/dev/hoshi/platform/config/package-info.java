@@ -1,0 +1,2 @@
+/** Platform defaults, {@code hoshi.*} properties, health and context propagation. */
+package dev.hoshi.platform.config;

@@ -1,0 +1,35 @@
+package dev.hoshi.platform.graphql;
+
+import dev.hoshi.platform.config.HoshiProperties;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Limits on what one GraphQL request may ask for ({@code hoshi.graphql.max-depth}, {@code max-complexity}) and the
+ * mapping of exceptions to GraphQL errors. Spring for GraphQL picks up both kinds of bean by type.
+ */
+@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+@ConditionalOnClass(MaxQueryDepthInstrumentation.class)
+@EnableConfigurationProperties(HoshiProperties.class)
+public class HoshiGraphQlAutoConfiguration {
+
+    @Bean
+    public MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(HoshiProperties properties) {
+        return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
+    }
+
+    @Bean
+    public MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(HoshiProperties properties) {
+        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity());
+    }
+
+    @Bean
+    public HoshiGraphQlExceptionResolver hoshiGraphQlExceptionResolver() {
+        return new HoshiGraphQlExceptionResolver();
+    }
+}

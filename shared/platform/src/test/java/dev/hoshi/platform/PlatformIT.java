@@ -1,0 +1,273 @@
+package dev.hoshi.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoClient;
+import dev.hoshi.eventstore.HoshiEventStorageEngine;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.error.HoshiException;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.testapp.PlatformTestApplication;
+import dev.hoshi.platform.testapp.Tally;
+import dev.hoshi.platform.testapp.TallyProjection;
+import dev.hoshi.testsupport.TestMongo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.springboot.updates.UpdateCheckConfiguration;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@AutoConfigureObservability
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformIT {
+
+    static final TestMongo MONGO = TestMongo.get();
+    static final String EVENTS_DB = MONGO.freshDatabaseName("events");
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", MONGO::connectionString);
+        registry.add("hoshi.eventstore.database", () -> EVENTS_DB);
+        registry.add("hoshi.service.database", () -> MONGO.freshDatabaseName("svc"));
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    EventGateway eventGateway;
+
+    @Autowired
+    TallyProjection projection;
+
+    @Autowired
+    MongoClient mongoClient;
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    TokenStore tokenStore;
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    UpdateCheckConfiguration updateCheck;
+
+    private final RequestContext tenantA = RequestContext.forTenant(TenantId.of("tenant-a"), Actor.user("alice"));
+
+    @Test
+    void axonRunsOnHoshisEngineWithTheMongoTokenStoreAndPooledProcessors() {
+        assertThat(engine).isInstanceOf(HoshiEventStorageEngine.class);
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(tokenStore).isInstanceOf(MongoTokenStore.class);
+        assertThat(processing.eventProcessor("tally-view", PooledStreamingEventProcessor.class))
+                .isPresent();
+        assertThat(updateCheck.getDisabled()).isTrue();
+        assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
+    }
+
+    @Test
+    void everyEventCarriesTenantActorCorrelationAndCausation() {
+        String id = "tally-" + System.nanoTime();
+        CurrentContext.runWith(tenantA, () -> {
+            commands.sendAndWait(new Tally.OpenTallyCommand(id));
+            commands.sendAndWait(new Tally.CountCommand(id));
+        });
+
+        List<Document> stored = eventsOf(id);
+        assertThat(stored).hasSize(2).allSatisfy(doc -> {
+            assertThat(doc.getString("tenantId")).isEqualTo("tenant-a");
+            assertThat(doc.getString("metaData"))
+                    .contains("\"tenantId\":\"tenant-a\"")
+                    .contains("\"actor\":\"USER:alice\"")
+                    .contains("\"correlationId\":\"" + tenantA.correlationId() + "\"")
+                    .contains("\"causationId\"");
+        });
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> seenFor(id).size() == 2);
+        assertThat(seenFor(id)).allSatisfy(seen -> {
+            assertThat(seen.metaData()).containsEntry("actor", "USER:alice");
+            assertThat(seen.boundContext())
+                    .as("context bound while the projection handles the event")
+                    .isEqualTo(tenantA);
+        });
+    }
+
+    @Test
+    void aCommandWithoutATenantIsRefusedAndStoresNothing() {
+        String id = "no-tenant-" + System.nanoTime();
+        RequestContext operator = RequestContext.withoutTenant(Actor.user("operator"));
+
+        assertThatThrownBy(() ->
+                        CurrentContext.runWith(operator, () -> commands.sendAndWait(new Tally.OpenTallyCommand(id))))
+                .isInstanceOfSatisfying(
+                        HoshiException.class, e -> assertThat(e.code()).isEqualTo("TENANT_REQUIRED"));
+        assertThatThrownBy(() -> commands.sendAndWait(new Tally.OpenTallyCommand(id)))
+                .isInstanceOfSatisfying(
+                        HoshiException.class, e -> assertThat(e.code()).isEqualTo("UNAUTHENTICATED"));
+        assertThat(eventsOf(id)).isEmpty();
+
+        CurrentContext.runWith(operator, () -> commands.sendAndWait(new Tally.OpenPlatformTallyCommand(id)));
+        assertThat(eventsOf(id)).singleElement().satisfies(doc -> assertThat(doc.getString("metaData"))
+                .contains("\"actor\":\"USER:operator\"")
+                .doesNotContain("tenantId"));
+    }
+
+    @Test
+    void anEventPublishedWithoutAnyContextIsRefused() {
+        assertThatThrownBy(() -> eventGateway.publish(new Tally.TallyOpenedEvent("orphan")))
+                .isInstanceOf(HoshiException.class);
+        CurrentContext.runWith(tenantA, () -> eventGateway.publish(new Tally.TallyOpenedEvent("adopted")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !seenFor("adopted").isEmpty());
+        assertThat(seenFor("orphan")).isEmpty();
+    }
+
+    @Test
+    void graphQlBusinessErrorsCarryACodeAndBothLanguages() {
+        graphQl()
+                .document("{ refused }")
+                .execute()
+                .errors()
+                .expect(e -> "TALLY_CLOSED".equals(e.getExtensions().get("code"))
+                        && e.getMessage().equals("The tally is closed; open a new one.")
+                        && "集計は締め切られています。".equals(e.getExtensions().get("messageJa")))
+                .verify();
+    }
+
+    @Test
+    void unexpectedFailuresReachClientsWithoutDetail() {
+        String body = http().post()
+                .uri("/graphql")
+                .bodyValue(Map.of("query", "{ crash }"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        assertThat(body)
+                .contains("INTERNAL_ERROR")
+                .doesNotContain("secret")
+                .doesNotContain("mongodb://")
+                .doesNotContain("Exception")
+                .doesNotContain("at dev.hoshi");
+    }
+
+    @Test
+    void queriesDeeperThanTheLimitAreRefusedBeforeRunning() {
+        graphQl()
+                .document("{ node { child { child { name } } } }")
+                .execute()
+                .path("node.child.child.name")
+                .entity(String.class)
+                .isEqualTo("root.child.child");
+
+        graphQl()
+                .document("{ node { child { child { child { child { child { name } } } } } } }")
+                .execute()
+                .errors()
+                .expect(e -> e.getMessage().contains("depth"))
+                .verify();
+    }
+
+    @Test
+    void mutationsGoThroughTheCommandGatewayWithTheRequestContext() {
+        graphQl()
+                .document("mutation { openTally(input: {id: \"via-graphql\"}) { id } }")
+                .execute()
+                .path("openTally.id")
+                .entity(String.class)
+                .isEqualTo("via-graphql");
+
+        assertThat(eventsOf("via-graphql")).singleElement().satisfies(doc -> assertThat(doc.getString("metaData"))
+                .contains("\"actor\":\"USER:bob\"")
+                .contains("\"tenantId\":\"tenant-b\""));
+    }
+
+    @Test
+    void actuatorShowsHealthAndTheEventStoresMeters() {
+        CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand("metered")));
+
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
+        String prometheus = http().get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(prometheus)
+                .contains("hoshi_eventstore_events_appended_total")
+                .contains("hoshi_eventstore_append_seconds_count{outcome=\"ok\"")
+                .contains("commandBus_allTimer_seconds_count{payloadType=\"OpenTallyCommand\"}");
+        http().get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+    }
+
+    private HttpGraphQlTester graphQl() {
+        WebTestClient.Builder client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .defaultHeader("X-Test-Actor", "bob")
+                .defaultHeader("X-Test-Tenant", "tenant-b");
+        return HttpGraphQlTester.builder(client).build();
+    }
+
+    private WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    private List<Document> eventsOf(String aggregateId) {
+        return mongoClient
+                .getDatabase(EVENTS_DB)
+                .getCollection("events")
+                .find(new Document("aggregateId", aggregateId))
+                .into(new ArrayList<>());
+    }
+
+    private List<TallyProjection.Seen> seenFor(String id) {
+        return projection.seen.stream()
+                .filter(s -> s.event() instanceof Tally.TallyOpenedEvent o
+                        ? o.id().equals(id)
+                        : s.event() instanceof Tally.CountedEvent c && c.id().equals(id))
+                .toList();
+    }
+}
