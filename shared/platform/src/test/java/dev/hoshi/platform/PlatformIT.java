@@ -14,6 +14,7 @@ import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.testapp.PlatformTestApplication;
 import dev.hoshi.platform.testapp.Tally;
 import dev.hoshi.platform.testapp.TallyProjection;
+import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +170,7 @@ class PlatformIT {
     void unexpectedFailuresReachClientsWithoutDetail() {
         String body = http().post()
                 .uri("/graphql")
+                .header("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", "tenant-b"))
                 .bodyValue(Map.of("query", "{ crash }"))
                 .exchange()
                 .expectStatus()
@@ -217,6 +219,55 @@ class PlatformIT {
     }
 
     @Test
+    void requestsWithoutAValidInternalTokenAreRefused() {
+        InternalTokens otherKey = new InternalTokens();
+        Map<String, String> badTokens = Map.of(
+                "none", "",
+                "signed by another key", "Bearer " + otherKey.user("mallory", "tenant-a"),
+                "another issuer",
+                        "Bearer "
+                                + PlatformTestApplication.TOKENS.token(
+                                        "mallory",
+                                        "USER:mallory",
+                                        "tenant-a",
+                                        List.of(),
+                                        "hoshi-demo",
+                                        Duration.ofSeconds(60)),
+                "expired",
+                        "Bearer "
+                                + PlatformTestApplication.TOKENS.token(
+                                        "mallory",
+                                        "USER:mallory",
+                                        "tenant-a",
+                                        List.of(),
+                                        "hoshi-gateway",
+                                        Duration.ofSeconds(-120)),
+                "no actor",
+                        "Bearer "
+                                + PlatformTestApplication.TOKENS.token(
+                                        "mallory",
+                                        "nobody",
+                                        "tenant-a",
+                                        List.of(),
+                                        "hoshi-gateway",
+                                        Duration.ofSeconds(60)));
+        badTokens.forEach((why, header) -> {
+            String body = http().post()
+                    .uri("/graphql")
+                    .header("Authorization", header)
+                    .bodyValue(Map.of("query", "mutation { openTally(input: {id: \"sneaky\"}) { id } }"))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(body).as(why).contains("UNAUTHENTICATED").doesNotContain("Exception");
+        });
+        assertThat(eventsOf("sneaky")).isEmpty();
+    }
+
+    @Test
     void actuatorShowsHealthAndTheEventStoresMeters() {
         CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand("metered")));
 
@@ -240,14 +291,18 @@ class PlatformIT {
                 .contains("hoshi_eventstore_events_appended_total")
                 .contains("hoshi_eventstore_append_seconds_count{outcome=\"ok\"")
                 .contains("commandBus_allTimer_seconds_count{payloadType=\"OpenTallyCommand\"}");
-        http().get().uri("/actuator/env").exchange().expectStatus().isNotFound();
+        http().get()
+                .uri("/actuator/env")
+                .header("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", null))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
     }
 
     private HttpGraphQlTester graphQl() {
         WebTestClient.Builder client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("X-Test-Actor", "bob")
-                .defaultHeader("X-Test-Tenant", "tenant-b");
+                .defaultHeader("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", "tenant-b"));
         return HttpGraphQlTester.builder(client).build();
     }
 

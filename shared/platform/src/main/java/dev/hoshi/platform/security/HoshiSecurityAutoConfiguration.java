@@ -1,0 +1,127 @@
+package dev.hoshi.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * A service accepts only the gateway's internal token: RS256, issuer {@code hoshi-gateway}, audience {@code
+ * hoshi-services}, verified against the gateway's JWKS ({@code hoshi.security.jwks-uri}, default {@code
+ * $HOSHI_GATEWAY_URL/.well-known/jwks.json}). Health, info and Prometheus stay open for probes and scraping (the
+ * gateway never routes {@code /actuator}); the GraphiQL page (off unless a profile turns it on) is a static page.
+ */
+@AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
+public class HoshiSecurityAutoConfiguration {
+
+    static final String ISSUER = "hoshi-gateway";
+    static final String AUDIENCE = "hoshi-services";
+    private static final Pattern ACTOR = Pattern.compile("(USER|PARTNER_CLIENT|SYSTEM):.+");
+
+    @Bean
+    @ConditionalOnMissingBean(JwtDecoder.class)
+    public JwtDecoder internalTokenDecoder(
+            @Value("${hoshi.security.jwks-uri:${HOSHI_GATEWAY_URL:http://127.0.0.1:8080}/.well-known/jwks.json}")
+                    String jwksUri) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
+        decoder.setJwtValidator(internalTokenValidator());
+        return decoder;
+    }
+
+    /** Issuer, audience, expiry, and an {@code actor} claim the platform can read. */
+    public static OAuth2TokenValidator<Jwt> internalTokenValidator() {
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER),
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
+                        ? OAuth2TokenValidatorResult.success()
+                        : invalid("the token is not meant for Hoshi's services"),
+                jwt -> jwt.getClaimAsString("actor") != null
+                                && ACTOR.matcher(jwt.getClaimAsString("actor")).matches()
+                        ? OAuth2TokenValidatorResult.success()
+                        : invalid("the token names no actor"));
+    }
+
+    private static OAuth2TokenValidatorResult invalid(String why) {
+        return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", why, null));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    public SecurityFilterChain hoshiSecurityFilterChain(HttpSecurity http) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .authenticationEntryPoint(unauthenticated()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()))
+                .addFilterAfter(new InternalTokenContextFilter(), BearerTokenAuthenticationFilter.class)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(Customizer.withDefaults());
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter authenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles());
+        return converter;
+    }
+
+    private static Converter<Jwt, Collection<GrantedAuthority>> roles() {
+        return jwt -> {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            return roles == null
+                    ? List.of()
+                    : roles.stream()
+                            .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+                            .toList();
+        };
+    }
+
+    /** 401 with a JSON body a person can act on; never a stack trace. */
+    private static AuthenticationEntryPoint unauthenticated() {
+        return (request, response, exception) -> {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"hoshi\"");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter()
+                    .write("{\"code\":\"UNAUTHENTICATED\",\"message\":\"Call Hoshi through its gateway with a valid"
+                            + " token.\",\"messageJa\":\"ゲートウェイ経由で有効なトークンを付けて呼び出してください。\"}");
+        };
+    }
+}
