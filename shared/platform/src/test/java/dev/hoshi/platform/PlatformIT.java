@@ -53,6 +53,7 @@ class PlatformIT {
         registry.add("spring.data.mongodb.uri", MONGO::connectionString);
         registry.add("hoshi.eventstore.database", () -> EVENTS_DB);
         registry.add("hoshi.service.database", () -> MONGO.freshDatabaseName("svc"));
+        registry.add("hoshi.security.jwks-uri", PlatformTestApplication.TOKENS::jwksUri);
     }
 
     @LocalServerPort

@@ -10,6 +10,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +31,10 @@ public final class InternalTokens {
     public static final String ISSUER = "hoshi-gateway";
     public static final String AUDIENCE = "hoshi-services";
 
+    private static volatile InternalTokens shared;
+
     private final RSAKey key;
+    private volatile HttpServer jwksServer;
 
     public InternalTokens() {
         try {
@@ -37,6 +45,38 @@ public final class InternalTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One instance per JVM, so Spring's cached test contexts and the tests agree on the key. */
+    public static synchronized InternalTokens shared() {
+        if (shared == null) {
+            shared = new InternalTokens();
+        }
+        return shared;
+    }
+
+    /**
+     * Serves the public key as a JWK set on 127.0.0.1 (started on first call) and returns its URL: point a service's
+     * {@code hoshi.security.jwks-uri} here and it verifies tokens exactly as it verifies the gateway's.
+     */
+    public synchronized String jwksUri() {
+        if (jwksServer == null) {
+            try {
+                HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                byte[] body = jwkSetJson().getBytes(StandardCharsets.UTF_8);
+                server.createContext("/.well-known/jwks.json", exchange -> {
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+                server.start();
+                jwksServer = server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return "http://127.0.0.1:" + jwksServer.getAddress().getPort() + "/.well-known/jwks.json";
     }
 
     public RSAPublicKey publicKey() {

@@ -1,6 +1,7 @@
 package dev.hoshi.platform.axon;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import dev.hoshi.eventstore.EventStoreCollections;
 import dev.hoshi.eventstore.HoshiEventStorageEngine;
 import dev.hoshi.platform.config.HoshiProperties;
@@ -77,6 +78,13 @@ public class HoshiAxonAutoConfiguration {
                         .build())
                 .serializer(serializer)
                 .build();
+    }
+
+    /** This service's own database, for its read models (and, through the token store, its tokens). */
+    @Bean
+    @ConditionalOnMissingBean(name = "serviceDatabase")
+    public MongoDatabase serviceDatabase(MongoClient mongoClient, HoshiProperties properties, Environment environment) {
+        return mongoClient.getDatabase(serviceDatabase(properties, environment));
     }
 
     /** This service's own database: {@code hoshi.service.database}, else {@code hoshi_<application name>}. */

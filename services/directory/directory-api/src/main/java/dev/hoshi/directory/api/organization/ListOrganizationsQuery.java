@@ -1,0 +1,4 @@
+package dev.hoshi.directory.api.organization;
+
+/** All organisations, oldest first (operators). */
+public record ListOrganizationsQuery() {}

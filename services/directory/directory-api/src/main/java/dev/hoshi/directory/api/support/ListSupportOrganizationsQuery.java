@@ -1,0 +1,4 @@
+package dev.hoshi.directory.api.support;
+
+/** All support organisations with their members (operators). */
+public record ListSupportOrganizationsQuery() {}

@@ -1,0 +1,12 @@
+package dev.hoshi.directory.api.support;
+
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.UserId;
+
+/** A support organisation now exists, with its first analyst. */
+public record SupportOrganizationRegisteredEvent(
+        SupportOrganizationId supportOrganizationId,
+        String name,
+        String nameEn,
+        SupportOrganizationKind kind,
+        UserId analyst) {}

@@ -1,0 +1,70 @@
+package dev.hoshi.directory.support.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
+import dev.hoshi.directory.api.support.MembershipRecordedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationView;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/** Support organisations with their analysts and members, one document each keyed by id. */
+@Component
+@ProcessingGroup("directory-support-organizations")
+class SupportOrganizationProjection {
+
+    private final MongoCollection<Document> supportOrganizations;
+
+    SupportOrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+        this.supportOrganizations = db.getCollection("support_organizations");
+    }
+
+    @EventHandler
+    void on(SupportOrganizationRegisteredEvent event) {
+        String id = event.supportOrganizationId().toString();
+        Document doc = new Document("_id", id)
+                .append("name", event.name())
+                .append("nameEn", event.nameEn())
+                .append("kind", event.kind().name())
+                .append("analysts", List.of(event.analyst().toString()))
+                .append("members", List.of());
+        supportOrganizations.replaceOne(new Document("_id", id), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(MembershipRecordedEvent event) {
+        supportOrganizations.updateOne(
+                new Document("_id", event.supportOrganizationId().toString()),
+                new Document("$addToSet", new Document("members", event.member().toString())));
+    }
+
+    @ResetHandler
+    void reset() {
+        supportOrganizations.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    List<SupportOrganizationView> handle(ListSupportOrganizationsQuery query) {
+        List<SupportOrganizationView> all = new ArrayList<>();
+        supportOrganizations
+                .find()
+                .forEach(doc -> all.add(new SupportOrganizationView(
+                        doc.getString("_id"),
+                        doc.getString("name"),
+                        doc.getString("nameEn"),
+                        SupportOrganizationKind.valueOf(doc.getString("kind")),
+                        doc.getList("analysts", String.class),
+                        doc.getList("members", String.class))));
+        return all;
+    }
+}

@@ -1,0 +1,2 @@
+/** Checks on free text people type. */
+package dev.hoshi.kernel.text;
