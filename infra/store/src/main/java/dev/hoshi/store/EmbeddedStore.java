@@ -36,7 +36,8 @@ public final class EmbeddedStore implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a BindException arrives undeclared
+            server.shutdownNow();
             backend.close();
             throw new IOException(
                     "Could not listen on 127.0.0.1:" + port

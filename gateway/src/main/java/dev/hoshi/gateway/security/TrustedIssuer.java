@@ -1,0 +1,25 @@
+package dev.hoshi.gateway.security;
+
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * An issuer whose bearer JWTs the gateway accepts. Each bean of this type adds one entry to the issuer-based
+ * {@code ReactiveAuthenticationManagerResolver}: a token is routed to the issuer named by its unverified {@code iss},
+ * then verified by that issuer's {@link #decoder()}. A token whose {@code iss} no bean claims is refused.
+ */
+public interface TrustedIssuer {
+
+    /** The exact {@code iss} value of this issuer's tokens. */
+    String issuer();
+
+    /** Verifies a token from this issuer: signature, expiry, issuer and any audience it requires. */
+    ReactiveJwtDecoder decoder();
+
+    /**
+     * Whether a {@code sub} of {@code partner:<clientId>} from this issuer proves a partner client. Only issuers Hoshi
+     * controls may say so; for anyone else such a subject is refused, so a person cannot pose as a partner.
+     */
+    default boolean mayIssuePartnerClients() {
+        return false;
+    }
+}

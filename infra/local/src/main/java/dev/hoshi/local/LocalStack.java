@@ -1,0 +1,289 @@
+package dev.hoshi.local;
+
+import dev.hoshi.store.EmbeddedStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hoshi on one machine: the embedded store in this JVM (unless {@code MONGODB_URI} names a real server), and the
+ * three services and the gateway as child JVMs with their output in {@code <data>/logs/<name>.log}. {@link #close()}
+ * stops them all and closes the store, so nothing is left running and no file stays locked.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Where things listen and live. */
+    public record Config(
+            Path repositoryRoot,
+            Path dataDir,
+            Optional<String> mongoUri,
+            int storePort,
+            int gatewayPort,
+            int directoryPort,
+            int compliancePort,
+            int insightsPort,
+            Duration startTimeout) {
+
+        /** The defaults, with {@code HOSHI_*} environment variables and {@code MONGODB_URI} taking precedence. */
+        public static Config fromEnvironment(Path repositoryRoot) {
+            Map<String, String> env = System.getenv();
+            return new Config(
+                    repositoryRoot,
+                    Path.of(env.getOrDefault(
+                            "HOSHI_DATA_DIR", repositoryRoot.resolve("data").toString())),
+                    Optional.ofNullable(env.get("MONGODB_URI")).filter(s -> !s.isBlank()),
+                    port(env, "HOSHI_STORE_PORT", 27017),
+                    port(env, "HOSHI_GATEWAY_PORT", 8080),
+                    port(env, "HOSHI_DIRECTORY_PORT", 8081),
+                    port(env, "HOSHI_COMPLIANCE_PORT", 8082),
+                    port(env, "HOSHI_INSIGHTS_PORT", 8083),
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("HOSHI_START_TIMEOUT_SECONDS", "240"))));
+        }
+
+        private static int port(Map<String, String> env, String name, int fallback) {
+            return Integer.parseInt(env.getOrDefault(name, String.valueOf(fallback)));
+        }
+
+        public String gatewayUrl() {
+            return "http://127.0.0.1:" + gatewayPort;
+        }
+    }
+
+    /** A child JVM: its name, port, jar and log. */
+    record Service(String name, int port, Path jar, Path log, Process process) {
+        String healthUrl() {
+            return "http://127.0.0.1:" + port + "/actuator/health";
+        }
+    }
+
+    private final Config config;
+    private final List<Service> services = new ArrayList<>();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private EmbeddedStore store;
+    private boolean closed;
+
+    private LocalStack(Config config) {
+        this.config = config;
+    }
+
+    /** A stack not started yet: register {@link #close()} as a shutdown hook first, then {@link #startAll}. */
+    public static LocalStack create(Config config) {
+        return new LocalStack(config);
+    }
+
+    /** Starts everything and waits until every part is healthy; on any failure stops what it started. */
+    public static LocalStack start(Config config, Progress progress) throws IOException, InterruptedException {
+        LocalStack stack = create(config);
+        stack.startAll(progress);
+        return stack;
+    }
+
+    /** Starts the store, the services and the gateway, and waits until all are healthy; stops all on failure. */
+    public void startAll(Progress progress) throws IOException, InterruptedException {
+        try {
+            Map<String, Path> jars = jars(config.repositoryRoot());
+            checkPortsFree(config);
+            Path logs = config.dataDir().resolve("logs");
+            Files.createDirectories(logs);
+            String mongoUri = startStore(progress);
+            launch("directory", config.directoryPort(), jars.get("directory"), logs, mongoUri);
+            launch("compliance", config.compliancePort(), jars.get("compliance"), logs, mongoUri);
+            launch("insights", config.insightsPort(), jars.get("insights"), logs, mongoUri);
+            launch("gateway", config.gatewayPort(), jars.get("gateway"), logs, mongoUri);
+            awaitHealthy(progress);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private synchronized String startStore(Progress progress) throws IOException {
+        ensureNotClosed();
+        if (config.mongoUri().isPresent()) {
+            progress.say("Using the MongoDB at MONGODB_URI");
+            return config.mongoUri().get();
+        }
+        store = EmbeddedStore.start(config.dataDir(), config.storePort());
+        progress.say("Embedded store on " + store.connectionString() + " (data in " + store.file() + ")");
+        return store.connectionString();
+    }
+
+    private void ensureNotClosed() {
+        if (closed) {
+            throw new IllegalStateException("Stopped while starting.");
+        }
+    }
+
+    /** The runnable jars, built by the Maven reactor; a clear error when one is missing. */
+    static Map<String, Path> jars(Path root) {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        jars.put("directory", root.resolve("services/directory/directory-service/target/directory-service.jar"));
+        jars.put("compliance", root.resolve("services/compliance/compliance-service/target/compliance-service.jar"));
+        jars.put("insights", root.resolve("services/insights/insights-service/target/insights-service.jar"));
+        jars.put("gateway", root.resolve("gateway/target/hoshi-gateway.jar"));
+        jars.forEach((name, jar) -> {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("The " + name + " jar is missing (" + jar
+                        + "). Start Hoshi with infra/start.sh, which builds it first.");
+            }
+        });
+        return jars;
+    }
+
+    private static void checkPortsFree(Config config) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        if (config.mongoUri().isEmpty()) {
+            ports.put("HOSHI_STORE_PORT", config.storePort());
+        }
+        ports.put("HOSHI_GATEWAY_PORT", config.gatewayPort());
+        ports.put("HOSHI_DIRECTORY_PORT", config.directoryPort());
+        ports.put("HOSHI_COMPLIANCE_PORT", config.compliancePort());
+        ports.put("HOSHI_INSIGHTS_PORT", config.insightsPort());
+        ports.forEach((variable, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use (is Hoshi already running?)."
+                        + " Stop what uses it, or choose another port with " + variable + ".");
+            }
+        });
+    }
+
+    private synchronized void launch(String name, int port, Path jar, Path logs, String mongoUri) throws IOException {
+        ensureNotClosed();
+        Path log = logs.resolve(name + ".log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("MONGODB_URI", mongoUri);
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
+        env.put("HOSHI_GATEWAY_URL", config.gatewayUrl());
+        env.put("HOSHI_" + name.toUpperCase() + "_PORT", String.valueOf(port));
+        if (name.equals("gateway")) {
+            env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");
+            env.put("HOSHI_GATEWAY_SERVICES_DIRECTORY", "http://127.0.0.1:" + config.directoryPort());
+            env.put("HOSHI_GATEWAY_SERVICES_COMPLIANCE", "http://127.0.0.1:" + config.compliancePort());
+            env.put("HOSHI_GATEWAY_SERVICES_INSIGHTS", "http://127.0.0.1:" + config.insightsPort());
+        }
+        services.add(new Service(name, port, jar, log, builder.start()));
+    }
+
+    private void awaitHealthy(Progress progress) throws InterruptedException {
+        Instant deadline = Instant.now().plus(config.startTimeout());
+        for (Service service : List.copyOf(services)) {
+            while (!isHealthy(service)) {
+                synchronized (this) {
+                    ensureNotClosed();
+                }
+                if (!service.process().isAlive()) {
+                    throw new IllegalStateException("The " + service.name() + " stopped while starting (exit code "
+                            + service.process().exitValue() + "). Its log ends:\n" + tail(service.log(), 30));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The " + service.name() + " did not become healthy within "
+                            + config.startTimeout().toSeconds() + " s. Its log ends:\n" + tail(service.log(), 30));
+                }
+                Thread.sleep(500);
+            }
+            progress.say(service.name() + " is up on port " + service.port());
+        }
+    }
+
+    private boolean isHealthy(Service service) throws InterruptedException {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(service.healthUrl()))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public List<String> names() {
+        return services.stream().map(Service::name).toList();
+    }
+
+    public int portOf(String name) {
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .port();
+    }
+
+    /** The child JVMs' process ids, for checking that none outlives the stack. */
+    public List<ProcessHandle> processes() {
+        return services.stream().map(s -> s.process().toHandle()).toList();
+    }
+
+    /** Stops the child JVMs (gracefully, then forcibly after 20 s) and closes the store. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Service service : services) {
+            service.process().toHandle().descendants().forEach(ProcessHandle::destroy);
+            service.process().destroy();
+        }
+        for (Service service : services) {
+            try {
+                if (!service.process().waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    service.process().destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                service.process().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        services.clear();
+        if (store != null) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException(new IOException("Could not close the embedded store cleanly", e));
+            }
+        }
+    }
+
+    /** Where the stack reports what it is doing. */
+    @FunctionalInterface
+    public interface Progress {
+        void say(String line);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.hoshi.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runnable system end to end, as {@code infra/start.sh} runs it: the real jars as separate JVMs on the embedded
+ * store, seeded through the gateway with demo tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    @TempDir
+    static Path data;
+
+    static LocalStack.Config config;
+    static LocalStack stack;
+    static DemoData demo;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        config = new LocalStack.Config(
+                Path.of("../..").toAbsolutePath().normalize(),
+                data,
+                Optional.empty(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                freePort(),
+                Duration.ofSeconds(300));
+        Instant started = Instant.now();
+        stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
+        System.out.printf(
+                "[local] all healthy after %d s%n",
+                Duration.between(started, Instant.now()).toSeconds());
+        demo = new DemoData(config.gatewayUrl());
+        demo.seed(line -> System.out.println("[local] " + line));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoDataIsSeededAndEveryPersonaGetsAToken() throws Exception {
+        JsonNode personas =
+                json.readTree(get(config.gatewayUrl() + "/demo/personas", null).body());
+        List<String> names = new ArrayList<>();
+        (personas.isArray() ? personas : personas.path("personas"))
+                .forEach(p -> names.add(p.path("name").asText()));
+        assertThat(names).contains("sato", "suzuki", "tanaka", "bank", "operator");
+        for (String persona : names) {
+            assertThat(demo.token(persona)).as(persona).isNotBlank();
+        }
+
+        JsonNode orgs = demo.graphql("directory", demo.token("operator"), null, "{ organizations { id } }", Map.of());
+        assertThat(ids(orgs.path("organizations"))).contains("sato-seisakusho", "suzuki-shoten", "yamada-insatsu");
+        JsonNode supporters = demo.graphql(
+                "directory", demo.token("operator"), null, "{ supportOrganizations { id members } }", Map.of());
+        assertThat(supporters
+                        .path("supportOrganizations")
+                        .get(0)
+                        .path("members")
+                        .toString())
+                .contains("sato-seisakusho", "yamada-insatsu");
+    }
+
+    @Test
+    @Order(2)
+    void anOrganisationRegisteredInDirectoryShowsUpInComplianceAndInsightsThroughTheGateway() throws Exception {
+        String operator = demo.token("operator");
+        demo.graphql(
+                "directory",
+                operator,
+                null,
+                "mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) {"
+                        + " organization { id } errors { code } } }",
+                Map.of("input", Map.of("id", "e2e-kobayashi", "name", "小林工業株式会社", "owner", "demo-suzuki")));
+
+        JsonNode inDirectory = eventually(() -> demo.graphql(
+                        "directory", operator, null, "{ organization(id: \"e2e-kobayashi\") { name owner } }", Map.of())
+                .path("organization"));
+        assertThat(inDirectory.path("name").asText()).isEqualTo("小林工業株式会社");
+
+        String owner = demo.token("suzuki");
+        JsonNode inCompliance = eventually(() -> demo.graphql(
+                        "compliance", owner, "e2e-kobayashi", "{ organizationStatus { name level } }", Map.of())
+                .path("organizationStatus"));
+        assertThat(inCompliance.path("name").asText()).isEqualTo("小林工業株式会社");
+        assertThat(inCompliance.path("level").asText()).isEqualTo("NONE");
+
+        JsonNode inInsights = eventually(() -> demo.graphql(
+                        "insights",
+                        operator,
+                        null,
+                        "{ registeredOrganization(id: \"e2e-kobayashi\") { name } }",
+                        Map.of())
+                .path("registeredOrganization"));
+        assertThat(inInsights.path("name").asText()).isEqualTo("小林工業株式会社");
+
+        // another SME's owner asking for it sees nothing at all
+        assertThat(demo.graphql(
+                                "compliance",
+                                demo.token("sato"),
+                                "e2e-kobayashi",
+                                "{ organizationStatus { name } }",
+                                Map.of())
+                        .path("organizationStatus")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void onlyTheGatewaysTokenOpensAService() throws Exception {
+        String query = "{\"query\":\"{ organizations { id } }\"}";
+        String directoryDirect = "http://127.0.0.1:" + config.directoryPort() + "/graphql";
+        String viaGateway = config.gatewayUrl() + "/directory/graphql";
+        String demoToken = demo.token("operator");
+
+        assertThat(post(viaGateway, null, query).statusCode()).as("no token").isEqualTo(401);
+        assertThat(post(viaGateway, "not-a-jwt", query).statusCode())
+                .as("garbage")
+                .isEqualTo(401);
+        assertThat(post(viaGateway, forged(demoToken), query).statusCode())
+                .as("forged")
+                .isEqualTo(401);
+        assertThat(post(directoryDirect, demoToken, query).statusCode())
+                .as("straight to the service with a demo token")
+                .isEqualTo(401);
+        assertThat(post(directoryDirect, null, query).statusCode())
+                .as("straight, no token")
+                .isEqualTo(401);
+        assertThat(post(viaGateway, demoToken, query).statusCode())
+                .as("through the gateway")
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void aSecondStartReusesTheDataAndTheFirstLeavesNoProcessBehind() throws Exception {
+        List<ProcessHandle> children = stack.processes();
+        stack.close();
+        assertThat(children).noneMatch(ProcessHandle::isAlive);
+        assertThatThrownBy(() -> get(config.gatewayUrl() + "/actuator/health", null))
+                .isInstanceOf(IOException.class);
+
+        stack = LocalStack.start(config, line -> System.out.println("[local, again] " + line));
+        assertThat(demo.isSeeded()).isTrue();
+        JsonNode orgs = demo.graphql("directory", demo.token("operator"), null, "{ organizations { id } }", Map.of());
+        assertThat(ids(orgs.path("organizations")))
+                .contains("sato-seisakusho", "e2e-kobayashi")
+                .doesNotHaveDuplicates();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    interface Probe {
+        JsonNode get() throws Exception;
+    }
+
+    private static JsonNode eventually(Probe probe) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonNode value = probe.get();
+            if (!value.isMissingNode() && !value.isNull()) {
+                return value;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("nothing appeared within 30 s");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static List<String> ids(JsonNode list) {
+        return StreamSupport.stream(list.spliterator(), false)
+                .map(n -> n.path("id").asText())
+                .toList();
+    }
+
+    /** The same claims, signed by nobody the gateway knows: the signature part is replaced. */
+    private static String forged(String token) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "." + parts[1] + "." + "AAAA" + parts[2].substring(4);
+    }
+
+    private HttpResponse<String> post(String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Starts Hoshi on this machine with demo data: builds what is needed, then runs the embedded
+# store, the three services and the gateway, and prints the URLs. Ctrl-C stops everything.
+# Environment: MONGODB_URI (a real MongoDB instead of the embedded store), HOSHI_DATA_DIR (./data),
+# HOSHI_{STORE,GATEWAY,DIRECTORY,COMPLIANCE,INSIGHTS}_PORT (27017, 8080, 8081, 8082, 8083).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "Building Hoshi (the first build downloads dependencies and takes a few minutes)…"
+./mvnw -q -B package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true -pl infra/local -am
+exec java -jar infra/local/target/hoshi-local.jar
