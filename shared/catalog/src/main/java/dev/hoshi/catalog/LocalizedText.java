@@ -1,0 +1,4 @@
+package dev.hoshi.catalog;
+
+/** A text in Japanese and English. */
+public record LocalizedText(String ja, String en) {}
