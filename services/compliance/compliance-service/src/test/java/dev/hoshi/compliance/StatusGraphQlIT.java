@@ -2,16 +2,9 @@ package dev.hoshi.compliance;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
-import dev.hoshi.kernel.context.Actor;
-import dev.hoshi.kernel.context.CurrentContext;
-import dev.hoshi.kernel.context.RequestContext;
-import dev.hoshi.kernel.id.TenantId;
-import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.time.Duration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,15 +83,7 @@ class StatusGraphQlIT {
     }
 
     private String directoryRegisters(String name, String owner) {
-        String id = "org-" + System.nanoTime();
-        CurrentContext.runWith(
-                RequestContext.withoutTenant(Actor.user("operator")),
-                () -> eventStore.publish(new GenericDomainEventMessage<>(
-                        "Organization",
-                        id,
-                        0,
-                        new OrganizationRegisteredEvent(TenantId.of(id), name, null, null, UserId.of(owner)))));
-        return id;
+        return ComplianceTestSupport.directoryRegisters(eventStore, name, owner);
     }
 
     private HttpGraphQlTester as(String token) {

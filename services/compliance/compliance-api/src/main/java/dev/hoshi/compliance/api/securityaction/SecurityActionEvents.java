@@ -1,0 +1,79 @@
+package dev.hoshi.compliance.api.securityaction;
+
+import dev.hoshi.compliance.api.ComplianceEvent;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.kernel.id.TenantId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** What happened on an organisation's way to ★ and ★★. Each says when it took effect. */
+public final class SecurityActionEvents {
+
+    private SecurityActionEvents() {}
+
+    /** The organisation committed to these articles of the 5 (all five make ★ eligible). */
+    public record FiveArticlesCommittedEvent(TenantId organizationId, List<String> articles, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /**
+     * A 25-item sheet was completed and scored under {@code edition}. Immutable: a correction is a new sheet that
+     * {@code supersedes} this one.
+     */
+    public record SelfAssessmentSubmittedEvent(
+            TenantId organizationId,
+            AssessmentId assessmentId,
+            String edition,
+            String unit,
+            Map<String, String> answers,
+            int score,
+            Map<Integer, Integer> partScores,
+            String band,
+            List<String> followUps,
+            AssessmentId supersedes,
+            List<AssessmentId> combinedFrom,
+            LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** The basic security policy (情報セキュリティ基本方針) was adopted. */
+    public record BasicPolicyAdoptedEvent(TenantId organizationId, LocalDate effectiveOn) implements ComplianceEvent {}
+
+    /** The adopted policy is published at a public URL. */
+    public record BasicPolicyPublishedEvent(TenantId organizationId, String publicUrl, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** The policy was withdrawn. */
+    public record BasicPolicyWithdrawnEvent(TenantId organizationId, String reason, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** The organisation recorded the declaration IPA issued. */
+    public record DeclarationRecordedEvent(
+            TenantId organizationId,
+            SecurityActionLevel level,
+            String declarationId,
+            String declarationIdFormat,
+            LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** A prerequisite of the level stopped holding, so the level fell back. */
+    public record SecurityActionLevelLapsedEvent(
+            TenantId organizationId,
+            SecurityActionLevel from,
+            SecurityActionLevel to,
+            LapseReason reason,
+            LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** A periodic review was done; the next falls due {@code nextDueOn}. */
+    public record ReviewCompletedEvent(
+            TenantId organizationId, ReviewKind kind, String note, LocalDate nextDueOn, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** A periodic review passed its due date without being done. */
+    public record ReviewOverdueEvent(TenantId organizationId, ReviewKind kind, LocalDate dueOn, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /** The review cadence changed (months between reviews). */
+    public record ReviewCadenceSetEvent(TenantId organizationId, int months, LocalDate effectiveOn)
+            implements ComplianceEvent {}
+}

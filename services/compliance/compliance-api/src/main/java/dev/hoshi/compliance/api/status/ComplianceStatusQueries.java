@@ -1,0 +1,75 @@
+package dev.hoshi.compliance.api.status;
+
+import dev.hoshi.compliance.api.control.ControlStatus;
+import dev.hoshi.compliance.api.securityaction.ReviewKind;
+import dev.hoshi.kernel.id.TenantId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Queries on an organisation's compliance record, and what they answer. */
+public final class ComplianceStatusQueries {
+
+    private ComplianceStatusQueries() {}
+
+    /** The dashboard as things stood on {@code asOf} (null: now, from the read model). */
+    public record FindComplianceStatusQuery(TenantId organizationId, LocalDate asOf) {}
+
+    /** Every change, oldest first, with who made it, when it was recorded and when it took effect. */
+    public record FindTimelineQuery(TenantId organizationId) {}
+
+    /** Every self-assessment sheet, newest first, with its answers. */
+    public record FindSelfAssessmentsQuery(TenantId organizationId) {}
+
+    public record ComplianceStatusView(
+            String organizationId,
+            LocalDate asOf,
+            SecurityActionLevel level,
+            String declarationId,
+            LocalDate declaredOn,
+            SecurityActionLevel eligibleLevel,
+            List<String> missingForNextStar,
+            List<String> articlesCommitted,
+            AssessmentView latestAssessment,
+            PolicyView policy,
+            List<ReviewView> reviews,
+            List<ControlView> controls) {}
+
+    public record AssessmentView(
+            String id,
+            String edition,
+            String unit,
+            LocalDate completedOn,
+            int score,
+            String band,
+            Map<Integer, Integer> partScores,
+            Map<String, String> answers,
+            List<String> followUps,
+            String supersedes,
+            boolean superseded) {}
+
+    public record PolicyView(boolean adopted, boolean published, String publicUrl) {}
+
+    public record ReviewView(ReviewKind kind, LocalDate dueOn, boolean overdue) {}
+
+    public record ControlView(
+            String controlId,
+            ControlStatus status,
+            String owner,
+            LocalDate dueOn,
+            String evidenceUrl,
+            String evidenceNote,
+            String justification,
+            LocalDate effectiveOn) {}
+
+    public record TimelineEntryView(
+            String event,
+            String summaryEn,
+            String summaryJa,
+            String actor,
+            Instant recordedAt,
+            LocalDate effectiveOn,
+            boolean backdated,
+            String correlationId) {}
+}

@@ -1,0 +1,57 @@
+package dev.hoshi.compliance.access;
+
+import dev.hoshi.compliance.api.status.FindOrganizationStatusQuery;
+import dev.hoshi.compliance.api.status.OrganizationStatusView;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.security.Caller;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may act on an organisation's compliance record: its members, as compliance knows them from directory's
+ * events, acting for it (the organisation chosen in the token). Anyone else gets exactly what a missing
+ * organisation gives.
+ */
+@Component
+public class OrganizationAccess {
+
+    private final QueryGateway queries;
+
+    OrganizationAccess(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    /** The chosen organisation, or an error asking the caller to choose one. */
+    public TenantId chosenOrganization() {
+        return CurrentContext.require()
+                .tenant()
+                .orElseThrow(() -> new HoshiException(
+                        "ORGANIZATION_REQUIRED",
+                        ErrorKind.INVALID_INPUT,
+                        "Choose the organisation to act for with the X-Hoshi-Organization header.",
+                        "X-Hoshi-Organization ヘッダーで対象の組織を指定してください。"));
+    }
+
+    /** The chosen organisation's entry, if the caller is one of its members. */
+    public Optional<OrganizationStatusView> ifMember() {
+        TenantId tenant = chosenOrganization();
+        String caller = Caller.actor().id();
+        return queries.query(
+                        new FindOrganizationStatusQuery(tenant),
+                        ResponseTypes.optionalInstanceOf(OrganizationStatusView.class))
+                .join()
+                .filter(status -> status.members().contains(caller));
+    }
+
+    /** The chosen organisation, if the caller is a member; else NOT_FOUND, as for an organisation that does not exist. */
+    public TenantId requireMember() {
+        return ifMember()
+                .map(status -> TenantId.of(status.organizationId()))
+                .orElseThrow(() -> HoshiException.notFound("organisation", chosenOrganization()));
+    }
+}

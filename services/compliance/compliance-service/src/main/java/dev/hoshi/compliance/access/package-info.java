@@ -1,0 +1,2 @@
+/** Who may act on an organisation's compliance record. */
+package dev.hoshi.compliance.access;

@@ -1,0 +1,38 @@
+package dev.hoshi.compliance.config;
+
+import dev.hoshi.catalog.Catalog;
+import java.time.Clock;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** What compliance adds to the platform: the catalog, a clock, snapshots, and the daily due-date check. */
+@Configuration
+@EnableScheduling
+class ComplianceConfiguration {
+
+    /** Loaded and checked at start-up: unsound catalog data stops the service with a message naming the fault. */
+    @Bean
+    Catalog catalog() {
+        return Catalog.load();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** A SECURITY ACTION record grows by a few events a year; snapshot every 50 to keep loads short anyway. */
+    @Bean
+    SnapshotTriggerDefinition securityActionSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition controlPlanSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+}

@@ -1,0 +1,373 @@
+package dev.hoshi.compliance.securityaction.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.catalog.Edition;
+import dev.hoshi.catalog.Scoring;
+import dev.hoshi.compliance.api.ComplianceEvent;
+import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
+import dev.hoshi.compliance.api.securityaction.ReviewKind;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.AdoptBasicPolicyCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CheckDueDatesCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CombineUnitAssessmentsCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CommitToFiveArticlesCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CompleteReviewCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.PublishBasicPolicyCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.RecordDeclarationCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SetReviewCadenceCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SubmitSelfAssessmentCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.WithdrawBasicPolicyCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyAdoptedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCadenceSetEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCompletedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SecurityActionLevelLapsedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionId;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
+import dev.hoshi.kernel.text.Text;
+import dev.hoshi.kernel.text.WebUrl;
+import dev.hoshi.kernel.time.BusinessTime;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An organisation's SECURITY ACTION record (セキュリティ対策自己宣言): its commitment to the 5 articles, its
+ * self-assessments (自社診断), its basic security policy (情報セキュリティ基本方針), the declarations IPA issued,
+ * and the periodic reviews. IPA issues declarations; Hoshi tracks them and says when ★ or ★★ is eligible, never
+ * that anything is certified. Created by the organisation's first action.
+ */
+@Aggregate(snapshotTriggerDefinition = "securityActionSnapshots")
+class SecurityAction {
+
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+
+    @AggregateIdentifier
+    private SecurityActionId id;
+
+    private final List<Object> history = new ArrayList<>();
+    private SecurityActionState state = new SecurityActionState();
+
+    protected SecurityAction() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(CommitToFiveArticlesCommand command, Clock clock) {
+        id = command.id();
+        LocalDate on = effective(command.effectiveOn(), clock);
+        if (command.articles() == null || command.articles().isEmpty()) {
+            throw invalid("NO_ARTICLES", "Name the articles to commit to (A1 to A5).", "宣言する項目（A1〜A5）を指定してください。");
+        }
+        Set<String> unknown = new TreeSet<>(command.articles());
+        unknown.removeAll(SecurityActionState.ARTICLES);
+        if (!unknown.isEmpty()) {
+            throw invalid(
+                    "UNKNOWN_ARTICLE",
+                    "There is no article " + unknown + "; the 5 articles are A1 to A5.",
+                    "項目 " + unknown + " はありません。5か条は A1〜A5 です。");
+        }
+        apply(new FiveArticlesCommittedEvent(
+                command.id().tenant(), List.copyOf(new TreeSet<>(command.articles())), on));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SubmitSelfAssessmentCommand command, Catalog catalog, Clock clock) {
+        id = command.id();
+        LocalDate on = effective(command.completedOn(), clock);
+        Edition edition = edition(catalog, command.edition());
+        if (state().assessment(command.assessmentId()).isPresent()) {
+            throw conflict(
+                    "ASSESSMENT_EXISTS",
+                    "This assessment was submitted already; a correction is a new sheet" + " that supersedes it.",
+                    "この診断は提出済みです。訂正は新しい診断として提出してください。");
+        }
+        if (command.supersedes() != null
+                && state().assessment(command.supersedes()).isEmpty()) {
+            throw unknown("UNKNOWN_ASSESSMENT", "The assessment to supersede does not exist.", "訂正対象の診断がありません。");
+        }
+        String unit = Text.optional("unit", command.unit(), 100);
+        Scoring.Score score = score(edition, command.answers());
+        apply(new SelfAssessmentSubmittedEvent(
+                command.id().tenant(),
+                command.assessmentId(),
+                edition.edition(),
+                unit,
+                Map.copyOf(command.answers()),
+                score.total(),
+                score.partScores(),
+                score.band(),
+                score.followUps(),
+                command.supersedes(),
+                List.of(),
+                on));
+    }
+
+    @CommandHandler
+    void handle(CombineUnitAssessmentsCommand command, Catalog catalog, Clock clock) {
+        LocalDate on = effective(command.completedOn(), clock);
+        if (command.units() == null || command.units().isEmpty()) {
+            throw invalid("NO_UNITS", "Name the unit assessments to combine.", "まとめる部門別の診断を指定してください。");
+        }
+        List<SecurityActionState.Assessment> units = new ArrayList<>();
+        for (AssessmentId unitId : command.units()) {
+            SecurityActionState.Assessment unit = state().assessment(unitId)
+                    .filter(a -> !a.organizationWide())
+                    .orElseThrow(() -> unknown(
+                            "UNKNOWN_ASSESSMENT",
+                            "There is no unit assessment " + unitId + ".",
+                            "部門別の診断 " + unitId + " はありません。"));
+            units.add(unit);
+        }
+        String editionName = units.get(0).edition();
+        if (units.stream().anyMatch(u -> !u.edition().equals(editionName))) {
+            throw invalid("MIXED_EDITIONS", "Only sheets of the same edition can be combined.", "同じ版の診断だけをまとめられます。");
+        }
+        Edition edition = edition(catalog, editionName);
+        Map<String, String> weakest = new HashMap<>();
+        for (Edition.Item item : edition.items()) {
+            weakest.put(
+                    item.id(),
+                    units.stream()
+                            .map(u -> u.answers().get(item.id()))
+                            .min((a, b) -> Integer.compare(points(edition, a), points(edition, b)))
+                            .orElseThrow());
+        }
+        Scoring.Score score = score(edition, weakest);
+        apply(new SelfAssessmentSubmittedEvent(
+                id.tenant(),
+                command.assessmentId(),
+                editionName,
+                null,
+                weakest,
+                score.total(),
+                score.partScores(),
+                score.band(),
+                score.followUps(),
+                null,
+                List.copyOf(command.units()),
+                on));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(AdoptBasicPolicyCommand command, Clock clock) {
+        id = command.id();
+        apply(new BasicPolicyAdoptedEvent(command.id().tenant(), effective(command.effectiveOn(), clock)));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(PublishBasicPolicyCommand command, Clock clock) {
+        id = command.id();
+        LocalDate on = effective(command.effectiveOn(), clock);
+        if (!state().policyAdoptedOn(on)) {
+            throw rule("POLICY_NOT_ADOPTED", "Adopt the basic policy before publishing it.", "公開の前に基本方針を策定してください。");
+        }
+        apply(new BasicPolicyPublishedEvent(
+                command.id().tenant(), WebUrl.required("publicUrl", command.publicUrl()), on));
+    }
+
+    @CommandHandler
+    void handle(WithdrawBasicPolicyCommand command, Clock clock) {
+        LocalDate on = effective(command.effectiveOn(), clock);
+        if (!state().policyAdoptedOn(on)) {
+            throw rule("POLICY_NOT_ADOPTED", "There is no policy in force to withdraw.", "取り下げる基本方針がありません。");
+        }
+        apply(new BasicPolicyWithdrawnEvent(id.tenant(), Text.optional("reason", command.reason(), 1000), on));
+        if (state().level() == SecurityActionLevel.TWO_STARS) {
+            apply(new SecurityActionLevelLapsedEvent(
+                    id.tenant(), SecurityActionLevel.TWO_STARS, fallback(on), LapseReason.POLICY_WITHDRAWN, on));
+        }
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RecordDeclarationCommand command, Catalog catalog, Clock clock) {
+        id = command.id();
+        LocalDate on = effective(command.effectiveOn(), clock);
+        if (command.level() == null || command.level() == SecurityActionLevel.NONE) {
+            throw invalid("INVALID_LEVEL", "Declare ONE_STAR or TWO_STARS.", "一つ星（ONE_STAR）か二つ星（TWO_STARS）を指定してください。");
+        }
+        String format = catalog.current()
+                .declarationIdFormat(command.declarationId())
+                .map(Edition.DeclarationIdFormat::code)
+                .orElseThrow(() -> invalid(
+                        "INVALID_DECLARATION_ID",
+                        "A SECURITY ACTION declaration ID (自己宣言ID) is 11 digits starting with 5 (or 4 for older"
+                                + " IDs); '" + command.declarationId() + "' is not.",
+                        "自己宣言IDは5（旧形式は4）で始まる11桁の数字です（入力値: " + command.declarationId() + "）。"));
+        if (command.level() == state().level()) {
+            throw rule("ALREADY_DECLARED", "This level is already recorded.", "この段階はすでに記録されています。");
+        }
+        if (command.level() == SecurityActionLevel.ONE_STAR && !state().oneStarEligibleOn(on)) {
+            throw rule(
+                    "ONE_STAR_NOT_ELIGIBLE",
+                    "★ needs a commitment to all 5 articles; missing: " + state().articlesNotCommittedBy(on) + ".",
+                    "一つ星には5か条すべての取組みが必要です。未宣言: " + state().articlesNotCommittedBy(on) + "。");
+        }
+        if (command.level() == SecurityActionLevel.TWO_STARS) {
+            List<SecurityActionState.Requirement> missing = state().missingForTwoStars(on);
+            if (!missing.isEmpty()) {
+                throw rule(
+                        "TWO_STARS_NOT_ELIGIBLE",
+                        "★★ needs the 5 articles, a self-assessment within the review period, and a basic policy"
+                                + " adopted and published; missing: " + missing + ".",
+                        "二つ星には5か条、見直し期間内の自社診断、基本方針の策定と公開が必要です。不足: " + missing + "。");
+            }
+        }
+        apply(new DeclarationRecordedEvent(id.tenant(), command.level(), command.declarationId(), format, on));
+    }
+
+    @CommandHandler
+    void handle(CompleteReviewCommand command, Clock clock) {
+        LocalDate on = effective(command.effectiveOn(), clock);
+        if (command.kind() == ReviewKind.SELF_ASSESSMENT) {
+            throw rule(
+                    "REVIEW_BY_SUBMISSION",
+                    "A self-assessment review is completed by submitting a new self-assessment.",
+                    "自社診断の見直しは、新しい自社診断の提出で完了します。");
+        }
+        if (!state().policyAdoptedOn(on)) {
+            throw rule("POLICY_NOT_ADOPTED", "There is no policy in force to review.", "見直す基本方針がありません。");
+        }
+        apply(new ReviewCompletedEvent(
+                id.tenant(),
+                command.kind(),
+                Text.optional("note", command.note(), 1000),
+                on.plusMonths(state().reviewMonths()),
+                on));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetReviewCadenceCommand command, Clock clock) {
+        id = command.id();
+        if (command.months() < 1 || command.months() > 36) {
+            throw invalid("INVALID_CADENCE", "Reviews come every 1 to 36 months.", "見直しの間隔は1〜36か月で指定してください。");
+        }
+        apply(new ReviewCadenceSetEvent(id.tenant(), command.months(), BusinessTime.today(clock)));
+    }
+
+    /** Idempotent: marks each overdue review once per due date, and lapses ★★ once its assessment has expired. */
+    @CommandHandler
+    void handle(CheckDueDatesCommand command) {
+        LocalDate today = command.today();
+        for (ReviewKind kind : ReviewKind.values()) {
+            state().dueOn(kind)
+                    .filter(due -> today.isAfter(due))
+                    .filter(due ->
+                            !state().overdueMarkedFor(kind).map(due::equals).orElse(false))
+                    .ifPresent(due -> apply(new ReviewOverdueEvent(id.tenant(), kind, due, today)));
+        }
+        if (state().level() == SecurityActionLevel.TWO_STARS && !state().assessmentValidOn(today)) {
+            LocalDate expiredOn = state().latestAssessmentBy(today)
+                    .map(a -> a.completedOn().plusMonths(state().reviewMonths()).plusDays(1))
+                    .orElse(today);
+            apply(new SecurityActionLevelLapsedEvent(
+                    id.tenant(),
+                    SecurityActionLevel.TWO_STARS,
+                    fallback(today),
+                    LapseReason.ASSESSMENT_EXPIRED,
+                    expiredOn));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(Object event) {
+        history.add(event);
+        state = SecurityActionState.fold(history, LocalDate.MAX);
+        if (event instanceof ComplianceEvent e) {
+            id = SecurityActionId.of(e.organizationId());
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private SecurityActionState state() {
+        return state;
+    }
+
+    private SecurityActionLevel fallback(LocalDate on) {
+        return state().oneStarEligibleOn(on) ? SecurityActionLevel.ONE_STAR : SecurityActionLevel.NONE;
+    }
+
+    private static LocalDate effective(LocalDate date, Clock clock) {
+        if (date == null) {
+            return BusinessTime.today(clock);
+        }
+        if (BusinessTime.isInFuture(date, clock)) {
+            throw invalid(
+                    "DATE_IN_FUTURE",
+                    "The date " + date + " is in the future; record what has happened, up to today (Japan time).",
+                    "日付 " + date + " は未来です。実施済みの事実を今日（日本時間）までの日付で記録してください。");
+        }
+        if (date.isBefore(EARLIEST)) {
+            throw invalid("DATE_TOO_EARLY", "The date " + date + " is implausibly early.", "日付 " + date + " が古すぎます。");
+        }
+        return date;
+    }
+
+    private static Edition edition(Catalog catalog, String edition) {
+        String name = edition == null ? Catalog.CURRENT_EDITION : edition;
+        return catalog.edition(name)
+                .orElseThrow(() -> invalid(
+                        "UNKNOWN_EDITION",
+                        "Hoshi does not know edition " + name + " of the guideline.",
+                        "ガイドラインの版 " + name + " は登録されていません。"));
+    }
+
+    private static Scoring.Score score(Edition edition, Map<String, String> answers) {
+        try {
+            return Scoring.score(edition, answers == null ? Map.of() : answers);
+        } catch (Scoring.InvalidSheet e) {
+            throw invalid(
+                    "INVALID_SELF_ASSESSMENT",
+                    "Answer every item with DONE, PARTLY, NOT_DONE or UNKNOWN. Missing: " + e.missingItems()
+                            + "; unknown items: " + e.unknownItems() + "; unknown answers: " + e.unknownAnswers() + ".",
+                    "すべての項目に回答してください。未回答: " + e.missingItems() + "、不明な項目: " + e.unknownItems() + "、不明な回答: "
+                            + e.unknownAnswers() + "。");
+        }
+    }
+
+    private static int points(Edition edition, String answer) {
+        return edition.answer(answer).orElseThrow().points();
+    }
+
+    private static HoshiException invalid(String code, String en, String ja) {
+        return new HoshiException(code, ErrorKind.INVALID_INPUT, en, ja);
+    }
+
+    private static HoshiException rule(String code, String en, String ja) {
+        return new HoshiException(code, ErrorKind.BUSINESS_RULE, en, ja);
+    }
+
+    private static HoshiException conflict(String code, String en, String ja) {
+        return new HoshiException(code, ErrorKind.CONFLICT, en, ja);
+    }
+
+    private static HoshiException unknown(String code, String en, String ja) {
+        return new HoshiException(code, ErrorKind.INVALID_INPUT, en, ja);
+    }
+}

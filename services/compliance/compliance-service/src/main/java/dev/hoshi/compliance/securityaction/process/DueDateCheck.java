@@ -1,0 +1,134 @@
+package dev.hoshi.compliance.securityaction.process;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CheckDueDatesCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionId;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.time.BusinessTime;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The daily check that marks overdue reviews and lapses ★★ whose self-assessment expired. It survives restarts (it
+ * remembers the last day it finished in {@code due_checks_state}) and runs once across replicas (a lease document
+ * taken with a conditional update). Each day's organisations come from one document ({@code due_checks/<date>});
+ * the commands are idempotent, so a day checked twice changes nothing.
+ */
+@Component
+class DueDateCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(DueDateCheck.class);
+    private static final String LEASE = "lease";
+    private static final String PROGRESS = "progress";
+    private static final Duration LEASE_TIME = Duration.ofMinutes(10);
+
+    private final MongoCollection<Document> state;
+    private final MongoCollection<Document> dueChecks;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final String node = ManagementFactory.getRuntimeMXBean().getName();
+
+    DueDateCheck(@Qualifier("serviceDatabase") MongoDatabase db, CommandGateway commands, Clock clock) {
+        this.state = db.getCollection("due_checks_state");
+        this.dueChecks = db.getCollection("due_checks");
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    @Scheduled(
+            initialDelayString = "${hoshi.compliance.due-check.initial-delay:PT30S}",
+            fixedDelayString = "${hoshi.compliance.due-check.interval:PT1H}")
+    void scheduled() {
+        runIfLeaseTaken();
+    }
+
+    /** Checks every day since the last finished one, up to today; returns how many organisations it checked. */
+    int runIfLeaseTaken() {
+        if (!takeLease()) {
+            return 0;
+        }
+        try {
+            LocalDate today = BusinessTime.today(clock);
+            LocalDate day = lastFinished().map(d -> d.plusDays(1)).orElse(today.minusDays(400));
+            int checked = 0;
+            for (; !day.isAfter(today); day = day.plusDays(1)) {
+                checked += check(day, today);
+                finished(day);
+            }
+            return checked;
+        } finally {
+            releaseLease();
+        }
+    }
+
+    private int check(LocalDate day, LocalDate today) {
+        Document due = dueChecks.find(new Document("_id", day.toString())).first();
+        if (due == null) {
+            return 0;
+        }
+        List<String> tenants = due.getList("tenants", String.class);
+        for (String tenant : tenants) {
+            RequestContext context = RequestContext.forTenant(TenantId.of(tenant), Actor.SYSTEM);
+            CurrentContext.runWith(context, () -> {
+                try {
+                    commands.sendAndWait(new CheckDueDatesCommand(SecurityActionId.of(TenantId.of(tenant)), today));
+                } catch (RuntimeException e) {
+                    log.warn("Due-date check for {} failed; it is retried with the next run", tenant, e);
+                    throw e;
+                }
+            });
+        }
+        log.debug("Checked {} organisation(s) due {}", tenants.size(), day);
+        return tenants.size();
+    }
+
+    private java.util.Optional<LocalDate> lastFinished() {
+        Document progress = state.find(new Document("_id", PROGRESS)).first();
+        return java.util.Optional.ofNullable(progress).map(d -> LocalDate.parse(d.getString("day")));
+    }
+
+    private void finished(LocalDate day) {
+        state.updateOne(
+                new Document("_id", PROGRESS),
+                new Document("$set", new Document("day", day.toString())),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Takes the lease if it is free or expired: a conditional update on one document, atomic on every backend. */
+    private boolean takeLease() {
+        Instant now = clock.instant();
+        state.updateOne(
+                new Document("_id", LEASE),
+                new Document("$setOnInsert", new Document("until", new Date(0)).append("owner", "")),
+                new UpdateOptions().upsert(true));
+        long taken = state.updateOne(
+                        new Document("_id", LEASE).append("until", new Document("$lt", Date.from(now))),
+                        new Document(
+                                "$set", new Document("until", Date.from(now.plus(LEASE_TIME))).append("owner", node)))
+                .getModifiedCount();
+        return taken == 1;
+    }
+
+    private void releaseLease() {
+        state.updateOne(
+                new Document("_id", LEASE).append("owner", node),
+                new Document("$set", new Document("until", new Date(0))));
+    }
+}

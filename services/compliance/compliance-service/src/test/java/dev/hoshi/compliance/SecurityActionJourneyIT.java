@@ -1,0 +1,344 @@
+package dev.hoshi.compliance;
+
+import static dev.hoshi.compliance.ComplianceTestSupport.as;
+import static dev.hoshi.compliance.ComplianceTestSupport.sheet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.testsupport.ServiceTestProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** An SME's way from nothing to ★, ★★, a lapse and back, over GraphQL, with history answered as of any date. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityActionJourneyIT {
+
+    private static final String STATUS =
+            """
+            query($asOf: String) { organizationStatus(asOf: $asOf) {
+                name level eligibleLevel missingForNextStar articlesCommitted declarationId
+                latestAssessment { score band completedOn partScores { part score } followUps }
+                policy { adopted published publicUrl } reviews { kind dueOn overdue } } }""";
+    private static final String PAYLOAD =
+            "{ status { level eligibleLevel missingForNextStar } assessmentId errors { code message messageJa } }";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    private final LocalDate today = BusinessTime.today(Clock.systemUTC());
+    private String org;
+    private HttpGraphQlTester owner;
+
+    @BeforeEach
+    void anOrganisationDirectoryRegistered() {
+        org = ComplianceTestSupport.directoryRegisters(eventStore, "株式会社佐藤製作所", "demo-sato");
+        owner = as(port, "demo-sato", org);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(STATUS)
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("NONE"));
+    }
+
+    @Test
+    void fromNothingToOneStarToTwoStarsThroughALapseAndBackWithHistoryAsOfAnyDate() {
+        mutate(
+                        "commitToFiveArticles",
+                        "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"" + daysAgo(300) + "\"}")
+                .path("commitToFiveArticles.status.eligibleLevel")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("commitToFiveArticles.status.missingForNextStar")
+                .entityList(String.class)
+                .containsExactly("DECLARATION");
+        mutate(
+                        "recordDeclaration",
+                        "{level: ONE_STAR, declarationId: \"51234567890\", effectiveOn: \"" + daysAgo(290) + "\"}")
+                .path("recordDeclaration.status.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("recordDeclaration.status.missingForNextStar")
+                .entityList(String.class)
+                .containsExactly("SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD", "POLICY_ADOPTED", "POLICY_PUBLISHED");
+
+        // ★★ refused while something is missing, and the refusal says what
+        mutate("recordDeclaration", "{level: TWO_STARS, declarationId: \"51234567890\"}")
+                .path("recordDeclaration.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS_NOT_ELIGIBLE")
+                .path("recordDeclaration.errors[0].message")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains("POLICY_ADOPTED"));
+
+        Map<String, String> answers = sheet("DONE");
+        answers.put("Q11", "NOT_DONE");
+        answers.put("Q24", "PARTLY");
+        answers.put("Q5", "UNKNOWN");
+        owner.document("mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) " + PAYLOAD
+                        + " }")
+                .variable(
+                        "input",
+                        Map.of(
+                                "answers",
+                                asInput(answers),
+                                "completedOn",
+                                daysAgo(200).toString()))
+                .execute()
+                .path("submitSelfAssessment.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("submitSelfAssessment.assessmentId")
+                .hasValue();
+        mutate("adoptBasicPolicy", "{effectiveOn: \"" + daysAgo(180) + "\"}");
+        mutate(
+                        "publishBasicPolicy",
+                        "{publicUrl: \"https://sato.example.jp/security-policy\", effectiveOn: \"" + daysAgo(179)
+                                + "\"}")
+                .path("publishBasicPolicy.status.eligibleLevel")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS");
+        mutate(
+                        "recordDeclaration",
+                        "{level: TWO_STARS, declarationId: \"51234567890\", effectiveOn: \"" + daysAgo(170) + "\"}")
+                .path("recordDeclaration.status.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS");
+
+        mutate("withdrawBasicPolicy", "{reason: \"being rewritten\", effectiveOn: \"" + daysAgo(100) + "\"}")
+                .path("withdrawBasicPolicy.status.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("withdrawBasicPolicy.status.missingForNextStar")
+                .entityList(String.class)
+                .containsExactly("POLICY_ADOPTED", "POLICY_PUBLISHED");
+
+        mutate("adoptBasicPolicy", "{effectiveOn: \"" + daysAgo(50) + "\"}");
+        mutate(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://sato.example.jp/security-policy-v2\", effectiveOn: \"" + daysAgo(49) + "\"}");
+        mutate(
+                        "recordDeclaration",
+                        "{level: TWO_STARS, declarationId: \"51234567890\", effectiveOn: \"" + daysAgo(48) + "\"}")
+                .path("recordDeclaration.status.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS");
+
+        // as things stood on four dates
+        asOf(daysAgo(250))
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("organizationStatus.latestAssessment")
+                .valueIsNull()
+                .path("organizationStatus.policy.adopted")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        asOf(daysAgo(150))
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS")
+                .path("organizationStatus.latestAssessment.score")
+                .entity(Integer.class)
+                .isEqualTo(100 - 4 - 2 - 5)
+                .path("organizationStatus.latestAssessment.band")
+                .entity(String.class)
+                .isEqualTo("WEAK_SPOTS")
+                .path("organizationStatus.latestAssessment.followUps")
+                .entityList(String.class)
+                .containsExactly("Q5")
+                .path("organizationStatus.policy.publicUrl")
+                .entity(String.class)
+                .isEqualTo("https://sato.example.jp/security-policy");
+        asOf(daysAgo(70))
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("organizationStatus.policy.adopted")
+                .entity(Boolean.class)
+                .isEqualTo(false)
+                .path("organizationStatus.missingForNextStar")
+                .entityList(String.class)
+                .containsExactly("POLICY_ADOPTED", "POLICY_PUBLISHED");
+        asOf(today)
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS")
+                .path("organizationStatus.policy.publicUrl")
+                .entity(String.class)
+                .isEqualTo("https://sato.example.jp/security-policy-v2");
+
+        // the dashboard document catches up, and the timeline shows who, when recorded, when effective
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(STATUS)
+                .execute()
+                .path("organizationStatus.policy.publicUrl")
+                .entity(String.class)
+                .isEqualTo("https://sato.example.jp/security-policy-v2"));
+        List<Map<String, Object>> timeline = timeline();
+        assertThat(timeline)
+                .extracting(e -> e.get("event"))
+                .containsSubsequence(
+                        "FiveArticlesCommittedEvent",
+                        "DeclarationRecordedEvent",
+                        "SelfAssessmentSubmittedEvent",
+                        "BasicPolicyAdoptedEvent",
+                        "BasicPolicyPublishedEvent",
+                        "DeclarationRecordedEvent",
+                        "BasicPolicyWithdrawnEvent",
+                        "SecurityActionLevelLapsedEvent",
+                        "BasicPolicyAdoptedEvent",
+                        "BasicPolicyPublishedEvent",
+                        "DeclarationRecordedEvent");
+        assertThat(timeline).allSatisfy(e -> {
+            assertThat(e.get("actor")).isEqualTo("USER:demo-sato");
+            assertThat(e.get("backdated")).isEqualTo(true);
+            assertThat(e.get("recordedAt").toString()).startsWith(String.valueOf(today.getYear()));
+        });
+        assertThat(timeline)
+                .filteredOn(e -> "SecurityActionLevelLapsedEvent".equals(e.get("event")))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("summaryEn").toString()).contains("POLICY_WITHDRAWN");
+                    assertThat(e.get("effectiveOn")).isEqualTo(daysAgo(100).toString());
+                });
+        owner.document("{ scoreHistory { score completedOn } }")
+                .execute()
+                .path("scoreHistory[*].score")
+                .entityList(Integer.class)
+                .containsExactly(89);
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndChangesNothing() {
+        mutate("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"]}");
+        int before = timeline().size();
+
+        Map<String, String> unknownItem = sheet("DONE");
+        unknownItem.put("Q26", "DONE");
+        submit(unknownItem, null)
+                .path("submitSelfAssessment.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_SELF_ASSESSMENT")
+                .path("submitSelfAssessment.errors[0].message")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains("Q26"));
+        Map<String, String> missing = sheet("DONE");
+        missing.remove("Q12");
+        submit(missing, null)
+                .path("submitSelfAssessment.errors[0].message")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains("Q12"));
+        submit(sheet("DONE"), today.plusDays(3).toString())
+                .path("submitSelfAssessment.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("DATE_IN_FUTURE");
+        submit(sheet("DONE"), "2026-13-40")
+                .path("submitSelfAssessment.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_EFFECTIVE_ON");
+        mutate("adoptBasicPolicy", "{}");
+        int afterAdoption = timeline().size();
+        mutate("publishBasicPolicy", "{publicUrl: \"not a url\"}")
+                .path("publishBasicPolicy.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_URL");
+        mutate("recordDeclaration", "{level: ONE_STAR, declarationId: \"123\"}")
+                .path("recordDeclaration.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("INVALID_DECLARATION_ID")
+                .path("recordDeclaration.errors[0].messageJa")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains("自己宣言ID"));
+        mutate("updateControlStatus", "{controlId: \"C99-99\", status: PLANNED}", "{ controlId errors { code } }")
+                .path("updateControlStatus.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("UNKNOWN_CONTROL");
+
+        assertThat(before).isEqualTo(1);
+        assertThat(afterAdoption).isEqualTo(2);
+        assertThat(timeline()).hasSize(2);
+    }
+
+    @Test
+    void anotherOrganisationsMemberCanNeitherSeeNorChangeIt() {
+        HttpGraphQlTester stranger = as(port, "demo-suzuki", org);
+        stranger.document(STATUS).execute().path("organizationStatus").valueIsNull();
+        stranger.document("mutation { adoptBasicPolicy(input: {}) { errors { code } } }")
+                .execute()
+                .errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code")))
+                .verify();
+        stranger.document("{ timeline { event } }")
+                .execute()
+                .errors()
+                .expect(e -> "NOT_FOUND".equals(e.getExtensions().get("code")))
+                .verify();
+        assertThat(timeline()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private GraphQlTester.Response mutate(String name, String input) {
+        return mutate(name, input, PAYLOAD);
+    }
+
+    private GraphQlTester.Response mutate(String name, String input, String selection) {
+        return owner.document("mutation { " + name + "(input: " + input + ") " + selection + " }")
+                .execute();
+    }
+
+    private GraphQlTester.Response submit(Map<String, String> answers, String completedOn) {
+        Map<String, Object> input = new java.util.HashMap<>(Map.of("answers", asInput(answers)));
+        if (completedOn != null) {
+            input.put("completedOn", completedOn);
+        }
+        return owner.document("mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) "
+                        + PAYLOAD + " }")
+                .variable("input", input)
+                .execute();
+    }
+
+    private GraphQlTester.Response asOf(LocalDate date) {
+        return owner.document(STATUS).variable("asOf", date.toString()).execute();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> timeline() {
+        return owner.document("{ timeline { event summaryEn summaryJa actor recordedAt effectiveOn backdated } }")
+                .execute()
+                .path("timeline")
+                .entity(List.class)
+                .get();
+    }
+
+    private static List<Map<String, String>> asInput(Map<String, String> answers) {
+        return answers.entrySet().stream()
+                .map(e -> Map.of("item", e.getKey(), "answer", e.getValue()))
+                .toList();
+    }
+
+    private LocalDate daysAgo(int days) {
+        return today.minusDays(days);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.hoshi.compliance.securityaction.process;
+
+import static dev.hoshi.compliance.ComplianceTestSupport.as;
+import static dev.hoshi.compliance.ComplianceTestSupport.sheet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import dev.hoshi.compliance.ComplianceTestSupport;
+import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.testsupport.ServiceTestProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The daily check, driven by hand: lapses an expired ★★, marks overdue reviews, once, under a lease. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hoshi.compliance.due-check.initial-delay=PT1H")
+class DueDateCheckIT {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    DueDateCheck check;
+
+    @Autowired
+    @Qualifier("serviceDatabase")
+    MongoDatabase db;
+
+    private final LocalDate today = BusinessTime.today(Clock.systemUTC());
+
+    @Test
+    void anExpiredAssessmentLapsesTwoStarsAndOverdueReviewsAreMarkedOnce() {
+        String org = ComplianceTestSupport.directoryRegisters(eventStore, "期限切れ工業", "demo-owner");
+        HttpGraphQlTester owner = as(port, "demo-owner", org);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(
+                        "{ organizationStatus { level } }")
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("NONE"));
+        run(
+                owner,
+                "commitToFiveArticles(input: {articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \""
+                        + today.minusDays(420) + "\"})");
+        owner.document(
+                        "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { errors { code } } }")
+                .variable(
+                        "input",
+                        Map.of(
+                                "answers",
+                                        sheet("DONE").entrySet().stream()
+                                                .map(e -> Map.of("item", e.getKey(), "answer", e.getValue()))
+                                                .toList(),
+                                "completedOn", today.minusDays(400).toString()))
+                .execute()
+                .path("submitSelfAssessment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        run(owner, "adoptBasicPolicy(input: {effectiveOn: \"" + today.minusDays(395) + "\"})");
+        run(
+                owner,
+                "publishBasicPolicy(input: {publicUrl: \"https://example.jp/p\", effectiveOn: \"" + today.minusDays(394)
+                        + "\"})");
+        run(
+                owner,
+                "recordDeclaration(input: {level: TWO_STARS, declarationId: \"51234567890\", effectiveOn: \""
+                        + today.minusDays(390) + "\"})");
+        // the dashboard projection files the organisation under its due dates
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.getCollection("due_checks").countDocuments(new Document("tenants", org)) > 0);
+
+        int checked = check.runIfLeaseTaken();
+
+        assertThat(checked).isPositive();
+        // the dashboard document follows the new events a moment later
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(
+                        "{ organizationStatus { level reviews { kind overdue } } }")
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("organizationStatus.reviews[*].overdue")
+                .entityList(Boolean.class)
+                .satisfies(overdue -> assertThat(overdue).isNotEmpty().containsOnly(true)));
+        List<String> events = events(owner);
+        assertThat(events)
+                .containsSubsequence(
+                        "DeclarationRecordedEvent",
+                        "ReviewOverdueEvent",
+                        "ReviewOverdueEvent",
+                        "SecurityActionLevelLapsedEvent");
+
+        // a second run, or a replica racing it, changes nothing
+        db.getCollection("due_checks_state").deleteOne(new Document("_id", "progress"));
+        check.runIfLeaseTaken();
+        assertThat(events(owner)).hasSameSizeAs(events);
+    }
+
+    @Test
+    void whileAnotherReplicaHoldsTheLeaseNothingRuns() {
+        db.getCollection("due_checks_state")
+                .updateOne(
+                        new Document("_id", "lease"),
+                        new Document(
+                                "$set",
+                                new Document("until", Date.from(Instant.now().plusSeconds(600)))
+                                        .append("owner", "other")),
+                        new UpdateOptions().upsert(true));
+        try {
+            assertThat(check.runIfLeaseTaken()).isZero();
+        } finally {
+            db.getCollection("due_checks_state").deleteOne(new Document("_id", "lease"));
+        }
+    }
+
+    private static void run(HttpGraphQlTester owner, String mutation) {
+        owner.document("mutation { " + mutation + " { errors { code message } } }")
+                .execute()
+                .path(mutation.substring(0, mutation.indexOf('(')) + ".errors")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    private static List<String> events(HttpGraphQlTester owner) {
+        return owner.document("{ timeline { event } }")
+                .execute()
+                .path("timeline[*].event")
+                .entityList(String.class)
+                .get();
+    }
+}
