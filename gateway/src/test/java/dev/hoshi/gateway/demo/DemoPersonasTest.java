@@ -23,7 +23,7 @@ class DemoPersonasTest {
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.tokenLifetime()).hasHours(12);
         assertThat(DemoPersonas.from(properties).names())
-                .containsExactly("sato", "suzuki", "tanaka", "bank", "operator");
+                .containsExactly("sato", "suzuki", "yamada", "tanaka", "bank", "operator");
     }
 
     @Test

@@ -126,7 +126,130 @@ final class DemoData {
                 "mutation($input: RegisterPartnerClientInput!) { registerPartnerClient(input: $input) {"
                         + " partnerClient { id } errors { code message } } }",
                 Map.of("input", Map.of("id", PARTNER, "name", "星ヶ丘銀行（デモ） / Hoshigaoka Bank (demo)")));
+        seedHistory(progress);
         progress.say("Seeded the demo data: " + ORGANIZATIONS.size()
-                + " SMEs, an industry association with 2 members, a partner client");
+                + " SMEs with up to a year and a half of history, an industry association with 2 members, a partner"
+                + " client");
+    }
+
+    /**
+     * Compliance history at different stages, dated back from today: 佐藤製作所 holds ★★ with two yearly
+     * self-assessments; 鈴木商店 has just started on the 5 articles; 山田印刷 declared ★★ but let its yearly
+     * self-assessment slip, so the daily check lapses it shortly after start-up.
+     */
+    private void seedHistory(LocalStack.Progress progress) throws IOException, InterruptedException {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        Compliance sato = new Compliance("sato", "sato-seisakusho", today);
+        sato.awaitKnown();
+        sato.run("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 450);
+        sato.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000017\", effectiveOn: \"%s\"}", 440);
+        sato.submit(sheet(13, 4, 6, 2), 400);
+        sato.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 380);
+        sato.run(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://sato-seisakusho.example.jp/security-policy\", effectiveOn: \"%s\"}",
+                375);
+        sato.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"51000000017\", effectiveOn: \"%s\"}", 370);
+        sato.run(
+                "updateControlStatus",
+                "{controlId: \"C06-01\", status: IMPLEMENTED, owner: \"demo-sato\", effectiveOn: \"%s\"}",
+                300);
+        sato.run(
+                "updateControlStatus",
+                "{controlId: \"C08-01\", status: NOT_APPLICABLE, justification: \"自社でソフトウェア開発を行っていない / no in-house software development\", effectiveOn: \"%s\"}",
+                300);
+        sato.submit(sheet(19, 4, 2, 0), 40);
+        sato.run(
+                "updateControlStatus",
+                "{controlId: \"C07-01\", status: IN_PROGRESS, owner: \"demo-sato\", dueOn: \"" + today.plusDays(60)
+                        + "\", evidenceUrl: \"https://sato-seisakusho.example.jp/backup-plan\", effectiveOn: \"%s\"}",
+                30);
+        sato.run("completeReview", "{kind: BASIC_POLICY, note: \"方針は現状に合っている / still fits\", effectiveOn: \"%s\"}", 20);
+
+        Compliance suzuki = new Compliance("suzuki", "suzuki-shoten", today);
+        suzuki.awaitKnown();
+        suzuki.run("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\"], effectiveOn: \"%s\"}", 60);
+
+        Compliance yamada = new Compliance("yamada", "yamada-insatsu", today);
+        yamada.awaitKnown();
+        yamada.run(
+                "commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 500);
+        yamada.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"41000000025\", effectiveOn: \"%s\"}", 490);
+        yamada.submit(sheet(10, 4, 8, 3), 420);
+        yamada.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 410);
+        yamada.run(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://yamada-insatsu.example.jp/policy\", effectiveOn: \"%s\"}",
+                405);
+        yamada.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"41000000025\", effectiveOn: \"%s\"}", 400);
+        progress.say("Seeded compliance history for the 3 SMEs");
+    }
+
+    /** A sheet with so many items DONE, PARTLY, NOT_DONE and UNKNOWN, in item order (25 in all). */
+    static List<Map<String, String>> sheet(int done, int partly, int notDone, int unknown) {
+        if (done + partly + notDone + unknown != 25) {
+            throw new IllegalArgumentException("a sheet has 25 answers");
+        }
+        List<Map<String, String>> answers = new java.util.ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            String answer = i <= done
+                    ? "DONE"
+                    : i <= done + partly ? "PARTLY" : i <= done + partly + notDone ? "NOT_DONE" : "UNKNOWN";
+            answers.add(Map.of("item", "Q" + i, "answer", answer));
+        }
+        return answers;
+    }
+
+    /** One persona acting for its organisation through the gateway's compliance route. */
+    final class Compliance {
+        private final String token;
+        private final String organization;
+        private final java.time.LocalDate today;
+
+        Compliance(String persona, String organization, java.time.LocalDate today)
+                throws IOException, InterruptedException {
+            this.token = token(persona);
+            this.organization = organization;
+            this.today = today;
+        }
+
+        /** Waits until compliance has learnt of the organisation from directory's event. */
+        void awaitKnown() throws IOException, InterruptedException {
+            for (int i = 0; i < 120; i++) {
+                if (!graphql("compliance", token, organization, "{ organizationStatus { level } }", Map.of())
+                        .path("organizationStatus")
+                        .isNull()) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+            throw new IllegalStateException("compliance did not learn of " + organization + " within 30 s");
+        }
+
+        /** Runs a mutation whose input has one %s for the date {@code daysAgo} days before today. */
+        void run(String mutation, String input, int daysAgo) throws IOException, InterruptedException {
+            graphql(
+                    "compliance",
+                    token,
+                    organization,
+                    "mutation { " + mutation + "(input: " + input.formatted(today.minusDays(daysAgo))
+                            + ") { errors { code message } } }",
+                    Map.of());
+        }
+
+        void submit(List<Map<String, String>> answers, int daysAgo) throws IOException, InterruptedException {
+            graphql(
+                    "compliance",
+                    token,
+                    organization,
+                    "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { errors { code message } } }",
+                    Map.of(
+                            "input",
+                            Map.of(
+                                    "answers",
+                                    answers,
+                                    "completedOn",
+                                    today.minusDays(daysAgo).toString())));
+        }
     }
 }

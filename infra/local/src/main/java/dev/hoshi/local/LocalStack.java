@@ -177,6 +177,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("SPRING_PROFILES_ACTIVE", "demo");
         env.put("HOSHI_GATEWAY_URL", config.gatewayUrl());
         env.put("HOSHI_" + name.toUpperCase() + "_PORT", String.valueOf(port));
+        if (name.equals("compliance")) {
+            // the daily due-date check runs soon after start-up, so seeded lapses show at once
+            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT5S");
+            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "PT10S");
+        }
         if (name.equals("gateway")) {
             env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");
             env.put("HOSHI_GATEWAY_SERVICES_DIRECTORY", "http://127.0.0.1:" + config.directoryPort());

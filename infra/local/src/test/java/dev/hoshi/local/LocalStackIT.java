@@ -80,7 +80,7 @@ class LocalStackIT {
         List<String> names = new ArrayList<>();
         (personas.isArray() ? personas : personas.path("personas"))
                 .forEach(p -> names.add(p.path("name").asText()));
-        assertThat(names).contains("sato", "suzuki", "tanaka", "bank", "operator");
+        assertThat(names).contains("sato", "suzuki", "yamada", "tanaka", "bank", "operator");
         for (String persona : names) {
             assertThat(demo.token(persona)).as(persona).isNotBlank();
         }
@@ -144,6 +144,90 @@ class LocalStackIT {
 
     @Test
     @Order(3)
+    void anSmeGoesFromNothingToTwoStarsThroughALapseAndBackAndItsHistoryAnswersAsOfAnyDate() throws Exception {
+        String owner = demo.token("suzuki");
+        String org = "e2e-kobayashi";
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        DemoData.Compliance suzuki = demo.new Compliance("suzuki", org, today);
+        suzuki.awaitKnown();
+        suzuki.run(
+                "commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 200);
+        suzuki.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 190);
+        suzuki.submit(DemoData.sheet(20, 3, 2, 0), 150);
+        suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 140);
+        suzuki.run(
+                "publishBasicPolicy", "{publicUrl: \"https://kobayashi.example.jp/policy\", effectiveOn: \"%s\"}", 139);
+        suzuki.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 130);
+        suzuki.run("withdrawBasicPolicy", "{reason: \"rewriting\", effectiveOn: \"%s\"}", 60);
+        suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 30);
+        suzuki.run(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://kobayashi.example.jp/policy-v2\", effectiveOn: \"%s\"}",
+                29);
+        suzuki.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 28);
+
+        String status = "query($asOf: String) { organizationStatus(asOf: $asOf) { level missingForNextStar } }";
+        Map<Integer, String> expected = Map.of(170, "ONE_STAR", 100, "TWO_STARS", 45, "ONE_STAR", 0, "TWO_STARS");
+        for (Map.Entry<Integer, String> point : expected.entrySet()) {
+            JsonNode answer = demo.graphql(
+                    "compliance",
+                    owner,
+                    org,
+                    status,
+                    Map.of("asOf", today.minusDays(point.getKey()).toString()));
+            assertThat(answer.path("organizationStatus").path("level").asText())
+                    .as("%d days ago", point.getKey())
+                    .isEqualTo(point.getValue());
+        }
+
+        JsonNode timeline = demo.graphql(
+                        "compliance",
+                        owner,
+                        org,
+                        "{ timeline { event actor effectiveOn backdated summaryEn } }",
+                        Map.of())
+                .path("timeline");
+        List<String> events = new ArrayList<>();
+        timeline.forEach(e -> events.add(e.path("event").asText()));
+        assertThat(events)
+                .containsSubsequence(
+                        "DeclarationRecordedEvent",
+                        "BasicPolicyWithdrawnEvent",
+                        "SecurityActionLevelLapsedEvent",
+                        "DeclarationRecordedEvent");
+        timeline.forEach(e -> {
+            assertThat(e.path("actor").asText()).isEqualTo("USER:demo-suzuki");
+            assertThat(e.path("backdated").asBoolean()).isTrue();
+        });
+
+        // the seeded SMEs stand at different stages
+        JsonNode sato = demo.graphql(
+                "compliance",
+                demo.token("sato"),
+                "sato-seisakusho",
+                "{ organizationStatus { level latestAssessment { score } } scoreHistory { score } }",
+                Map.of());
+        assertThat(sato.path("organizationStatus").path("level").asText()).isEqualTo("TWO_STARS");
+        assertThat(sato.path("scoreHistory").size()).isEqualTo(2);
+        JsonNode yamada = eventually(() -> {
+            JsonNode s = demo.graphql(
+                            "compliance",
+                            demo.token("yamada"),
+                            "yamada-insatsu",
+                            "{ organizationStatus { level } }",
+                            Map.of())
+                    .path("organizationStatus");
+            return s.path("level").asText().equals("ONE_STAR")
+                    ? s
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        assertThat(yamada.path("level").asText())
+                .as("lapsed by the daily check")
+                .isEqualTo("ONE_STAR");
+    }
+
+    @Test
+    @Order(4)
     void onlyTheGatewaysTokenOpensAService() throws Exception {
         String query = "{\"query\":\"{ organizations { id } }\"}";
         String directoryDirect = "http://127.0.0.1:" + config.directoryPort() + "/graphql";
@@ -169,7 +253,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aSecondStartReusesTheDataAndTheFirstLeavesNoProcessBehind() throws Exception {
         List<ProcessHandle> children = stack.processes();
         stack.close();

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * The daily check that marks overdue reviews and lapses ★★ whose self-assessment expired. It survives restarts (it
  * remembers the last day it finished in {@code due_checks_state}) and runs once across replicas (a lease document
- * taken with a conditional update). Each day's organisations come from one document ({@code due_checks/<date>});
- * the commands are idempotent, so a day checked twice changes nothing.
+ * taken with a conditional update). Each day's organisations come from one document ({@code due_checks/<date>}),
+ * and those filed after their date had passed from {@code due_checks/pending}; the commands are idempotent, so an
+ * organisation checked twice changes nothing. Every minute by default: each run costs a few point look-ups.
  */
 @Component
 class DueDateCheck {
@@ -37,6 +38,7 @@ class DueDateCheck {
     private static final Logger log = LoggerFactory.getLogger(DueDateCheck.class);
     private static final String LEASE = "lease";
     private static final String PROGRESS = "progress";
+    private static final String PENDING = "pending";
     private static final Duration LEASE_TIME = Duration.ofMinutes(10);
 
     private final MongoCollection<Document> state;
@@ -54,7 +56,7 @@ class DueDateCheck {
 
     @Scheduled(
             initialDelayString = "${hoshi.compliance.due-check.initial-delay:PT30S}",
-            fixedDelayString = "${hoshi.compliance.due-check.interval:PT1H}")
+            fixedDelayString = "${hoshi.compliance.due-check.interval:PT1M}")
     void scheduled() {
         runIfLeaseTaken();
     }
@@ -66,8 +68,8 @@ class DueDateCheck {
         }
         try {
             LocalDate today = BusinessTime.today(clock);
+            int checked = checkPending(today);
             LocalDate day = lastFinished().map(d -> d.plusDays(1)).orElse(today.minusDays(400));
-            int checked = 0;
             for (; !day.isAfter(today); day = day.plusDays(1)) {
                 checked += check(day, today);
                 finished(day);
@@ -78,12 +80,27 @@ class DueDateCheck {
         }
     }
 
-    private int check(LocalDate day, LocalDate today) {
-        Document due = dueChecks.find(new Document("_id", day.toString())).first();
-        if (due == null) {
-            return 0;
+    /** Organisations filed after their date had passed (backdated facts); removed once checked. */
+    private int checkPending(LocalDate today) {
+        List<String> checked = check(PENDING, today);
+        if (!checked.isEmpty()) {
+            dueChecks.updateOne(
+                    new Document("_id", PENDING), new Document("$pullAll", new Document("tenants", checked)));
         }
-        List<String> tenants = due.getList("tenants", String.class);
+        return checked.size();
+    }
+
+    private int check(LocalDate day, LocalDate today) {
+        return check(day.toString(), today).size();
+    }
+
+    /** Sends the idempotent check for every organisation in {@code bucket}; returns those it checked. */
+    private List<String> check(String bucket, LocalDate today) {
+        Document due = dueChecks.find(new Document("_id", bucket)).first();
+        if (due == null) {
+            return List.of();
+        }
+        List<String> tenants = List.copyOf(due.getList("tenants", String.class));
         for (String tenant : tenants) {
             RequestContext context = RequestContext.forTenant(TenantId.of(tenant), Actor.SYSTEM);
             CurrentContext.runWith(context, () -> {
@@ -95,8 +112,8 @@ class DueDateCheck {
                 }
             });
         }
-        log.debug("Checked {} organisation(s) due {}", tenants.size(), day);
-        return tenants.size();
+        log.debug("Checked {} organisation(s) due {}", tenants.size(), bucket);
+        return tenants;
     }
 
     private java.util.Optional<LocalDate> lastFinished() {

@@ -34,12 +34,15 @@ import org.springframework.stereotype.Component;
 /**
  * Each organisation's dashboard as it stands today, one document keyed by the organisation id ({@code
  * compliance_dashboard}), so the dashboard is one point look-up. Also files each organisation under the dates its
- * reviews fall due and its ★★ assessment expires ({@code due_checks}, keyed by date), so the daily check reads one
- * document per day instead of scanning. {@code asOf} questions and the timeline fold the history instead.
+ * reviews fall due ({@code due_checks}, keyed by date, or {@code pending} when the date has passed already), so the
+ * daily check reads one document per day instead of scanning. {@code asOf} questions and the timeline fold the history instead.
  */
 @Component
 @ProcessingGroup("compliance-dashboard")
 class ComplianceDashboardProjection {
+
+    /** The bucket of organisations whose check date has already passed; see {@code DueDateCheck}. */
+    static final String PENDING = "pending";
 
     private final MongoCollection<Document> dashboards;
     private final MongoCollection<Document> dueChecks;
@@ -66,13 +69,17 @@ class ComplianceDashboardProjection {
     void on(ComplianceEvent event) {
         TenantId tenant = event.organizationId();
         ComplianceStatusView status = compute(tenant, BusinessTime.today(clock));
+
         dashboards.replaceOne(
                 new Document("_id", tenant.toString()),
                 new Document("_id", tenant.toString()).append("status", Document.parse(write(status))),
                 new ReplaceOptions().upsert(true));
+        LocalDate today = BusinessTime.today(clock);
         for (LocalDate date : checkDates(status)) {
+            // a date already past (a backdated fact) goes to the bucket the next check always reads
+            String bucket = date.isAfter(today) ? date.toString() : PENDING;
             dueChecks.updateOne(
-                    new Document("_id", date.toString()),
+                    new Document("_id", bucket),
                     new Document("$addToSet", new Document("tenants", tenant.toString())),
                     new UpdateOptions().upsert(true));
         }
