@@ -3,31 +3,14 @@ package dev.hoshi.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hoshi.testsupport.InternalTokens;
-import dev.hoshi.testsupport.ServiceTestProperties;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DirectoryGraphQlIT {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    private final InternalTokens tokens = InternalTokens.shared();
+/** Registering and finding organisations: operators register, their people see them, nobody else does. */
+class DirectoryGraphQlIT extends DirectoryIT {
 
     @Test
     void anOperatorRegistersAnOrganisationThatItsOwnerThenSees() {
@@ -183,12 +166,5 @@ class DirectoryGraphQlIT {
                 .entityList(Object.class)
                 .hasSize(0);
         return id;
-    }
-
-    private HttpGraphQlTester as(String token) {
-        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
-                        .baseUrl("http://localhost:" + port + "/graphql")
-                        .defaultHeader("Authorization", "Bearer " + token))
-                .build();
     }
 }

@@ -6,8 +6,9 @@ import dev.hoshi.kernel.id.TenantId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * An operator records that an organisation is a member of a support organisation. (Membership proposed by one side
- * and accepted by the other, and consent grants, come with the directory issue.)
+ * An operator records that an organisation is a member of a support organisation, without the two-sided handshake
+ * ({@link ProposeMembershipCommand} / {@link InviteOrganizationCommand} and their answers). Recording a member twice
+ * changes nothing.
  */
 @PlatformScoped
 public record RecordMembershipCommand(

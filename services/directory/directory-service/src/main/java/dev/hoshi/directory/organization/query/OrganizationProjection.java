@@ -3,10 +3,18 @@ package dev.hoshi.directory.organization.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.organization.FindOrganizationProfileQuery;
 import dev.hoshi.directory.api.organization.FindOrganizationQuery;
+import dev.hoshi.directory.api.organization.JsicDivision;
 import dev.hoshi.directory.api.organization.ListOrganizationsQuery;
+import dev.hoshi.directory.api.organization.OrganizationProfile;
+import dev.hoshi.directory.api.organization.OrganizationProfileUpdatedEvent;
+import dev.hoshi.directory.api.organization.OrganizationProfileView;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationView;
+import dev.hoshi.directory.api.organization.Prefecture;
+import dev.hoshi.directory.api.organization.SmeSector;
+import dev.hoshi.directory.organization.sme.SmeDefinitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,15 +30,20 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** The directory entry of each organisation, one document per organisation keyed by its id. */
+/**
+ * The directory entry of each organisation with its profile, one document per organisation keyed by its id. The
+ * profile's facts are stored; its SME class is derived when read, under the SME definitions in force.
+ */
 @Component
 @ProcessingGroup("directory-organizations")
 class OrganizationProjection {
 
     private final MongoCollection<Document> organizations;
+    private final SmeDefinitions sme;
 
-    OrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+    OrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db, SmeDefinitions sme) {
         this.organizations = db.getCollection("organizations");
+        this.sme = sme;
     }
 
     @EventHandler
@@ -48,6 +61,24 @@ class OrganizationProjection {
         organizations.replaceOne(new Document("_id", doc.get("_id")), doc, new ReplaceOptions().upsert(true));
     }
 
+    /** The profile's English name is the organisation's English name from now on. */
+    @EventHandler
+    void on(OrganizationProfileUpdatedEvent event, @Timestamp Instant at) {
+        OrganizationProfile p = event.profile();
+        Document profile = new Document("industry", p.industry().name())
+                .append(
+                        "smeSector",
+                        p.smeSector() == null ? null : p.smeSector().name())
+                .append("employees", p.employees())
+                .append("capitalYen", p.capitalYen())
+                .append("prefecture", p.prefecture().name())
+                .append("nameEn", p.nameEn())
+                .append("updatedAt", Date.from(at));
+        organizations.updateOne(
+                new Document("_id", event.organizationId().toString()),
+                new Document("$set", new Document("profile", profile).append("nameEn", p.nameEn())));
+    }
+
     @ResetHandler
     void reset() {
         organizations.deleteMany(new Document());
@@ -55,10 +86,7 @@ class OrganizationProjection {
 
     @QueryHandler
     Optional<OrganizationView> handle(FindOrganizationQuery query) {
-        return Optional.ofNullable(organizations
-                        .find(new Document("_id", query.organizationId().toString()))
-                        .first())
-                .map(OrganizationProjection::view);
+        return find(query.organizationId().toString()).map(OrganizationProjection::view);
     }
 
     @QueryHandler
@@ -67,6 +95,35 @@ class OrganizationProjection {
         organizations.find().forEach(doc -> all.add(view(doc)));
         all.sort(Comparator.comparing(OrganizationView::registeredAt));
         return all;
+    }
+
+    @QueryHandler
+    Optional<OrganizationProfileView> handle(FindOrganizationProfileQuery query) {
+        String id = query.organizationId().toString();
+        return find(id).map(doc -> doc.get("profile", Document.class)).map(p -> profileView(id, p));
+    }
+
+    private Optional<Document> find(String id) {
+        return Optional.ofNullable(organizations.find(new Document("_id", id)).first());
+    }
+
+    private OrganizationProfileView profileView(String id, Document p) {
+        JsicDivision industry = JsicDivision.valueOf(p.getString("industry"));
+        SmeSector chosen = p.getString("smeSector") == null ? null : SmeSector.valueOf(p.getString("smeSector"));
+        int employees = p.getInteger("employees");
+        Number capital = p.get("capitalYen", Number.class);
+        Long capitalYen = capital == null ? null : capital.longValue();
+        Optional<SmeSector> sector = sme.sectorOf(industry, chosen);
+        return new OrganizationProfileView(
+                id,
+                industry,
+                sector.orElse(null),
+                employees,
+                capitalYen,
+                Prefecture.valueOf(p.getString("prefecture")),
+                p.getString("nameEn"),
+                sector.map(s -> sme.classify(s, employees, capitalYen)).orElse(null),
+                p.getDate("updatedAt").toInstant());
     }
 
     private static OrganizationView view(Document doc) {

@@ -3,11 +3,13 @@ package dev.hoshi.directory.partner.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.partner.FindPartnerClientQuery;
 import dev.hoshi.directory.api.partner.ListPartnerClientsQuery;
 import dev.hoshi.directory.api.partner.PartnerClientRegisteredEvent;
 import dev.hoshi.directory.api.partner.PartnerClientView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,5 +50,13 @@ class PartnerClientProjection {
                 .find()
                 .forEach(doc -> all.add(new PartnerClientView(doc.getString("_id"), doc.getString("name"))));
         return all;
+    }
+
+    @QueryHandler
+    Optional<PartnerClientView> handle(FindPartnerClientQuery query) {
+        return Optional.ofNullable(partnerClients
+                        .find(new Document("_id", query.partnerClientId().toString()))
+                        .first())
+                .map(doc -> new PartnerClientView(doc.getString("_id"), doc.getString("name")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.hoshi.directory.support.graphql;
 
+import dev.hoshi.directory.api.support.AddSupportOrganizationAnalystCommand;
 import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
 import dev.hoshi.directory.api.support.RecordMembershipCommand;
 import dev.hoshi.directory.api.support.RegisterSupportOrganizationCommand;
@@ -21,7 +22,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Support organisations over GraphQL (operators). */
+/** Support organisations over GraphQL (operators): registering them, their analysts, recorded memberships. */
 @Controller
 class SupportOrganizationController {
 
@@ -33,6 +34,10 @@ class SupportOrganizationController {
     record RecordMembershipInput(String supportOrganizationId, String organizationId) {}
 
     record RecordMembershipPayload(String supportOrganizationId, String organizationId, List<UserError> errors) {}
+
+    record AddSupportOrganizationAnalystInput(String supportOrganizationId, String analyst) {}
+
+    record AddSupportOrganizationAnalystPayload(String supportOrganizationId, String analyst, List<UserError> errors) {}
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -72,6 +77,23 @@ class SupportOrganizationController {
         return outcome.succeeded()
                 ? new RecordMembershipPayload(input.supportOrganizationId(), input.organizationId(), List.of())
                 : new RecordMembershipPayload(null, null, outcome.errors());
+    }
+
+    @MutationMapping
+    AddSupportOrganizationAnalystPayload addSupportOrganizationAnalyst(
+            @Argument AddSupportOrganizationAnalystInput input) {
+        Caller.requireRole(Caller.PLATFORM_OPERATOR);
+        Mutations.Outcome<UserId> outcome = Mutations.attempt(() -> {
+            UserId analyst = Inputs.parse("analyst", input.analyst(), UserId::of);
+            commands.sendAndWait(new AddSupportOrganizationAnalystCommand(
+                    Inputs.parse("supportOrganizationId", input.supportOrganizationId(), SupportOrganizationId::of),
+                    analyst));
+            return analyst;
+        });
+        return outcome.succeeded()
+                ? new AddSupportOrganizationAnalystPayload(
+                        input.supportOrganizationId(), outcome.value().toString(), List.of())
+                : new AddSupportOrganizationAnalystPayload(null, null, outcome.errors());
     }
 
     @QueryMapping

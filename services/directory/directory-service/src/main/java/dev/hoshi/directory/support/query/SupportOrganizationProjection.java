@@ -3,13 +3,17 @@ package dev.hoshi.directory.support.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.support.FindSupportOrganizationQuery;
 import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
+import dev.hoshi.directory.api.support.MembershipAcceptedEvent;
 import dev.hoshi.directory.api.support.MembershipRecordedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,7 +22,10 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
-/** Support organisations with their analysts and members, one document each keyed by id. */
+/**
+ * Support organisations with their analysts and (active) members, one document each keyed by id. Pending and
+ * declined memberships are in the memberships read model.
+ */
 @Component
 @ProcessingGroup("directory-support-organizations")
 class SupportOrganizationProjection {
@@ -42,10 +49,27 @@ class SupportOrganizationProjection {
     }
 
     @EventHandler
-    void on(MembershipRecordedEvent event) {
+    void on(SupportOrganizationAnalystAddedEvent event) {
         supportOrganizations.updateOne(
                 new Document("_id", event.supportOrganizationId().toString()),
-                new Document("$addToSet", new Document("members", event.member().toString())));
+                new Document(
+                        "$addToSet", new Document("analysts", event.analyst().toString())));
+    }
+
+    @EventHandler
+    void on(MembershipRecordedEvent event) {
+        addMember(event.supportOrganizationId().toString(), event.member().toString());
+    }
+
+    @EventHandler
+    void on(MembershipAcceptedEvent event) {
+        addMember(
+                event.supportOrganizationId().toString(), event.organizationId().toString());
+    }
+
+    private void addMember(String supportOrganization, String member) {
+        supportOrganizations.updateOne(
+                new Document("_id", supportOrganization), new Document("$addToSet", new Document("members", member)));
     }
 
     @ResetHandler
@@ -56,15 +80,25 @@ class SupportOrganizationProjection {
     @QueryHandler
     List<SupportOrganizationView> handle(ListSupportOrganizationsQuery query) {
         List<SupportOrganizationView> all = new ArrayList<>();
-        supportOrganizations
-                .find()
-                .forEach(doc -> all.add(new SupportOrganizationView(
-                        doc.getString("_id"),
-                        doc.getString("name"),
-                        doc.getString("nameEn"),
-                        SupportOrganizationKind.valueOf(doc.getString("kind")),
-                        doc.getList("analysts", String.class),
-                        doc.getList("members", String.class))));
+        supportOrganizations.find().forEach(doc -> all.add(view(doc)));
         return all;
+    }
+
+    @QueryHandler
+    Optional<SupportOrganizationView> handle(FindSupportOrganizationQuery query) {
+        return Optional.ofNullable(supportOrganizations
+                        .find(new Document("_id", query.supportOrganizationId().toString()))
+                        .first())
+                .map(SupportOrganizationProjection::view);
+    }
+
+    private static SupportOrganizationView view(Document doc) {
+        return new SupportOrganizationView(
+                doc.getString("_id"),
+                doc.getString("name"),
+                doc.getString("nameEn"),
+                SupportOrganizationKind.valueOf(doc.getString("kind")),
+                doc.getList("analysts", String.class),
+                doc.getList("members", String.class));
     }
 }

@@ -1,0 +1,8 @@
+package dev.hoshi.directory.api.organization;
+
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+
+/** A person's role in the organisation changed from {@code previousRole} to {@code role}. */
+public record OrganizationMemberRoleChangedEvent(
+        TenantId organizationId, UserId member, OrganizationRole previousRole, OrganizationRole role) {}

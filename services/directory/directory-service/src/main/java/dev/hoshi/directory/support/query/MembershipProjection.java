@@ -1,0 +1,208 @@
+package dev.hoshi.directory.support.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.support.FindMembershipQuery;
+import dev.hoshi.directory.api.support.ListOrganizationMembershipsQuery;
+import dev.hoshi.directory.api.support.ListSupportOrganizationMembershipsQuery;
+import dev.hoshi.directory.api.support.MembershipAcceptedEvent;
+import dev.hoshi.directory.api.support.MembershipDeclinedEvent;
+import dev.hoshi.directory.api.support.MembershipParty;
+import dev.hoshi.directory.api.support.MembershipProposedEvent;
+import dev.hoshi.directory.api.support.MembershipRecordedEvent;
+import dev.hoshi.directory.api.support.MembershipStatus;
+import dev.hoshi.directory.api.support.MembershipView;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Memberships between SME organisations and support organisations, as both sides list them. One document per pair
+ * ({@code _id} {@code <supportOrganizationId>/<organizationId>}, a point look-up for "is this SME a member"), an
+ * index document per organisation and per support organisation naming its pairs (kept with {@code $addToSet}, so
+ * events of different support organisations never overwrite each other), and the parties' names. Lists are the
+ * index look-up and one {@code $in} over the pairs.
+ */
+@Component
+@ProcessingGroup("directory-memberships")
+class MembershipProjection {
+
+    private static final String ORGANIZATION = "organization/";
+    private static final String SUPPORT = "support/";
+
+    private final MongoCollection<Document> memberships;
+    private final MongoCollection<Document> index;
+    private final MongoCollection<Document> parties;
+
+    MembershipProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+        this.memberships = db.getCollection("memberships");
+        this.index = db.getCollection("membership_index");
+        this.parties = db.getCollection("membership_parties");
+    }
+
+    @EventHandler
+    void on(OrganizationRegisteredEvent event) {
+        String id = ORGANIZATION + event.organizationId();
+        parties.replaceOne(new Document("_id", id), new Document("_id", id).append("name", event.name()), upsert());
+    }
+
+    @EventHandler
+    void on(SupportOrganizationRegisteredEvent event) {
+        String id = SUPPORT + event.supportOrganizationId();
+        parties.replaceOne(new Document("_id", id), new Document("_id", id).append("name", event.name()), upsert());
+    }
+
+    @EventHandler
+    void on(MembershipRecordedEvent event, @Timestamp Instant at) {
+        save(event.supportOrganizationId(), event.member(), MembershipStatus.ACTIVE, null, true, at);
+    }
+
+    @EventHandler
+    void on(MembershipProposedEvent event, @Timestamp Instant at) {
+        boolean organizationActed = event.proposedBy() == MembershipParty.ORGANIZATION;
+        save(
+                event.supportOrganizationId(),
+                event.organizationId(),
+                MembershipStatus.PENDING,
+                event.proposedBy(),
+                organizationActed,
+                at);
+    }
+
+    @EventHandler
+    void on(MembershipAcceptedEvent event, @Timestamp Instant at) {
+        MembershipParty proposedBy = event.acceptedBy() == MembershipParty.ORGANIZATION
+                ? MembershipParty.SUPPORT_ORGANIZATION
+                : MembershipParty.ORGANIZATION;
+        save(event.supportOrganizationId(), event.organizationId(), MembershipStatus.ACTIVE, proposedBy, true, at);
+    }
+
+    @EventHandler
+    void on(MembershipDeclinedEvent event, @Timestamp Instant at) {
+        MembershipParty proposedBy = event.declinedBy() == MembershipParty.ORGANIZATION
+                ? MembershipParty.SUPPORT_ORGANIZATION
+                : MembershipParty.ORGANIZATION;
+        save(event.supportOrganizationId(), event.organizationId(), MembershipStatus.DECLINED, proposedBy, true, at);
+    }
+
+    @ResetHandler
+    void reset() {
+        memberships.deleteMany(new Document());
+        index.deleteMany(new Document());
+        parties.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    Optional<MembershipView> handle(FindMembershipQuery query) {
+        Document doc = memberships
+                .find(new Document("_id", pairId(query.supportOrganizationId(), query.organizationId())))
+                .first();
+        return doc == null ? Optional.empty() : views(List.of(doc)).stream().findFirst();
+    }
+
+    @QueryHandler
+    List<MembershipView> handle(ListOrganizationMembershipsQuery query) {
+        return list(ORGANIZATION + query.organizationId());
+    }
+
+    @QueryHandler
+    List<MembershipView> handle(ListSupportOrganizationMembershipsQuery query) {
+        return list(SUPPORT + query.supportOrganizationId());
+    }
+
+    private List<MembershipView> list(String indexId) {
+        Document entry = index.find(new Document("_id", indexId)).first();
+        if (entry == null) {
+            return List.of();
+        }
+        List<Document> docs = new ArrayList<>();
+        memberships
+                .find(new Document("_id", new Document("$in", entry.getList("pairs", String.class))))
+                .forEach(docs::add);
+        List<MembershipView> views = new ArrayList<>(views(docs));
+        views.sort(Comparator.comparing(MembershipView::updatedAt).reversed());
+        return views;
+    }
+
+    private List<MembershipView> views(List<Document> docs) {
+        List<String> partyIds = new ArrayList<>();
+        for (Document doc : docs) {
+            partyIds.add(SUPPORT + doc.getString("supportOrganizationId"));
+            partyIds.add(ORGANIZATION + doc.getString("organizationId"));
+        }
+        Map<String, String> names = new HashMap<>();
+        parties.find(new Document("_id", new Document("$in", partyIds)))
+                .forEach(p -> names.put(p.getString("_id"), p.getString("name")));
+        return docs.stream()
+                .map(doc -> new MembershipView(
+                        doc.getString("supportOrganizationId"),
+                        names.get(SUPPORT + doc.getString("supportOrganizationId")),
+                        doc.getString("organizationId"),
+                        // an unanswered invitation must not tell whether the organisation exists
+                        doc.getBoolean("organizationActed", false)
+                                ? names.get(ORGANIZATION + doc.getString("organizationId"))
+                                : null,
+                        MembershipStatus.valueOf(doc.getString("status")),
+                        doc.getString("proposedBy") == null
+                                ? null
+                                : MembershipParty.valueOf(doc.getString("proposedBy")),
+                        doc.getDate("updatedAt").toInstant()))
+                .toList();
+    }
+
+    private void save(
+            SupportOrganizationId support,
+            TenantId organization,
+            MembershipStatus status,
+            MembershipParty proposedBy,
+            boolean organizationActed,
+            Instant at) {
+        String pair = pairId(support, organization);
+        Document existing = memberships.find(new Document("_id", pair)).first();
+        boolean acted = organizationActed || (existing != null && existing.getBoolean("organizationActed", false));
+        Document doc = new Document("_id", pair)
+                .append("supportOrganizationId", support.toString())
+                .append("organizationId", organization.toString())
+                .append("status", status.name())
+                .append("proposedBy", proposedBy == null ? null : proposedBy.name())
+                .append("organizationActed", acted)
+                .append("updatedAt", Date.from(at));
+        memberships.replaceOne(new Document("_id", pair), doc, upsert());
+        addToIndex(ORGANIZATION + organization, pair);
+        addToIndex(SUPPORT + support, pair);
+    }
+
+    private void addToIndex(String indexId, String pair) {
+        index.updateOne(
+                new Document("_id", indexId),
+                new Document("$addToSet", new Document("pairs", pair)),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static String pairId(SupportOrganizationId support, TenantId organization) {
+        return support + "/" + organization;
+    }
+
+    private static ReplaceOptions upsert() {
+        return new ReplaceOptions().upsert(true);
+    }
+}
