@@ -2,9 +2,18 @@ package dev.hoshi.compliance;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.hoshi.directory.api.organization.OrganizationMemberAddedEvent;
+import dev.hoshi.directory.api.organization.OrganizationMemberRemovedEvent;
+import dev.hoshi.directory.api.organization.OrganizationRole;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.time.Duration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +89,57 @@ class StatusGraphQlIT {
                 .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code"))
                         && e.getMessage().contains("X-Hoshi-Organization"))
                 .verify();
+    }
+
+    @Test
+    void viewersReadButDoNotChangeAndSomeoneRemovedSeesNothing() {
+        String org = directoryRegisters("閲覧テスト", "demo-owner");
+        directory(
+                org,
+                1,
+                new OrganizationMemberAddedEvent(TenantId.of(org), UserId.of("demo-viewer"), OrganizationRole.VIEWER));
+        directory(
+                org,
+                2,
+                new OrganizationMemberAddedEvent(TenantId.of(org), UserId.of("demo-member"), OrganizationRole.MEMBER));
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> as(tokens.user(
+                        "demo-viewer", org))
+                .document(STATUS)
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("NONE"));
+        as(tokens.user("demo-viewer", org))
+                .document("mutation { adoptBasicPolicy(input: {}) { errors { code } } }")
+                .execute()
+                .errors()
+                .expect(e -> "FORBIDDEN".equals(e.getExtensions().get("code")))
+                .verify();
+        as(tokens.user("demo-member", org))
+                .document("mutation { adoptBasicPolicy(input: {}) { errors { code } } }")
+                .execute()
+                .path("adoptBasicPolicy.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        directory(
+                org,
+                3,
+                new OrganizationMemberRemovedEvent(
+                        TenantId.of(org), UserId.of("demo-viewer"), OrganizationRole.VIEWER));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> as(tokens.user(
+                        "demo-viewer", org))
+                .document(STATUS)
+                .execute()
+                .path("organizationStatus")
+                .valueIsNull());
+    }
+
+    private void directory(String org, long seq, Object event) {
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("demo-owner")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>("Organization", org, seq, event)));
     }
 
     private String directoryRegisters(String name, String owner) {

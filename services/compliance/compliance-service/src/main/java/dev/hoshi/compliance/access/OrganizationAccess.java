@@ -48,10 +48,27 @@ public class OrganizationAccess {
                 .filter(status -> status.members().contains(caller));
     }
 
-    /** The chosen organisation, if the caller is a member; else NOT_FOUND, as for an organisation that does not exist. */
+    /** The chosen organisation, if the caller is in it; else NOT_FOUND, as for an organisation that does not exist. */
     public TenantId requireMember() {
         return ifMember()
                 .map(status -> TenantId.of(status.organizationId()))
                 .orElseThrow(() -> HoshiException.notFound("organisation", chosenOrganization()));
+    }
+
+    /**
+     * The chosen organisation, if the caller may change its record (owner or member); a viewer is told it may only
+     * read; anyone else gets NOT_FOUND.
+     */
+    public OrganizationStatusView requireWriter() {
+        OrganizationStatusView org =
+                ifMember().orElseThrow(() -> HoshiException.notFound("organisation", chosenOrganization()));
+        if (!org.mayChange(Caller.actor().id())) {
+            throw new HoshiException(
+                    "FORBIDDEN",
+                    ErrorKind.FORBIDDEN,
+                    "Viewers can read this organisation's record but not change it; ask an owner for the member role.",
+                    "閲覧者は記録を見ることはできますが変更はできません。オーナーにメンバー権限を依頼してください。");
+        }
+        return org;
     }
 }

@@ -42,7 +42,7 @@ class ControlController {
 
     @MutationMapping
     UpdateControlStatusPayload updateControlStatus(@Argument UpdateControlStatusInput input) {
-        TenantId tenant = access.requireMember();
+        TenantId tenant = TenantId.of(access.requireWriter().organizationId());
         Mutations.Outcome<Boolean> outcome = Mutations.attempt(() -> {
             commands.sendAndWait(new UpdateControlStatusCommand(
                     ControlPlanId.of(tenant),

@@ -218,8 +218,7 @@ class SecurityActionController {
 
     /** Sends the command for the caller's organisation (members only) and answers with the fresh status. */
     private StatusPayload act(Function<SecurityActionId, Object> command) {
-        OrganizationStatusView org = access.ifMember()
-                .orElseThrow(() -> HoshiException.notFound("organisation", access.chosenOrganization()));
+        OrganizationStatusView org = access.requireWriter();
         SecurityActionId id = SecurityActionId.of(TenantId.of(org.organizationId()));
         Mutations.Outcome<Boolean> outcome = Mutations.attempt(() -> {
             commands.sendAndWait(command.apply(id));

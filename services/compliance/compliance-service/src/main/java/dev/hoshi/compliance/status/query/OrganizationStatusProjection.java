@@ -5,10 +5,18 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.hoshi.compliance.api.status.FindOrganizationStatusQuery;
 import dev.hoshi.compliance.api.status.OrganizationStatusView;
-import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.directory.api.organization.OrganizationMemberAddedEvent;
+import dev.hoshi.directory.api.organization.OrganizationMemberRemovedEvent;
+import dev.hoshi.directory.api.organization.OrganizationMemberRoleChangedEvent;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.organization.OrganizationRole;
+import dev.hoshi.kernel.id.TenantId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,43 +26,81 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Each organisation's dashboard, one document keyed by the organisation id so the dashboard is one point look-up.
- * Starts from directory's registration event; compliance's own events fill it in.
+ * Each organisation as compliance knows it from directory's events: name and people with roles, one document keyed
+ * by the organisation id ({@code organizations}). A person's role change or removal takes effect as soon as the
+ * event is processed.
  */
 @Component
-@ProcessingGroup("compliance-organization-status")
+@ProcessingGroup("compliance-organizations")
 class OrganizationStatusProjection {
 
-    private final MongoCollection<Document> statuses;
+    private final MongoCollection<Document> organizations;
 
     OrganizationStatusProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
-        this.statuses = db.getCollection("organization_status");
+        this.organizations = db.getCollection("organizations");
     }
 
     @EventHandler
     void on(OrganizationRegisteredEvent event) {
-        String id = event.organizationId().toString();
-        Document doc = new Document("_id", id)
-                .append("name", event.name())
-                .append("level", SecurityActionLevel.NONE.name())
-                .append("members", List.of(event.owner().toString()));
-        statuses.replaceOne(new Document("_id", id), doc, new ReplaceOptions().upsert(true));
+        save(event.organizationId(), event.name(), Map.of(event.owner().toString(), OrganizationRole.OWNER.name()));
+    }
+
+    @EventHandler
+    void on(OrganizationMemberAddedEvent event) {
+        update(
+                event.organizationId(),
+                roles -> roles.put(event.member().toString(), event.role().name()));
+    }
+
+    @EventHandler
+    void on(OrganizationMemberRoleChangedEvent event) {
+        update(
+                event.organizationId(),
+                roles -> roles.put(event.member().toString(), event.role().name()));
+    }
+
+    @EventHandler
+    void on(OrganizationMemberRemovedEvent event) {
+        update(event.organizationId(), roles -> roles.remove(event.member().toString()));
     }
 
     @ResetHandler
     void reset() {
-        statuses.deleteMany(new Document());
+        organizations.deleteMany(new Document());
     }
 
     @QueryHandler
     Optional<OrganizationStatusView> handle(FindOrganizationStatusQuery query) {
+        return find(query.organizationId())
+                .map(doc -> new OrganizationStatusView(doc.getString("_id"), doc.getString("name"), roles(doc)));
+    }
+
+    /** The organisation's events come from one aggregate, handled in order: read, change, write is safe. */
+    private void update(TenantId tenant, Consumer<Map<String, String>> change) {
+        find(tenant).ifPresent(doc -> {
+            Map<String, String> roles = roles(doc);
+            change.accept(roles);
+            save(tenant, doc.getString("name"), roles);
+        });
+    }
+
+    private void save(TenantId tenant, String name, Map<String, String> roles) {
+        List<Document> people = new ArrayList<>();
+        roles.forEach((user, role) -> people.add(new Document("user", user).append("role", role)));
+        organizations.replaceOne(
+                new Document("_id", tenant.toString()),
+                new Document("_id", tenant.toString()).append("name", name).append("people", people),
+                new ReplaceOptions().upsert(true));
+    }
+
+    private Optional<Document> find(TenantId tenant) {
         return Optional.ofNullable(
-                        statuses.find(new Document("_id", query.organizationId().toString()))
-                                .first())
-                .map(doc -> new OrganizationStatusView(
-                        doc.getString("_id"),
-                        doc.getString("name"),
-                        SecurityActionLevel.valueOf(doc.getString("level")),
-                        doc.getList("members", String.class)));
+                organizations.find(new Document("_id", tenant.toString())).first());
+    }
+
+    private static Map<String, String> roles(Document doc) {
+        Map<String, String> roles = new LinkedHashMap<>();
+        doc.getList("people", Document.class).forEach(p -> roles.put(p.getString("user"), p.getString("role")));
+        return roles;
     }
 }
