@@ -1,0 +1,46 @@
+package dev.hoshi.compliance.api.status;
+
+import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
+import dev.hoshi.kernel.id.TenantId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What others may see of an organisation's record: a support organisation's analysts and partner clients see it
+ * only while the organisation's consent grant is active, and only at its scope; every such read is logged for the
+ * organisation.
+ */
+public final class DisclosureQueries {
+
+    private DisclosureQueries() {}
+
+    /** The record as {@code viewer} (an actor, e.g. {@code USER:demo-tanaka}) may see it; empty without a grant. */
+    public record FindMemberStatusQuery(TenantId organizationId, String viewer) {}
+
+    /** Who outside the organisation looked at its record in the last {@code days} days, newest first. */
+    public record FindAccessLogQuery(TenantId organizationId, int days) {}
+
+    /**
+     * @param scope the grant's scope: LEVEL_ONLY, LEVEL_AND_SCORES or FULL_DETAIL; fields beyond it are null
+     */
+    public record MemberStatusView(
+            String organizationId,
+            String name,
+            String scope,
+            SecurityActionLevel level,
+            String declarationId,
+            LocalDate declaredOn,
+            Integer score,
+            String band,
+            LocalDate completedOn,
+            List<PartScoreView> partScores,
+            List<AnswerView> answers,
+            List<ControlView> controls) {}
+
+    public record PartScoreView(int part, int score) {}
+
+    public record AnswerView(String item, String answer) {}
+
+    public record AccessLogEntryView(Instant at, String viewer, String scope) {}
+}

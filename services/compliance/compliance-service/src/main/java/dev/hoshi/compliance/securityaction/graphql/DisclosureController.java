@@ -1,0 +1,61 @@
+package dev.hoshi.compliance.securityaction.graphql;
+
+import dev.hoshi.compliance.access.OrganizationAccess;
+import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
+import dev.hoshi.compliance.api.status.DisclosureQueries.FindAccessLogQuery;
+import dev.hoshi.compliance.api.status.DisclosureQueries.FindMemberStatusQuery;
+import dev.hoshi.compliance.api.status.DisclosureQueries.MemberStatusView;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.security.Caller;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** Reads from outside the organisation (analysts, partners), and the organisation's log of them. */
+@Controller
+class DisclosureController {
+
+    private final QueryGateway queries;
+    private final OrganizationAccess access;
+
+    DisclosureController(QueryGateway queries, OrganizationAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    /** Null unless the caller's support organisation or partner client holds an active grant (as if missing). */
+    @QueryMapping
+    MemberStatusView memberStatus(@Argument String organizationId) {
+        Optional<TenantId> organization = parseQuietly(organizationId);
+        if (organization.isEmpty()) {
+            return null;
+        }
+        return queries.query(
+                        new FindMemberStatusQuery(
+                                organization.get(), Caller.actor().toString()),
+                        ResponseTypes.optionalInstanceOf(MemberStatusView.class))
+                .join()
+                .orElse(null);
+    }
+
+    @QueryMapping
+    List<AccessLogEntryView> accessLog(@Argument Integer days) {
+        TenantId tenant = access.requireMember();
+        return queries.query(
+                        new FindAccessLogQuery(tenant, days == null ? 90 : days),
+                        ResponseTypes.multipleInstancesOf(AccessLogEntryView.class))
+                .join();
+    }
+
+    private static Optional<TenantId> parseQuietly(String id) {
+        try {
+            return Optional.of(TenantId.of(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

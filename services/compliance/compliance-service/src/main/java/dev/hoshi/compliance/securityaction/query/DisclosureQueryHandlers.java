@@ -1,0 +1,145 @@
+package dev.hoshi.compliance.securityaction.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.UpdateOptions;
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.compliance.api.status.ComplianceStatusQueries.AssessmentView;
+import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
+import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
+import dev.hoshi.compliance.api.status.DisclosureQueries.AnswerView;
+import dev.hoshi.compliance.api.status.DisclosureQueries.FindAccessLogQuery;
+import dev.hoshi.compliance.api.status.DisclosureQueries.FindMemberStatusQuery;
+import dev.hoshi.compliance.api.status.DisclosureQueries.MemberStatusView;
+import dev.hoshi.compliance.api.status.DisclosureQueries.PartScoreView;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.time.BusinessTime;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of an organisation's record from outside: decided by {@link GrantProjection}, cut to the grant's scope, and
+ * logged for the organisation in {@code access_log}, one document per organisation and day ({@code <org>:<date>}),
+ * so listing the last 90 days is one batch of point look-ups.
+ */
+@Component
+class DisclosureQueryHandlers {
+
+    private final GrantProjection grants;
+    private final ComplianceHistory history;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final MongoCollection<Document> names;
+    private final MongoCollection<Document> accessLog;
+
+    DisclosureQueryHandlers(
+            GrantProjection grants,
+            ComplianceHistory history,
+            Catalog catalog,
+            Clock clock,
+            @Qualifier("serviceDatabase") MongoDatabase db) {
+        this.grants = grants;
+        this.history = history;
+        this.catalog = catalog;
+        this.clock = clock;
+        this.names = db.getCollection("organizations");
+        this.accessLog = db.getCollection("access_log");
+    }
+
+    @QueryHandler
+    Optional<MemberStatusView> handle(FindMemberStatusQuery query) {
+        LocalDate today = BusinessTime.today(clock);
+        Actor viewer = Actor.parse(query.viewer());
+        Optional<ConsentScope> scope = grants.scopeFor(query.organizationId(), viewer, today);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        Document organization = names.find(
+                        new Document("_id", query.organizationId().toString()))
+                .first();
+        if (organization == null) {
+            return Optional.empty();
+        }
+        log(query.organizationId(), viewer, scope.get(), today);
+        return Optional.of(view(query.organizationId(), organization.getString("name"), scope.get(), today));
+    }
+
+    @QueryHandler
+    List<AccessLogEntryView> handle(FindAccessLogQuery query) {
+        LocalDate today = BusinessTime.today(clock);
+        List<String> ids = new ArrayList<>();
+        for (int d = 0; d < Math.max(1, Math.min(query.days(), 366)); d++) {
+            ids.add(query.organizationId() + ":" + today.minusDays(d));
+        }
+        List<AccessLogEntryView> entries = new ArrayList<>();
+        accessLog.find(new Document("_id", new Document("$in", ids))).forEach(day -> day.getList(
+                        "entries", Document.class)
+                .forEach(e -> entries.add(new AccessLogEntryView(
+                        e.getDate("at").toInstant(), e.getString("viewer"), e.getString("scope")))));
+        entries.sort(Comparator.comparing(AccessLogEntryView::at).reversed());
+        return entries;
+    }
+
+    private void log(TenantId organization, Actor viewer, ConsentScope scope, LocalDate today) {
+        accessLog.updateOne(
+                new Document("_id", organization + ":" + today),
+                new Document(
+                        "$push",
+                        new Document(
+                                "entries",
+                                new Document("at", Date.from(Instant.now(clock)))
+                                        .append("viewer", viewer.toString())
+                                        .append("scope", scope.name()))),
+                new UpdateOptions().upsert(true));
+    }
+
+    private MemberStatusView view(TenantId organization, String name, ConsentScope scope, LocalDate today) {
+        List<DomainEventMessage<?>> securityAction = history.securityAction(organization);
+        List<DomainEventMessage<?>> controlPlan = history.controlPlan(organization);
+        ComplianceStatusView status = StatusCalculator.status(
+                organization, payloads(securityAction), payloads(controlPlan), today, catalog.current());
+        AssessmentView latest = status.latestAssessment();
+        boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES) && latest != null;
+        boolean detail = scope.includes(ConsentScope.FULL_DETAIL);
+        return new MemberStatusView(
+                organization.toString(),
+                name,
+                scope.name(),
+                status.level(),
+                status.declarationId(),
+                status.declaredOn(),
+                scores ? latest.score() : null,
+                scores ? latest.band() : null,
+                scores ? latest.completedOn() : null,
+                scores
+                        ? latest.partScores().entrySet().stream()
+                                .map(e -> new PartScoreView(e.getKey(), e.getValue()))
+                                .toList()
+                        : null,
+                detail && latest != null
+                        ? latest.answers().entrySet().stream()
+                                .map(e -> new AnswerView(e.getKey(), e.getValue()))
+                                .sorted(Comparator.comparing(
+                                        a -> Integer.parseInt(a.item().substring(1))))
+                                .toList()
+                        : null,
+                detail ? status.controls() : null);
+    }
+
+    private static List<Object> payloads(List<DomainEventMessage<?>> messages) {
+        return messages.stream().map(m -> (Object) m.getPayload()).toList();
+    }
+}

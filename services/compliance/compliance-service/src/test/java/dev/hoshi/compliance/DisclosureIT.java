@@ -1,0 +1,254 @@
+package dev.hoshi.compliance;
+
+import static dev.hoshi.compliance.ComplianceTestSupport.sheet;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hoshi.directory.api.consent.ConsentGrantId;
+import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
+import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
+import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.PartnerClientId;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.testsupport.InternalTokens;
+import dev.hoshi.testsupport.ServiceTestProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Analysts and partners see a member only under an active consent grant, only at its scope, and it is logged. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DisclosureIT {
+
+    private static final String MEMBER =
+            """
+            query($id: ID!) { memberStatus(organizationId: $id) {
+                name scope level score band answers { item answer } controls { controlId } } }""";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    private final LocalDate today = BusinessTime.today(Clock.systemUTC());
+
+    @Test
+    void aGrantOpensTheRecordAtItsScopeUntilItIsRevokedAndEveryReadIsLogged() {
+        String org = ComplianceTestSupport.directoryRegisters(eventStore, "株式会社佐藤製作所", "demo-sato");
+        String association = "assoc-" + System.nanoTime();
+        String otherAssociation = "other-" + System.nanoTime();
+        publish(
+                association,
+                0,
+                new SupportOrganizationRegisteredEvent(
+                        SupportOrganizationId.of(association),
+                        "工業会",
+                        null,
+                        SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                        UserId.of("analyst-" + association)));
+        publish(
+                otherAssociation,
+                0,
+                new SupportOrganizationRegisteredEvent(
+                        SupportOrganizationId.of(otherAssociation),
+                        "別の会",
+                        null,
+                        SupportOrganizationKind.CHAMBER_OF_COMMERCE,
+                        UserId.of("analyst-" + otherAssociation)));
+        ConsentGrantId grant = ConsentGrantId.random();
+        Grantee grantee = Grantee.supportOrganization(SupportOrganizationId.of(association));
+        publish(
+                org,
+                1,
+                new ConsentGrantedEvent(grant, TenantId.of(org), grantee, ConsentScope.LEVEL_ONLY, today, null));
+        publish(
+                org,
+                2,
+                new ConsentGrantedEvent(
+                        ConsentGrantId.random(),
+                        TenantId.of(org),
+                        Grantee.partnerClient(PartnerClientId.of("bank-x")),
+                        ConsentScope.LEVEL_AND_SCORES,
+                        today,
+                        null));
+
+        HttpGraphQlTester owner = ComplianceTestSupport.as(port, "demo-sato", org);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(
+                        "{ organizationStatus { level } }")
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("NONE"));
+        owner.document(
+                        "mutation { commitToFiveArticles(input: {articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"]}) { errors { code } } }")
+                .execute()
+                .path("commitToFiveArticles.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        owner.document(
+                        "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { errors { code } } }")
+                .variable(
+                        "input",
+                        Map.of(
+                                "answers",
+                                sheet("PARTLY").entrySet().stream()
+                                        .map(e -> Map.of("item", e.getKey(), "answer", e.getValue()))
+                                        .toList()))
+                .execute()
+                .path("submitSelfAssessment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        HttpGraphQlTester analyst = user("analyst-" + association);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> analyst.document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.scope")
+                .entity(String.class)
+                .isEqualTo("LEVEL_ONLY"));
+        analyst.document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.level")
+                .entity(String.class)
+                .isEqualTo("NONE")
+                .path("memberStatus.score")
+                .valueIsNull()
+                .path("memberStatus.answers")
+                .valueIsNull();
+
+        partner("bank-x")
+                .document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.score")
+                .entity(Integer.class)
+                .isEqualTo(50)
+                .path("memberStatus.band")
+                .entity(String.class)
+                .isEqualTo("NOT_THOROUGH")
+                .path("memberStatus.answers")
+                .valueIsNull();
+        partner("bank-y")
+                .document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus")
+                .valueIsNull();
+        user("analyst-" + otherAssociation)
+                .document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus")
+                .valueIsNull();
+        user("demo-suzuki")
+                .document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus")
+                .valueIsNull();
+
+        publish(
+                org,
+                3,
+                new ConsentScopeChangedEvent(
+                        grant,
+                        TenantId.of(org),
+                        grantee,
+                        ConsentScope.LEVEL_ONLY,
+                        ConsentScope.FULL_DETAIL,
+                        today,
+                        null));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> analyst.document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.answers[0].answer")
+                .entity(String.class)
+                .isEqualTo("PARTLY"));
+        analyst.document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.controls")
+                .entityList(Object.class)
+                .hasSizeGreaterThan(10);
+
+        publish(
+                org,
+                4,
+                new ConsentRevokedEvent(
+                        grant, TenantId.of(org), grantee, ConsentScope.FULL_DETAIL, today, null, today));
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> analyst.document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus")
+                .valueIsNull());
+
+        List<String> viewers = owner.document("{ accessLog { at viewer scope } }")
+                .execute()
+                .path("accessLog[*].viewer")
+                .entityList(String.class)
+                .get();
+        assertThat(viewers)
+                .contains("USER:analyst-" + association, "PARTNER_CLIENT:bank-x")
+                .doesNotContain("USER:analyst-" + otherAssociation, "PARTNER_CLIENT:bank-y");
+        user("analyst-" + association)
+                .document("{ accessLog { viewer } }")
+                .execute()
+                .errors()
+                .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
+    private void publish(String aggregate, long seq, Object event) {
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("directory-test")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>("Directory", aggregate, seq, event)));
+    }
+
+    private HttpGraphQlTester user(String subject) {
+        return ComplianceTestSupport.as(port, subject, null);
+    }
+
+    private HttpGraphQlTester partner(String clientId) {
+        String token = InternalTokens.shared()
+                .token(
+                        "partner:" + clientId,
+                        "PARTNER_CLIENT:" + clientId,
+                        null,
+                        List.of(),
+                        InternalTokens.ISSUER,
+                        Duration.ofSeconds(60));
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .baseUrl("http://localhost:" + port + "/graphql")
+                        .defaultHeader("Authorization", "Bearer " + token))
+                .build();
+    }
+}
