@@ -126,10 +126,10 @@ class GatewayIT {
 
     @Test
     void unknownPersonaIs404NamingTheKnownOnes() throws Exception {
-        JsonNode error = postJson("/demo/token", "{\"persona\":\"yamada\"}", HttpStatus.NOT_FOUND);
+        JsonNode error = postJson("/demo/token", "{\"persona\":\"nakamura\"}", HttpStatus.NOT_FOUND);
 
         assertThat(error.path("code").asText()).isEqualTo("UNKNOWN_PERSONA");
-        assertThat(error.path("message").asText()).contains("yamada", "sato", "suzuki", "tanaka", "bank", "operator");
+        assertThat(error.path("message").asText()).contains("nakamura", "sato", "suzuki", "tanaka", "bank", "operator");
         assertThat(error.path("messageJa").asText()).contains("sato");
     }
 

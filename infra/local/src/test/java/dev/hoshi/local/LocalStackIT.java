@@ -228,6 +228,69 @@ class LocalStackIT {
 
     @Test
     @Order(4)
+    void aPartnerPortalWithAnApiKeySeesOnlyWhatAnOrganisationGrantedIt() throws Exception {
+        String operator = demo.token("operator");
+        String apiKey = demo.graphql(
+                        "directory",
+                        operator,
+                        null,
+                        "mutation { issuePartnerClientKey(input: {partnerClientId: \"bank-demo\"}) { apiKey errors { code } } }",
+                        Map.of())
+                .path("issuePartnerClientKey")
+                .path("apiKey")
+                .asText();
+        String memberStatus =
+                "{\"query\":\"{ memberStatus(organizationId: \\\"e2e-kobayashi\\\") { level scope score } }\"}";
+
+        // once directory has the key (and the gateway's 5-second memory of a miss has passed) the portal gets in;
+        // with no grant yet the organisation looks missing to it
+        JsonNode before = eventually(() -> {
+            HttpResponse<String> response =
+                    postWithKey(config.gatewayUrl() + "/compliance/graphql", apiKey, memberStatus);
+            return response.statusCode() == 200
+                    ? json.readTree(response.body()).path("data")
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        assertThat(before.path("memberStatus").isNull()).isTrue();
+
+        demo.graphql(
+                "directory",
+                demo.token("suzuki"),
+                "e2e-kobayashi",
+                "mutation { grantConsent(input: {granteeKind: PARTNER_CLIENT, granteeId: \"bank-demo\", scope: LEVEL_ONLY}) { errors { code message } } }",
+                Map.of());
+        JsonNode seen = eventually(
+                () -> json.readTree(postWithKey(config.gatewayUrl() + "/compliance/graphql", apiKey, memberStatus)
+                                .body())
+                        .path("data")
+                        .path("memberStatus"));
+        assertThat(seen.path("level").asText()).isEqualTo("TWO_STARS");
+        assertThat(seen.path("scope").asText()).isEqualTo("LEVEL_ONLY");
+        assertThat(seen.path("score").isNull())
+                .as("scores are beyond a level-only grant")
+                .isTrue();
+
+        assertThat(postWithKey(config.gatewayUrl() + "/compliance/graphql", apiKey + "x", memberStatus)
+                        .statusCode())
+                .as("a wrong key")
+                .isEqualTo(401);
+        JsonNode log = demo.graphql(
+                "compliance", demo.token("suzuki"), "e2e-kobayashi", "{ accessLog { viewer scope } }", Map.of());
+        assertThat(log.path("accessLog").toString()).contains("PARTNER_CLIENT:bank-demo");
+    }
+
+    private HttpResponse<String> postWithKey(String url, String apiKey, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("X-Api-Key", apiKey)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    @Order(5)
     void onlyTheGatewaysTokenOpensAService() throws Exception {
         String query = "{\"query\":\"{ organizations { id } }\"}";
         String directoryDirect = "http://127.0.0.1:" + config.directoryPort() + "/graphql";
@@ -253,7 +316,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondStartReusesTheDataAndTheFirstLeavesNoProcessBehind() throws Exception {
         List<ProcessHandle> children = stack.processes();
         stack.close();

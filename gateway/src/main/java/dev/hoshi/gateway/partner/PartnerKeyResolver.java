@@ -1,0 +1,101 @@
+package dev.hoshi.gateway.partner;
+
+import dev.hoshi.gateway.security.Caller;
+import dev.hoshi.gateway.security.CredentialResolver;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves {@code X-Api-Key} to a partner client through directory. Answers are cached for {@link #KNOWN} (a valid
+ * key) or {@link #UNKNOWN} (an invalid one), so a revoked key stops working within 30 seconds and a burst of bad keys
+ * does not reach directory each time. The key is never logged; the cache holds only its id and hash.
+ */
+@Component
+class PartnerKeyResolver implements CredentialResolver {
+
+    static final String HEADER = "X-Api-Key";
+    static final Duration KNOWN = Duration.ofSeconds(30);
+    static final Duration UNKNOWN = Duration.ofSeconds(5);
+    private static final Pattern KEY = Pattern.compile("hoshi_pk_([A-Za-z0-9]{1,64})_([A-Za-z0-9]{16,128})");
+    private static final int MAX_CACHED = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(PartnerKeyResolver.class);
+
+    private record Cached(Optional<PartnerKeyDirectory.PartnerClient> client, Instant until) {}
+
+    private final PartnerKeyDirectory directory;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Autowired
+    PartnerKeyResolver(PartnerKeyDirectory directory) {
+        this(directory, Clock.systemUTC());
+    }
+
+    PartnerKeyResolver(PartnerKeyDirectory directory, Clock clock) {
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Caller> resolve(ServerWebExchange exchange) {
+        String presented = exchange.getRequest().getHeaders().getFirst(HEADER);
+        if (presented == null) {
+            return Mono.empty();
+        }
+        Matcher key = KEY.matcher(presented.strip());
+        if (!key.matches()) {
+            return Mono.error(new BadCredentialsException("The API key is not in Hoshi's format."));
+        }
+        String keyId = key.group(1);
+        String hash = sha256(key.group(2));
+        return lookUp(keyId, hash).flatMap(client -> client.map(
+                        c -> Mono.just(Caller.partnerClient(c.id(), new TreeSet<>(), Optional.ofNullable(c.name()))))
+                .orElseGet(() -> Mono.error(new BadCredentialsException("Unknown or revoked API key."))));
+    }
+
+    private Mono<Optional<PartnerKeyDirectory.PartnerClient>> lookUp(String keyId, String hash) {
+        String cacheKey = keyId + ":" + hash;
+        Cached cached = cache.get(cacheKey);
+        Instant now = clock.instant();
+        if (cached != null && cached.until().isAfter(now)) {
+            return Mono.just(cached.client());
+        }
+        return directory.resolve(keyId, hash).map(client -> {
+            if (cache.size() > MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(cacheKey, new Cached(client, now.plus(client.isPresent() ? KNOWN : UNKNOWN)));
+            if (client.isEmpty()) {
+                log.info("An API key with id {} was refused", keyId);
+            }
+            return client;
+        });
+    }
+
+    static String sha256(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
