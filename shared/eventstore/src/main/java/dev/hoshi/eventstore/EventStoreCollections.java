@@ -1,6 +1,5 @@
 package dev.hoshi.eventstore;
 
-import com.mongodb.client.MongoDatabase;
 import java.util.Objects;
 
 /** Names of the event store's database and collections. */
@@ -21,12 +20,5 @@ public record EventStoreCollections(String database, String events, String snaps
 
     public static EventStoreCollections in(String database) {
         return new EventStoreCollections(database, "events", "snapshots", "counters");
-    }
-
-    /** Drops all three collections; for tests and benchmarks that need an empty store. */
-    public void dropAll(MongoDatabase db) {
-        db.getCollection(events).drop();
-        db.getCollection(snapshots).drop();
-        db.getCollection(counters).drop();
     }
 }
