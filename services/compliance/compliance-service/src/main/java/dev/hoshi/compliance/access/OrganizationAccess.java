@@ -2,6 +2,7 @@ package dev.hoshi.compliance.access;
 
 import dev.hoshi.compliance.api.status.FindOrganizationStatusQuery;
 import dev.hoshi.compliance.api.status.OrganizationStatusView;
+import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
@@ -37,9 +38,15 @@ public class OrganizationAccess {
                         "X-Hoshi-Organization ヘッダーで対象の組織を指定してください。"));
     }
 
-    /** The chosen organisation's entry, if the caller is one of its members. */
+    /**
+     * The chosen organisation's entry, if the caller is one of its people. Only a person can be: a partner client
+     * whose id happens to equal a member's user id is still a partner client.
+     */
     public Optional<OrganizationStatusView> ifMember() {
         TenantId tenant = chosenOrganization();
+        if (Caller.actor().kind() != Actor.Kind.USER) {
+            return Optional.empty();
+        }
         String caller = Caller.actor().id();
         return queries.query(
                         new FindOrganizationStatusQuery(tenant),
