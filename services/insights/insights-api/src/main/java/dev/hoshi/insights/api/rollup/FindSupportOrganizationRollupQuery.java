@@ -1,0 +1,12 @@
+package dev.hoshi.insights.api.rollup;
+
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.UserId;
+import java.time.LocalDate;
+
+/**
+ * The rollup of a support organisation's consenting members, as {@code viewer} may see it: empty unless the viewer is
+ * one of its analysts. {@code asOf} ({@code null}: now) reads the monthly snapshot of the month containing that date.
+ */
+public record FindSupportOrganizationRollupQuery(
+        SupportOrganizationId supportOrganizationId, UserId viewer, LocalDate asOf) {}

@@ -1,0 +1,78 @@
+package dev.hoshi.insights.attestation.graphql;
+
+import dev.hoshi.insights.api.attestation.AttestationView;
+import dev.hoshi.insights.api.attestation.FindAttestationQuery;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.id.PartnerClientId;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.graphql.Inputs;
+import dev.hoshi.platform.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+/** SECURITY ACTION attestations for partner clients with a live grant; anyone else gets {@code null}. */
+@Controller
+class AttestationController {
+
+    private final QueryGateway queries;
+    private final AttestationSigner signer;
+    private final Clock clock = Clock.systemUTC();
+
+    AttestationController(QueryGateway queries, AttestationSigner signer) {
+        this.queries = queries;
+        this.signer = signer;
+    }
+
+    /** The view and its signed statement. */
+    record Attestation(
+            String organizationId,
+            String level,
+            String declarationId,
+            String declaredOn,
+            String assessedOn,
+            String band,
+            String scope,
+            String asOf,
+            String statement) {}
+
+    @QueryMapping
+    Attestation attestation(@Argument String organizationId) {
+        TenantId organization = Inputs.parse("organizationId", organizationId, TenantId::of);
+        Actor actor = Caller.actor();
+        if (actor.kind() != Actor.Kind.PARTNER_CLIENT) {
+            return null;
+        }
+        AttestationView view = queries.query(
+                        new FindAttestationQuery(
+                                organization, PartnerClientId.of(actor.id()), BusinessTime.today(clock)),
+                        ResponseTypes.optionalInstanceOf(AttestationView.class))
+                .join()
+                .orElse(null);
+        if (view == null) {
+            return null;
+        }
+        Instant asOf = Instant.now(clock);
+        return new Attestation(
+                view.organizationId(),
+                view.level(),
+                view.declarationId(),
+                view.declaredOn(),
+                view.assessedOn(),
+                view.band(),
+                view.scope(),
+                asOf.toString(),
+                signer.sign(view, asOf));
+    }
+
+    /** Hoshi's public key set (JWKS JSON) for verifying statements offline; anyone signed in. */
+    @QueryMapping
+    String attestationKeys() {
+        return signer.publicKeySet();
+    }
+}

@@ -1,0 +1,380 @@
+package dev.hoshi.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
+import dev.hoshi.directory.api.consent.ConsentGrantId;
+import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.organization.JsicDivision;
+import dev.hoshi.directory.api.organization.OrganizationProfile;
+import dev.hoshi.directory.api.organization.OrganizationProfileUpdatedEvent;
+import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.organization.Prefecture;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.insights.rollup.graphql.MemberExportFilesTest;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.testsupport.InternalTokens;
+import dev.hoshi.testsupport.ServiceTestProperties;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The rollup through the service: directory's and compliance's events in, the analyst's query out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupportOrganizationRollupGraphQlIT {
+
+    private static final String QUERY =
+            """
+            query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {
+              consentingMembers suppressed levels { none } reviewsOverdue
+              scores { members suppressed mean median bands { band members } }
+              items { members suppressed rates { item implementedRate } } } }
+            """;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    private final InternalTokens tokens = InternalTokens.shared();
+
+    @Test
+    void analystsSeeTheirMembersTogetherAndNobodyElseSeesAnything() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        String support = "assoc-" + run;
+        String analyst = "analyst-" + run;
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("operator")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "SupportOrganization",
+                        support,
+                        0,
+                        new SupportOrganizationRegisteredEvent(
+                                SupportOrganizationId.of(support),
+                                "工業会",
+                                null,
+                                SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                                UserId.of(analyst)))));
+        // five members at FULL_DETAIL scoring 20, 40, 60, 80, 100
+        for (int i = 1; i <= 5; i++) {
+            String org = "m" + i + "-" + run;
+            int done = i * 5;
+            CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("owner-" + org)), () -> {
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organization",
+                        org,
+                        0,
+                        new OrganizationRegisteredEvent(
+                                TenantId.of(org), "会員" + org, null, null, UserId.of("owner-" + org))));
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organization",
+                        org,
+                        1,
+                        new OrganizationProfileUpdatedEvent(
+                                TenantId.of(org),
+                                new OrganizationProfile(
+                                        JsicDivision.E, null, 20, 10_000_000L, Prefecture.AOMORI, null))));
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organization",
+                        org,
+                        2,
+                        new ConsentGrantedEvent(
+                                ConsentGrantId.of("grant-" + org),
+                                TenantId.of(org),
+                                Grantee.supportOrganization(SupportOrganizationId.of(support)),
+                                ConsentScope.FULL_DETAIL,
+                                LocalDate.parse("2026-01-01"),
+                                null)));
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "SecurityAction", "security-action:" + org, 0, sheet(org, done)));
+            });
+        }
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(analyst, null))
+                .document(QUERY)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationRollup.scores.members")
+                .entity(Integer.class)
+                .isEqualTo(5));
+
+        var response = as(tokens.user(analyst, null))
+                .document(QUERY)
+                .variable("id", support)
+                .execute();
+        response.path("supportOrganizationRollup.consentingMembers")
+                .entity(Integer.class)
+                .isEqualTo(5);
+        response.path("supportOrganizationRollup.suppressed")
+                .entity(Boolean.class)
+                .isEqualTo(false);
+        response.path("supportOrganizationRollup.levels.none")
+                .entity(Integer.class)
+                .isEqualTo(5);
+        response.path("supportOrganizationRollup.scores.mean")
+                .entity(Double.class)
+                .isEqualTo(60.0);
+        response.path("supportOrganizationRollup.scores.median")
+                .entity(Double.class)
+                .isEqualTo(60.0);
+        response.path("supportOrganizationRollup.items.rates[0].item")
+                .entity(String.class)
+                .isEqualTo("Q1");
+        response.path("supportOrganizationRollup.items.rates[0].implementedRate")
+                .entity(Double.class)
+                .isEqualTo(1.0);
+        response.path("supportOrganizationRollup.items.rates[24].implementedRate")
+                .entity(Double.class)
+                .isEqualTo(0.2);
+
+        String list =
+                """
+                query($id: ID!, $after: String) {
+                  supportOrganizationMembers(supportOrganizationId: $id, first: 2, after: $after) {
+                    edges { node { organizationId score level answers { item answer } } cursor }
+                    pageInfo { hasNextPage endCursor } } }
+                """;
+        var page1 = as(tokens.user(analyst, null))
+                .document(list)
+                .variable("id", support)
+                .execute();
+        page1.path("supportOrganizationMembers.edges[*].node.score")
+                .entityList(Integer.class)
+                .containsExactly(100, 80);
+        page1.path("supportOrganizationMembers.edges[0].node.level")
+                .entity(String.class)
+                .isEqualTo("NONE");
+        page1.path("supportOrganizationMembers.edges[0].node.answers[0].answer")
+                .entity(String.class)
+                .isEqualTo("DONE");
+        page1.path("supportOrganizationMembers.pageInfo.hasNextPage")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        String cursor = page1.path("supportOrganizationMembers.pageInfo.endCursor")
+                .entity(String.class)
+                .get();
+        as(tokens.user(analyst, null))
+                .document(list)
+                .variable("id", support)
+                .variable("after", cursor)
+                .execute()
+                .path("supportOrganizationMembers.edges[*].node.score")
+                .entityList(Integer.class)
+                .containsExactly(60, 40);
+        as(tokens.user("someone-" + run, null))
+                .document(list)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationMembers")
+                .valueIsNull();
+        as(tokens.user(analyst, null))
+                .document(list)
+                .variable("id", support)
+                .variable("after", "not-a-cursor")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_AFTER".equals(e.getExtensions().get("code")))
+                .verify();
+
+        String export =
+                """
+                query($id: ID!, $format: ExportFormat!) {
+                  supportOrganizationMembersExport(supportOrganizationId: $id, format: $format) {
+                    fileName contentType base64 rowCount truncated } }
+                """;
+        String csv = new String(
+                Base64.getDecoder()
+                        .decode(as(tokens.user(analyst, null))
+                                .document(export)
+                                .variable("id", support)
+                                .variable("format", "CSV")
+                                .execute()
+                                .path("supportOrganizationMembersExport.base64")
+                                .entity(String.class)
+                                .get()),
+                StandardCharsets.UTF_8);
+        List<List<String>> rows = MemberExportFilesTest.parse(csv);
+        assertThat(rows).hasSize(6);
+        assertThat(rows.get(0).get(0)).isEqualTo("組織ID");
+        assertThat(rows.get(1).get(4)).isEqualTo("100");
+        var xlsx = as(tokens.user(analyst, null))
+                .document(export)
+                .variable("id", support)
+                .variable("format", "XLSX")
+                .execute();
+        xlsx.path("supportOrganizationMembersExport.fileName")
+                .entity(String.class)
+                .isEqualTo("members-" + support + ".xlsx");
+        byte[] workbookBytes = Base64.getDecoder()
+                .decode(xlsx.path("supportOrganizationMembersExport.base64")
+                        .entity(String.class)
+                        .get());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(workbookBytes))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(5);
+            assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
+                    .isEqualTo("組織名");
+            assertThat(workbook.getSheetAt(0).getRow(5).getCell(4).getNumericCellValue())
+                    .isEqualTo(20.0);
+        }
+        as(tokens.user("someone-" + run, null))
+                .document(export)
+                .variable("id", support)
+                .variable("format", "CSV")
+                .execute()
+                .path("supportOrganizationMembersExport")
+                .valueIsNull();
+
+        // the SME itself: where it stands in its industry (20 40 60 80 100; it scores 60)
+        String cohort = "{ cohortBenchmark { industry score cohortMembers suppressed cohortMean percentile } }";
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(
+                        "owner-m3-" + run, "m3-" + run))
+                .document(cohort)
+                .execute()
+                .path("cohortBenchmark.cohortMembers")
+                .entity(Integer.class)
+                .isEqualTo(5));
+        var bench =
+                as(tokens.user("owner-m3-" + run, "m3-" + run)).document(cohort).execute();
+        bench.path("cohortBenchmark.industry").entity(String.class).isEqualTo("E");
+        bench.path("cohortBenchmark.score").entity(Integer.class).isEqualTo(60);
+        bench.path("cohortBenchmark.cohortMean").entity(Double.class).isEqualTo(60.0);
+        bench.path("cohortBenchmark.percentile").entity(Double.class).isEqualTo(50.0);
+        as(tokens.user(analyst, "m3-" + run))
+                .document(cohort)
+                .execute()
+                .path("cohortBenchmark")
+                .valueIsNull();
+
+        // a member of the organisation, another analyst, a partner: null, as if it did not exist
+        as(tokens.user("someone-" + run, "m1-" + run))
+                .document(QUERY)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationRollup")
+                .valueIsNull();
+        as(tokens.user(analyst, null))
+                .document(QUERY)
+                .variable("id", "nobody-" + run)
+                .execute()
+                .path("supportOrganizationRollup")
+                .valueIsNull();
+        as(tokens.user(analyst, null))
+                .document(QUERY)
+                .variable("id", "bad id!")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_SUPPORT_ORGANIZATION_ID"
+                        .equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
+    @Test
+    void aSeriesIsMonthlyAndItsPeriodIsChecked() {
+        String run = Long.toString(System.nanoTime());
+        String support = "assoc-series-" + run;
+        String analyst = "analyst-series-" + run;
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("operator")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "SupportOrganization",
+                        support,
+                        0,
+                        new SupportOrganizationRegisteredEvent(
+                                SupportOrganizationId.of(support),
+                                "商工会",
+                                null,
+                                SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                                UserId.of(analyst)))));
+        String series =
+                """
+                query($id: ID!, $from: String!, $to: String!) {
+                  supportOrganizationRollupSeries(supportOrganizationId: $id, from: $from, to: $to) {
+                    months { month consentingMembers suppressed } } }
+                """;
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(analyst, null))
+                .document(series)
+                .variable("id", support)
+                .variable("from", "2026-01")
+                .variable("to", "2026-03")
+                .execute()
+                .path("supportOrganizationRollupSeries.months[*].month")
+                .entityList(String.class)
+                .containsExactly("2026-01", "2026-02", "2026-03"));
+        as(tokens.user("someone-" + run, null))
+                .document(series)
+                .variable("id", support)
+                .variable("from", "2026-01")
+                .variable("to", "2026-03")
+                .execute()
+                .path("supportOrganizationRollupSeries")
+                .valueIsNull();
+        as(tokens.user(analyst, null))
+                .document(series)
+                .variable("id", support)
+                .variable("from", "2026-03")
+                .variable("to", "2026-01")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_PERIOD".equals(e.getExtensions().get("code")))
+                .verify();
+    }
+
+    private static SelfAssessmentSubmittedEvent sheet(String org, int done) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 1; i <= 25; i++) {
+            answers.put("Q" + i, i <= done ? "DONE" : "NOT_DONE");
+        }
+        return new SelfAssessmentSubmittedEvent(
+                TenantId.of(org),
+                AssessmentId.of("sheet-" + org),
+                "3.1",
+                null,
+                answers,
+                done * 4,
+                Map.of(),
+                "B" + done * 4,
+                List.of(),
+                null,
+                List.of(),
+                LocalDate.parse("2026-01-02"));
+    }
+
+    private HttpGraphQlTester as(String token) {
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .baseUrl("http://localhost:" + port + "/graphql")
+                        .defaultHeader("Authorization", "Bearer " + token))
+                .build();
+    }
+}

@@ -1,0 +1,508 @@
+package dev.hoshi.insights.rollup.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.ReviewKind;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.directory.api.consent.ConsentGrantId;
+import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
+import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
+import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.organization.JsicDivision;
+import dev.hoshi.directory.api.organization.OrganizationProfile;
+import dev.hoshi.directory.api.organization.OrganizationProfileUpdatedEvent;
+import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.organization.Prefecture;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.insights.api.attestation.AttestationView;
+import dev.hoshi.insights.api.attestation.FindAttestationQuery;
+import dev.hoshi.insights.api.rollup.CohortBenchmarkView;
+import dev.hoshi.insights.api.rollup.FindCohortBenchmarkQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
+import dev.hoshi.insights.api.rollup.MemberPageView;
+import dev.hoshi.insights.api.rollup.MemberPageView.ItemAnswerView;
+import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.BandCountView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.kernel.id.PartnerClientId;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.testsupport.TestMongo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rollup projection as a plain object against the test MongoDB, checked against a hand-computed fixture.
+ *
+ * <p>Support organisation S (analyst "ana"), threshold 5. Members granting S:
+ *
+ * <pre>
+ * member scope              level             score (DONE items)  overdue
+ * m1     FULL_DETAIL        ★★ declared       100 (Q1-Q25)
+ * m2     FULL_DETAIL        ★ declared         80 (Q1-Q20)
+ * m3     FULL_DETAIL        ★ eligible         60 (Q1-Q15)
+ * m4     FULL_DETAIL        none               40 (Q1-Q10)         self-assessment
+ * m5     FULL_DETAIL        none               20 (Q1-Q5)
+ * m6     LEVEL_AND_SCORES   ★ declared        100 (Q1-Q25)
+ * m7     LEVEL_ONLY         ★★ declared         0
+ * m8     grants T only                          70
+ * m9     granted S, then revoked                70
+ * </pre>
+ *
+ * Consenting 7; levels none 2, ★ eligible 1, ★ 2, ★★ 2; overdue 1. Scores over m1-m6: 20 40 60 80 100 100: mean
+ * 400/6, median (60+80)/2 = 70. Items over m1-m5: Q1-Q5 5/5, Q6-Q10 4/5, Q11-Q15 3/5, Q16-Q20 2/5, Q21-Q25 1/5.
+ */
+class SupportOrganizationRollupProjectionIT {
+
+    private static final Instant SEPTEMBER = Instant.parse("2026-09-10T00:00:00Z");
+    private static final Instant OCTOBER = Instant.parse("2026-10-10T00:00:00Z");
+    private static final SupportOrganizationId S = SupportOrganizationId.of("assoc-s");
+    private static final SupportOrganizationId T = SupportOrganizationId.of("assoc-t");
+    private static final UserId ANALYST = UserId.of("ana");
+
+    private final TestMongo mongo = TestMongo.get();
+    private final SupportOrganizationRollupProjection projection =
+            new SupportOrganizationRollupProjection(mongo.client().getDatabase(mongo.freshDatabaseName("insights")), 5);
+
+    @BeforeEach
+    void fixture() {
+        projection.on(new SupportOrganizationRegisteredEvent(
+                S, "工業会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, ANALYST));
+        member("m1", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.TWO_STARS, false, 25, false);
+        member("m2", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.ONE_STAR, true, 20, false);
+        member("m3", ConsentScope.FULL_DETAIL, S, null, true, 15, false);
+        member("m4", ConsentScope.FULL_DETAIL, S, null, false, 10, true);
+        member("m5", ConsentScope.FULL_DETAIL, S, null, false, 5, false);
+        member("m6", ConsentScope.LEVEL_AND_SCORES, S, SecurityActionLevel.ONE_STAR, true, 25, false);
+        member("m7", ConsentScope.LEVEL_ONLY, S, SecurityActionLevel.TWO_STARS, true, 0, false);
+        member("m8", ConsentScope.FULL_DETAIL, T, null, false, 17, false);
+        member("m9", ConsentScope.FULL_DETAIL, S, null, false, 17, false);
+        projection.on(
+                new ConsentRevokedEvent(
+                        grant("m9"),
+                        TenantId.of("m9"),
+                        Grantee.supportOrganization(S),
+                        ConsentScope.FULL_DETAIL,
+                        LocalDate.parse("2026-09-01"),
+                        null,
+                        LocalDate.parse("2026-09-10")),
+                SEPTEMBER);
+    }
+
+    @Test
+    void figuresMatchTheHandComputedFixtureAndRespectEachMembersScope() {
+        SupportOrganizationRollupView rollup = rollup(null);
+
+        assertThat(rollup.consentingMembers()).isEqualTo(7);
+        assertThat(rollup.suppressed()).isFalse();
+        assertThat(rollup.levels()).isEqualTo(new LevelCountsView(2, 1, 2, 2));
+        assertThat(rollup.reviewsOverdue()).isEqualTo(1L);
+        assertThat(rollup.scores().members()).isEqualTo(6);
+        assertThat(rollup.scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
+        assertThat(rollup.scores().median()).isEqualTo(70.0);
+        assertThat(rollup.scores().bands())
+                .containsExactly(
+                        new BandCountView("B100", 2),
+                        new BandCountView("B49", 2),
+                        new BandCountView("B50", 1),
+                        new BandCountView("B70", 1));
+        assertThat(rollup.items().members()).isEqualTo(5);
+        assertThat(rollup.items().rates()).hasSize(25);
+        assertThat(rollup.items().rates())
+                .contains(
+                        new ItemRateView("Q1", 1.0),
+                        new ItemRateView("Q6", 0.8),
+                        new ItemRateView("Q15", 0.6),
+                        new ItemRateView("Q16", 0.4),
+                        new ItemRateView("Q25", 0.2));
+        assertThat(rollup.items().rates().get(0).item()).isEqualTo("Q1");
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() {
+        SupportOrganizationRollupView before = rollup(null);
+        member("m1", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.TWO_STARS, false, 25, false);
+        member("m4", ConsentScope.FULL_DETAIL, S, null, false, 10, true);
+
+        assertThat(rollup(null)).isEqualTo(before);
+    }
+
+    @Test
+    void groupsBelowTheThresholdAreSuppressedAndAScopeChangeMovesTheMemberBetweenGroups() {
+        // m5 now shows its level only: 5 members with scores remain, 4 with detail (below 5)
+        projection.on(
+                new ConsentScopeChangedEvent(
+                        grant("m5"),
+                        TenantId.of("m5"),
+                        Grantee.supportOrganization(S),
+                        ConsentScope.FULL_DETAIL,
+                        ConsentScope.LEVEL_ONLY,
+                        LocalDate.parse("2026-09-01"),
+                        null),
+                OCTOBER);
+
+        SupportOrganizationRollupView rollup = rollup(null);
+        assertThat(rollup.scores().members()).isEqualTo(5);
+        assertThat(rollup.scores().median()).isEqualTo(80.0); // 40 60 80 100 100
+        assertThat(rollup.items().members()).isEqualTo(4);
+        assertThat(rollup.items().suppressed()).isTrue();
+        assertThat(rollup.items().rates()).isNull();
+
+        // three members revoke: 4 consenting, so the level figures are withheld too
+        for (String m : List.of("m1", "m2", "m3")) {
+            projection.on(
+                    new ConsentRevokedEvent(
+                            grant(m),
+                            TenantId.of(m),
+                            Grantee.supportOrganization(S),
+                            ConsentScope.FULL_DETAIL,
+                            LocalDate.parse("2026-09-01"),
+                            null,
+                            LocalDate.parse("2026-10-10")),
+                    OCTOBER);
+        }
+        rollup = rollup(null);
+        assertThat(rollup.consentingMembers()).isEqualTo(4);
+        assertThat(rollup.suppressed()).isTrue();
+        assertThat(rollup.levels()).isNull();
+        assertThat(rollup.reviewsOverdue()).isNull();
+        assertThat(rollup.scores().suppressed()).isTrue();
+        assertThat(rollup.scores().mean()).isNull();
+        assertThat(rollup.scores().median()).isNull();
+    }
+
+    @Test
+    void aNewerSheetReplacesTheScoreAndClearsTheOverdueReview() {
+        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+
+        SupportOrganizationRollupView rollup = rollup(null);
+        assertThat(rollup.reviewsOverdue()).isZero();
+        assertThat(rollup.scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
+        // an older sheet arriving late does not replace it
+        projection.on(sheet("m4", 0, LocalDate.parse("2026-08-01")), OCTOBER);
+        assertThat(rollup(null)).isEqualTo(rollup);
+    }
+
+    @Test
+    void theMonthlySnapshotAnswersAsOfADate() {
+        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+
+        SupportOrganizationRollupView september = rollup(LocalDate.parse("2026-09-30"));
+        assertThat(september.month()).isEqualTo("2026-09");
+        assertThat(september.scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
+        SupportOrganizationRollupView december = rollup(LocalDate.parse("2026-12-01"));
+        assertThat(december.scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
+        SupportOrganizationRollupView before = rollup(LocalDate.parse("2026-08-31"));
+        assertThat(before.consentingMembers()).isZero();
+        assertThat(before.suppressed()).isTrue();
+    }
+
+    @Test
+    void theSeriesHasOneRollupPerMonthAndAQuietMonthRepeatsTheOneBefore() {
+        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+
+        List<SupportOrganizationRollupView> months = projection
+                .handle(new FindSupportOrganizationRollupSeriesQuery(
+                        S, ANALYST, YearMonth.parse("2026-08"), YearMonth.parse("2026-11")))
+                .orElseThrow()
+                .months();
+        assertThat(months)
+                .extracting(SupportOrganizationRollupView::month)
+                .containsExactly("2026-08", "2026-09", "2026-10", "2026-11");
+        assertThat(months.get(0).consentingMembers()).isZero();
+        assertThat(months.get(1).scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
+        assertThat(months.get(2).scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
+        assertThat(months.get(3).scores()).isEqualTo(months.get(2).scores());
+        assertThat(projection.handle(new FindSupportOrganizationRollupSeriesQuery(
+                        S, UserId.of("someone"), YearMonth.parse("2026-08"), YearMonth.parse("2026-11"))))
+                .isEmpty();
+    }
+
+    @Test
+    void theMemberListShowsEachMemberOnlyAtItsScopeAndSortsHiddenScoresLast() {
+        MemberPageView all = members(null, MemberSort.SCORE, 0, 10);
+        assertThat(all.members())
+                .extracting(MemberView::organizationId)
+                .containsExactly("m1", "m6", "m2", "m3", "m4", "m5", "m7");
+        assertThat(all.hasNext()).isFalse();
+        MemberView m1 = all.members().get(0);
+        assertThat(m1.score()).isEqualTo(100);
+        assertThat(m1.answers()).hasSize(25);
+        assertThat(m1.answers().get(0)).isEqualTo(new ItemAnswerView("Q1", "DONE"));
+        MemberView m6 = all.members().get(1);
+        assertThat(m6.scope()).isEqualTo("LEVEL_AND_SCORES");
+        assertThat(m6.score()).isEqualTo(100);
+        assertThat(m6.answers()).isNull();
+        MemberView m7 = all.members().get(6);
+        assertThat(m7.level()).isEqualTo("TWO_STARS_DECLARED");
+        assertThat(m7.score()).isNull();
+        assertThat(m7.band()).isNull();
+        assertThat(m7.reviewOverdue()).isNull();
+        assertThat(all.members().get(4).reviewOverdue()).isTrue();
+
+        assertThat(members(null, MemberSort.LEVEL, 0, 10).members())
+                .extracting(MemberView::organizationId)
+                .containsExactly("m1", "m7", "m6", "m2", "m3", "m4", "m5");
+        assertThat(members("ONE_STAR_DECLARED", MemberSort.SCORE, 0, 10).members())
+                .extracting(MemberView::organizationId)
+                .containsExactly("m6", "m2");
+        MemberPageView first = members(null, MemberSort.SCORE, 0, 3);
+        assertThat(first.members()).extracting(MemberView::organizationId).containsExactly("m1", "m6", "m2");
+        assertThat(first.hasNext()).isTrue();
+        assertThat(members(null, MemberSort.SCORE, 6, 3).members())
+                .extracting(MemberView::organizationId)
+                .containsExactly("m7");
+
+        // narrowing the scope hides the score at once; revoking removes the member
+        projection.on(
+                new ConsentScopeChangedEvent(
+                        grant("m1"),
+                        TenantId.of("m1"),
+                        Grantee.supportOrganization(S),
+                        ConsentScope.FULL_DETAIL,
+                        ConsentScope.LEVEL_ONLY,
+                        LocalDate.parse("2026-09-01"),
+                        null),
+                OCTOBER);
+        projection.on(
+                new ConsentRevokedEvent(
+                        grant("m2"),
+                        TenantId.of("m2"),
+                        Grantee.supportOrganization(S),
+                        ConsentScope.FULL_DETAIL,
+                        LocalDate.parse("2026-09-01"),
+                        null,
+                        LocalDate.parse("2026-10-10")),
+                OCTOBER);
+        List<MemberView> after = members(null, MemberSort.SCORE, 0, 10).members();
+        assertThat(after).extracting(MemberView::organizationId).doesNotContain("m2");
+        MemberView m1After = after.stream()
+                .filter(m -> m.organizationId().equals("m1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m1After.score()).isNull();
+        assertThat(m1After.answers()).isNull();
+
+        assertThat(projection.handle(new ListSupportOrganizationMembersQuery(
+                        S, UserId.of("someone"), null, MemberSort.SCORE, 0, 10)))
+                .isEmpty();
+    }
+
+    private MemberPageView members(String level, MemberSort sort, int offset, int limit) {
+        return projection
+                .handle(new ListSupportOrganizationMembersQuery(S, ANALYST, level, sort, offset, limit))
+                .orElseThrow();
+    }
+
+    @Test
+    void anOrganisationSeesWhereItStandsInItsIndustryFromConsentingScoresOnly() {
+        for (String m : List.of("m1", "m2", "m3", "m4", "m5", "m6", "m7", "m9")) {
+            projection.on(
+                    new OrganizationRegisteredEvent(TenantId.of(m), m, null, null, UserId.of("owner-" + m)), SEPTEMBER);
+            projection.on(
+                    new OrganizationProfileUpdatedEvent(
+                            TenantId.of(m),
+                            new OrganizationProfile(JsicDivision.E, null, 20, 10_000_000L, Prefecture.AOMORI, null)),
+                    SEPTEMBER);
+        }
+        // m1-m6 count (m7 shows its level only, m9 revoked): 20 40 60 80 100 100
+        CohortBenchmarkView m3 = projection
+                .handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
+                .orElseThrow();
+        assertThat(m3.industry()).isEqualTo("E");
+        assertThat(m3.score()).isEqualTo(60);
+        assertThat(m3.cohortMembers()).isEqualTo(6);
+        assertThat(m3.cohortMean()).isCloseTo(400.0 / 6, within(1e-9));
+        assertThat(m3.cohortMedian()).isEqualTo(70.0);
+        assertThat(m3.percentile()).isCloseTo(100 * 2.5 / 6, within(1e-9));
+        assertThat(m3.parts().get(0).part()).isEqualTo(1);
+        assertThat(m3.parts().get(0).score()).isEqualTo(30);
+        assertThat(m3.parts().get(0).cohortMean()).isCloseTo(200.0 / 6, within(1e-9));
+
+        // someone outside the organisation sees nothing
+        assertThat(projection.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m4"))))
+                .isEmpty();
+
+        // two revoke: 4 left, below the threshold
+        for (String m : List.of("m1", "m2")) {
+            projection.on(
+                    new ConsentRevokedEvent(
+                            grant(m),
+                            TenantId.of(m),
+                            Grantee.supportOrganization(S),
+                            ConsentScope.FULL_DETAIL,
+                            LocalDate.parse("2026-09-01"),
+                            null,
+                            LocalDate.parse("2026-10-10")),
+                    OCTOBER);
+        }
+        CohortBenchmarkView suppressed = projection
+                .handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
+                .orElseThrow();
+        assertThat(suppressed.suppressed()).isTrue();
+        assertThat(suppressed.cohortMembers()).isEqualTo(4);
+        assertThat(suppressed.cohortMean()).isNull();
+        assertThat(suppressed.percentile()).isNull();
+        assertThat(suppressed.score()).isEqualTo(60);
+    }
+
+    @Test
+    void aPartnerWithALiveGrantGetsTheStatusAtItsScopeAndNobodyElseDoes() {
+        LocalDate today = LocalDate.parse("2026-10-15");
+        Grantee bank = Grantee.partnerClient(PartnerClientId.of("bank"));
+        projection.on(
+                new ConsentGrantedEvent(
+                        ConsentGrantId.of("p-m1"), TenantId.of("m1"), bank, ConsentScope.LEVEL_ONLY, today, null),
+                OCTOBER);
+        FindAttestationQuery query = new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("bank"), today);
+
+        AttestationView levelOnly = projection.handle(query).orElseThrow();
+        assertThat(levelOnly.level()).isEqualTo("TWO_STARS");
+        assertThat(levelOnly.declarationId()).isEqualTo("51234567890");
+        assertThat(levelOnly.declaredOn()).isEqualTo("2026-09-02");
+        assertThat(levelOnly.band()).isNull();
+        assertThat(levelOnly.assessedOn()).isNull();
+
+        projection.on(
+                new ConsentScopeChangedEvent(
+                        ConsentGrantId.of("p-m1"),
+                        TenantId.of("m1"),
+                        bank,
+                        ConsentScope.LEVEL_ONLY,
+                        ConsentScope.LEVEL_AND_SCORES,
+                        today,
+                        null),
+                OCTOBER);
+        assertThat(projection.handle(query).orElseThrow().band()).isEqualTo("B100");
+        // not yet started, another partner, another organisation: nothing
+        assertThat(projection.handle(
+                        new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("bank"), today.minusDays(1))))
+                .isEmpty();
+        assertThat(projection.handle(new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("other"), today)))
+                .isEmpty();
+        assertThat(projection.handle(new FindAttestationQuery(TenantId.of("m2"), PartnerClientId.of("bank"), today)))
+                .isEmpty();
+        // a partner's grant adds nothing to a support organisation's rollup
+        assertThat(rollup(null).consentingMembers()).isEqualTo(7);
+
+        projection.on(
+                new ConsentRevokedEvent(
+                        ConsentGrantId.of("p-m1"),
+                        TenantId.of("m1"),
+                        bank,
+                        ConsentScope.LEVEL_AND_SCORES,
+                        today,
+                        null,
+                        today),
+                OCTOBER);
+        assertThat(projection.handle(query)).isEmpty();
+    }
+
+    @Test
+    void onlyTheSupportOrganisationsAnalystsSeeItsRollup() {
+        assertThat(projection.handle(new FindSupportOrganizationRollupQuery(S, UserId.of("someone"), null)))
+                .isEmpty();
+        assertThat(projection.handle(new FindSupportOrganizationRollupQuery(T, ANALYST, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void theMedianComesFromTheHistogram() {
+        long[] counts = new long[126];
+        counts[25 + 10] = 1;
+        assertThat(SupportOrganizationRollupProjection.median(counts, 1)).isEqualTo(10.0);
+        counts[25 - 25] = 2;
+        counts[25 + 100] = 1;
+        // -25 -25 10 100
+        assertThat(SupportOrganizationRollupProjection.median(counts, 4)).isEqualTo(-7.5);
+    }
+
+    private SupportOrganizationRollupView rollup(LocalDate asOf) {
+        return projection
+                .handle(new FindSupportOrganizationRollupQuery(S, ANALYST, asOf))
+                .orElseThrow();
+    }
+
+    private void member(
+            String id,
+            ConsentScope scope,
+            SupportOrganizationId to,
+            SecurityActionLevel declared,
+            boolean fiveArticles,
+            int done,
+            boolean overdue) {
+        TenantId org = TenantId.of(id);
+        projection.on(
+                new ConsentGrantedEvent(
+                        grant(id), org, Grantee.supportOrganization(to), scope, LocalDate.parse("2026-09-01"), null),
+                SEPTEMBER);
+        if (fiveArticles || declared != null) {
+            projection.on(
+                    new FiveArticlesCommittedEvent(
+                            org, List.of("A1", "A2", "A3", "A4", "A5"), LocalDate.parse("2026-09-01")),
+                    SEPTEMBER);
+        }
+        if (declared != null) {
+            projection.on(
+                    new DeclarationRecordedEvent(org, declared, "51234567890", "NEW", LocalDate.parse("2026-09-02")),
+                    SEPTEMBER);
+        }
+        projection.on(sheet(id, done, LocalDate.parse("2026-09-03")), SEPTEMBER);
+        if (overdue) {
+            projection.on(
+                    new ReviewOverdueEvent(
+                            org,
+                            ReviewKind.SELF_ASSESSMENT,
+                            LocalDate.parse("2026-09-04"),
+                            LocalDate.parse("2026-09-05")),
+                    SEPTEMBER);
+        }
+    }
+
+    private static ConsentGrantId grant(String member) {
+        return ConsentGrantId.of("grant-" + member);
+    }
+
+    static SelfAssessmentSubmittedEvent sheet(String member, int done, LocalDate on) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 1; i <= 25; i++) {
+            answers.put("Q" + i, i <= done ? "DONE" : "NOT_DONE");
+        }
+        int score = done * 4;
+        String band = score == 100 ? "B100" : score >= 70 ? "B70" : score >= 50 ? "B50" : "B49";
+        return new SelfAssessmentSubmittedEvent(
+                TenantId.of(member),
+                AssessmentId.of("sheet-" + member + "-" + on),
+                "3.1",
+                null,
+                answers,
+                score,
+                Map.of(1, score / 2, 2, score / 4, 3, score / 4),
+                band,
+                List.of(),
+                null,
+                List.of(),
+                on);
+    }
+}
