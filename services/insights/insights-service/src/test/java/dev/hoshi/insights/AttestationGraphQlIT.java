@@ -14,6 +14,7 @@ import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
@@ -136,6 +137,22 @@ class AttestationGraphQlIT {
                 .execute()
                 .path("attestation")
                 .valueIsNull();
+
+        // the organisation is told who read it: a disclosure event per attestation served to the granted partner,
+        // none for the refused callers
+        List<MemberDataDisclosedEvent> disclosed = new java.util.ArrayList<>();
+        try (var stream = eventStore.openStream(null)) {
+            while (stream.hasNextAvailable(500, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stream.nextAvailable().getPayload() instanceof MemberDataDisclosedEvent d
+                        && d.organizationId().toString().equals(org)) {
+                    disclosed.add(d);
+                }
+            }
+        }
+        assertThat(disclosed).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.what()).isEqualTo("ATTESTATION");
+            assertThat(d.viewer()).isEqualTo("PARTNER_CLIENT:" + partner);
+        });
     }
 
     private HttpGraphQlTester as(String token) {

@@ -42,5 +42,6 @@ public final class DisclosureQueries {
 
     public record AnswerView(String item, String answer) {}
 
-    public record AccessLogEntryView(Instant at, String viewer, String scope) {}
+    /** @param what MEMBER_STATUS (compliance), MEMBER_LIST, MEMBER_EXPORT or ATTESTATION (insights) */
+    public record AccessLogEntryView(Instant at, String viewer, String scope, String what) {}
 }

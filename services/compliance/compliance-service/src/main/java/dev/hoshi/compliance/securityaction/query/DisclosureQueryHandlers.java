@@ -2,7 +2,6 @@ package dev.hoshi.compliance.securityaction.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.AssessmentView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
@@ -19,9 +18,7 @@ import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -43,20 +40,21 @@ class DisclosureQueryHandlers {
     private final Catalog catalog;
     private final Clock clock;
     private final MongoCollection<Document> names;
-    private final MongoCollection<Document> accessLog;
+    private final AccessLogStore accessLog;
 
     DisclosureQueryHandlers(
             GrantProjection grants,
             ComplianceHistory history,
             Catalog catalog,
             Clock clock,
-            @Qualifier("serviceDatabase") MongoDatabase db) {
+            @Qualifier("serviceDatabase") MongoDatabase db,
+            AccessLogStore accessLog) {
         this.grants = grants;
         this.history = history;
         this.catalog = catalog;
         this.clock = clock;
         this.names = db.getCollection("organizations");
-        this.accessLog = db.getCollection("access_log");
+        this.accessLog = accessLog;
     }
 
     @QueryHandler
@@ -79,31 +77,11 @@ class DisclosureQueryHandlers {
 
     @QueryHandler
     List<AccessLogEntryView> handle(FindAccessLogQuery query) {
-        LocalDate today = BusinessTime.today(clock);
-        List<String> ids = new ArrayList<>();
-        for (int d = 0; d < Math.max(1, Math.min(query.days(), 366)); d++) {
-            ids.add(query.organizationId() + ":" + today.minusDays(d));
-        }
-        List<AccessLogEntryView> entries = new ArrayList<>();
-        accessLog.find(new Document("_id", new Document("$in", ids))).forEach(day -> day.getList(
-                        "entries", Document.class)
-                .forEach(e -> entries.add(new AccessLogEntryView(
-                        e.getDate("at").toInstant(), e.getString("viewer"), e.getString("scope")))));
-        entries.sort(Comparator.comparing(AccessLogEntryView::at).reversed());
-        return entries;
+        return accessLog.recent(query.organizationId(), BusinessTime.today(clock), query.days());
     }
 
     private void log(TenantId organization, Actor viewer, ConsentScope scope, LocalDate today) {
-        accessLog.updateOne(
-                new Document("_id", organization + ":" + today),
-                new Document(
-                        "$push",
-                        new Document(
-                                "entries",
-                                new Document("at", Date.from(Instant.now(clock)))
-                                        .append("viewer", viewer.toString())
-                                        .append("scope", scope.name()))),
-                new UpdateOptions().upsert(true));
+        accessLog.record(organization, Instant.now(clock), viewer.toString(), scope.name(), "MEMBER_STATUS");
     }
 
     private MemberStatusView view(TenantId organization, String name, ConsentScope scope, LocalDate today) {

@@ -2,6 +2,7 @@ package dev.hoshi.insights.attestation.graphql;
 
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
+import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.TenantId;
@@ -10,6 +11,7 @@ import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
 import java.time.Clock;
 import java.time.Instant;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -22,9 +24,11 @@ class AttestationController {
 
     private final QueryGateway queries;
     private final AttestationSigner signer;
+    private final EventGateway events;
     private final Clock clock = Clock.systemUTC();
 
-    AttestationController(QueryGateway queries, AttestationSigner signer) {
+    AttestationController(QueryGateway queries, AttestationSigner signer, EventGateway events) {
+        this.events = events;
         this.queries = queries;
         this.signer = signer;
     }
@@ -57,6 +61,7 @@ class AttestationController {
         if (view == null) {
             return null;
         }
+        events.publish(new MemberDataDisclosedEvent(organization, actor.toString(), view.scope(), "ATTESTATION"));
         Instant asOf = Instant.now(clock);
         return new Attestation(
                 view.organizationId(),

@@ -1,5 +1,6 @@
 package dev.hoshi.insights.rollup.graphql;
 
+import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.api.rollup.MemberPageView;
@@ -8,6 +9,7 @@ import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,9 +32,19 @@ class SupportOrganizationMembersController {
     static final int MAX_EXPORT = 10_000;
 
     private final QueryGateway queries;
+    private final EventGateway events;
 
-    SupportOrganizationMembersController(QueryGateway queries) {
+    SupportOrganizationMembersController(QueryGateway queries, EventGateway events) {
         this.queries = queries;
+        this.events = events;
+    }
+
+    /** Every member shown is told who looked (compliance's accessLog). */
+    private void disclosed(List<MemberView> members, Actor viewer, String what) {
+        events.publish(members.stream()
+                .map(m -> (Object) new MemberDataDisclosedEvent(
+                        TenantId.of(m.organizationId()), viewer.toString(), m.scope(), what))
+                .toList());
     }
 
     /** A Relay connection; the cursor is opaque (the position in the sorted list). */
@@ -77,6 +90,7 @@ class SupportOrganizationMembersController {
         if (page == null) {
             return null;
         }
+        disclosed(page.members(), actor, "MEMBER_LIST");
         List<MemberEdge> edges = new ArrayList<>();
         for (int i = 0; i < page.members().size(); i++) {
             edges.add(new MemberEdge(page.members().get(i), cursor(offset + i + 1)));
@@ -117,6 +131,7 @@ class SupportOrganizationMembersController {
         if (page == null) {
             return null;
         }
+        disclosed(page.members(), actor, "MEMBER_EXPORT");
         boolean xlsx = "XLSX".equals(format);
         byte[] bytes = xlsx ? MemberExportFiles.xlsx(page.members()) : MemberExportFiles.csv(page.members());
         return new MemberExport(

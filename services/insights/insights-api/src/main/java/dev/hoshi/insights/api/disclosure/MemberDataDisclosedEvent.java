@@ -1,0 +1,14 @@
+package dev.hoshi.insights.api.disclosure;
+
+import dev.hoshi.kernel.id.TenantId;
+
+/**
+ * Someone outside an organisation was shown its data through insights: an analyst listing or exporting a support
+ * organisation's members, a partner client reading an attestation. The organisation lists these (compliance's
+ * {@code accessLog}) beside the reads compliance itself logs.
+ *
+ * @param viewer who read: {@code USER:<analyst>} or {@code PARTNER_CLIENT:<id>}
+ * @param scope the grant's scope the data was cut to
+ * @param what what was read: MEMBER_LIST, MEMBER_EXPORT or ATTESTATION
+ */
+public record MemberDataDisclosedEvent(TenantId organizationId, String viewer, String scope, String what) {}
