@@ -175,7 +175,7 @@ class SupportOrganizationRollupProjection {
 
     @EventHandler
     void on(ConsentGrantedEvent event, @Timestamp Instant at) {
-        partnerGrant(
+        grant(
                 event.organizationId(),
                 event.grantId().toString(),
                 event.grantee(),
@@ -184,19 +184,11 @@ class SupportOrganizationRollupProjection {
                 event.endDate(),
                 false,
                 at);
-        if (event.grantee().kind() == GranteeKind.SUPPORT_ORGANIZATION) {
-            change(event.organizationId(), at, s -> grants(s)
-                    .put(
-                            event.grantId().toString(),
-                            new Document("supportOrganization", event.grantee().id())
-                                    .append("scope", event.scope().name())
-                                    .append("revoked", false)));
-        }
     }
 
     @EventHandler
     void on(ConsentScopeChangedEvent event, @Timestamp Instant at) {
-        partnerGrant(
+        grant(
                 event.organizationId(),
                 event.grantId().toString(),
                 event.grantee(),
@@ -205,19 +197,11 @@ class SupportOrganizationRollupProjection {
                 event.endDate(),
                 false,
                 at);
-        if (event.grantee().kind() == GranteeKind.SUPPORT_ORGANIZATION) {
-            change(event.organizationId(), at, s -> grants(s)
-                    .put(
-                            event.grantId().toString(),
-                            new Document("supportOrganization", event.grantee().id())
-                                    .append("scope", event.scope().name())
-                                    .append("revoked", false)));
-        }
     }
 
     @EventHandler
     void on(ConsentRevokedEvent event, @Timestamp Instant at) {
-        partnerGrant(
+        grant(
                 event.organizationId(),
                 event.grantId().toString(),
                 event.grantee(),
@@ -226,13 +210,26 @@ class SupportOrganizationRollupProjection {
                 event.endDate(),
                 true,
                 at);
-        if (event.grantee().kind() == GranteeKind.SUPPORT_ORGANIZATION) {
-            change(event.organizationId(), at, s -> grants(s)
+    }
+
+    /** A grant as it now stands: a partner's is kept for attestations, a support organisation's moves the rollup. */
+    private void grant(
+            TenantId organization,
+            String grantId,
+            Grantee grantee,
+            ConsentScope scope,
+            LocalDate start,
+            LocalDate end,
+            boolean revoked,
+            Instant at) {
+        partnerGrant(organization, grantId, grantee, scope, start, end, revoked, at);
+        if (grantee.kind() == GranteeKind.SUPPORT_ORGANIZATION) {
+            change(organization, at, s -> grants(s)
                     .put(
-                            event.grantId().toString(),
-                            new Document("supportOrganization", event.grantee().id())
-                                    .append("scope", event.scope().name())
-                                    .append("revoked", true)));
+                            grantId,
+                            new Document("supportOrganization", grantee.id())
+                                    .append("scope", scope.name())
+                                    .append("revoked", revoked)));
         }
     }
 
