@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,8 @@ import reactor.core.publisher.Mono;
  * The extension point for other credentials (partner API keys, later): a {@link CredentialResolver} bean is enough
  * for its callers to be routed with an internal token, and for its refusals to be 401.
  */
+// a loaded machine (CI, parallel builds) may need more than the default 5 s for a first OIDC discovery
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class CredentialResolverIT {

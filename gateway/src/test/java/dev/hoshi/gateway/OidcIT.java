@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway as it runs for real: demo mode off, a signing key from a PEM file, and people signing in through an
  * OIDC provider (mock-oauth2-server, a real OIDC server with discovery and JWKS, in-process).
  */
+// a loaded machine (CI, parallel builds) may need more than the default 5 s for a first OIDC discovery
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {

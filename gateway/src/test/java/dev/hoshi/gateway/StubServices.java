@@ -80,7 +80,7 @@ public final class StubServices {
     /** The next request any stub received, waiting a little for it; fails if none arrives. */
     public Received take() {
         try {
-            Received next = received.poll(5, TimeUnit.SECONDS);
+            Received next = received.poll(30, TimeUnit.SECONDS);
             if (next == null) {
                 throw new AssertionError("no request reached the services");
             }
