@@ -6,6 +6,7 @@ import dev.hoshi.compliance.api.status.DisclosureQueries.FindAccessLogQuery;
 import dev.hoshi.compliance.api.status.DisclosureQueries.FindMemberStatusQuery;
 import dev.hoshi.compliance.api.status.DisclosureQueries.MemberStatusView;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class DisclosureController {
     /** Null unless the caller's support organisation or partner client holds an active grant (as if missing). */
     @QueryMapping
     MemberStatusView memberStatus(@Argument String organizationId) {
-        Optional<TenantId> organization = parseQuietly(organizationId);
+        Optional<TenantId> organization = Inputs.parseIfValid(organizationId, TenantId::of);
         if (organization.isEmpty()) {
             return null;
         }
@@ -49,13 +50,5 @@ class DisclosureController {
                         new FindAccessLogQuery(tenant, days == null ? 90 : days),
                         ResponseTypes.multipleInstancesOf(AccessLogEntryView.class))
                 .join();
-    }
-
-    private static Optional<TenantId> parseQuietly(String id) {
-        try {
-            return Optional.of(TenantId.of(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

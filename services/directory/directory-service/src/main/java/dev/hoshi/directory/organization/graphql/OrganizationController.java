@@ -133,7 +133,7 @@ class OrganizationController {
      */
     @QueryMapping
     OrganizationView organization(@Argument String id) {
-        Optional<TenantId> tenant = parseQuietly(id);
+        Optional<TenantId> tenant = Inputs.parseIfValid(id, TenantId::of);
         if (tenant.isEmpty()) {
             return null;
         }
@@ -204,13 +204,5 @@ class OrganizationController {
                         new ClassifySmeQuery(industry, sector, employees, capitalYen),
                         ResponseTypes.optionalInstanceOf(SmeClassificationView.class))
                 .join();
-    }
-
-    private static Optional<TenantId> parseQuietly(String id) {
-        try {
-            return Optional.of(TenantId.of(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -93,7 +93,7 @@ class MembershipController {
     /** The memberships of a support organisation, for its analysts and operators; else {@code null}. */
     @QueryMapping
     List<MembershipView> supportOrganizationMemberships(@Argument String supportOrganizationId) {
-        Optional<SupportOrganizationId> support = parseQuietly(supportOrganizationId);
+        Optional<SupportOrganizationId> support = Inputs.parseIfValid(supportOrganizationId, SupportOrganizationId::of);
         if (support.isEmpty() || !(Caller.hasRole(Caller.PLATFORM_OPERATOR) || isAnalyst(support.get()))) {
             return null;
         }
@@ -170,13 +170,5 @@ class MembershipController {
     private static HoshiException notAnalyst() {
         return new HoshiException(
                 "NOT_FOUND", ErrorKind.NOT_FOUND, "No such support organisation was found.", "指定された支援機関は見つかりません。");
-    }
-
-    private static Optional<SupportOrganizationId> parseQuietly(String id) {
-        try {
-            return Optional.of(SupportOrganizationId.of(id));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }
