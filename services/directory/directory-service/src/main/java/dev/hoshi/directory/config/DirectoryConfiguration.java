@@ -1,6 +1,6 @@
 package dev.hoshi.directory.config;
 
-import dev.hoshi.directory.organization.sme.SmeDefinitions;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;

@@ -23,7 +23,7 @@ import dev.hoshi.directory.api.organization.OrganizationRole;
 import dev.hoshi.directory.api.organization.RegisterOrganizationCommand;
 import dev.hoshi.directory.api.organization.RemoveOrganizationMemberCommand;
 import dev.hoshi.directory.api.organization.UpdateOrganizationProfileCommand;
-import dev.hoshi.directory.organization.sme.SmeDefinitions;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.TenantId;

@@ -14,7 +14,7 @@ import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationView;
 import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.organization.SmeSector;
-import dev.hoshi.directory.organization.sme.SmeDefinitions;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

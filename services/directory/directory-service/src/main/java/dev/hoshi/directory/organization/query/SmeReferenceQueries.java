@@ -4,7 +4,7 @@ import dev.hoshi.directory.api.organization.ClassifySmeQuery;
 import dev.hoshi.directory.api.organization.IndustryDivisionView;
 import dev.hoshi.directory.api.organization.ListIndustryDivisionsQuery;
 import dev.hoshi.directory.api.organization.SmeClassificationView;
-import dev.hoshi.directory.organization.sme.SmeDefinitions;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;

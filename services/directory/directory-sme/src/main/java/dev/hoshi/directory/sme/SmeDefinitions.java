@@ -1,4 +1,4 @@
-package dev.hoshi.directory.organization.sme;
+package dev.hoshi.directory.sme;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;

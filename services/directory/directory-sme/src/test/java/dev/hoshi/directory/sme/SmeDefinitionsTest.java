@@ -1,4 +1,4 @@
-package dev.hoshi.directory.organization.sme;
+package dev.hoshi.directory.sme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
