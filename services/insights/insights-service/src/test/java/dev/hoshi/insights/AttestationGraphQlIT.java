@@ -14,12 +14,15 @@ import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.organization.CorporateNumber;
+import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
@@ -153,6 +156,64 @@ class AttestationGraphQlIT {
             assertThat(d.what()).isEqualTo("ATTESTATION");
             assertThat(d.viewer()).isEqualTo("PARTNER_CLIENT:" + partner);
         });
+    }
+
+    @Test
+    void aPartnerMayNameTheOrganisationByItsCorporateNumber() {
+        String run = Long.toString(System.nanoTime());
+        String org = "corp-" + run;
+        String partner = "bank-" + run;
+        String twelve = String.format("%012d", Math.floorMod(System.nanoTime(), 1_000_000_000_000L));
+        String number = CorporateNumber.checkDigit(twelve) + twelve;
+        LocalDate today = BusinessTime.today(Clock.systemUTC());
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("owner-" + org)), () -> {
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "Organization",
+                    org,
+                    0,
+                    new OrganizationRegisteredEvent(
+                            TenantId.of(org),
+                            "法人" + run,
+                            null,
+                            CorporateNumber.of(number),
+                            UserId.of("owner-" + org))));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "Organization",
+                    org,
+                    1,
+                    new ConsentGrantedEvent(
+                            ConsentGrantId.of("grant-" + org),
+                            TenantId.of(org),
+                            Grantee.partnerClient(PartnerClientId.of(partner)),
+                            ConsentScope.LEVEL_ONLY,
+                            today,
+                            null)));
+        });
+        String partnerToken = tokens.token(
+                partner, "PARTNER_CLIENT:" + partner, null, List.of(), InternalTokens.ISSUER, Duration.ofSeconds(60));
+        String byNumber = "query($n: String) { attestation(corporateNumber: $n) { organizationId level } }";
+
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(partnerToken)
+                .document(byNumber)
+                .variable("n", number)
+                .execute()
+                .path("attestation.organizationId")
+                .entity(String.class)
+                .isEqualTo(org));
+        as(partnerToken)
+                .document(byNumber)
+                .variable("n", "1234567890123")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_CORPORATE_NUMBER".equals(e.getExtensions().get("code")))
+                .verify();
+        as(partnerToken)
+                .document("query($n: String) { attestation(organizationId: \"x\", corporateNumber: $n) { level } }")
+                .variable("n", number)
+                .execute()
+                .errors()
+                .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code")))
+                .verify();
     }
 
     private HttpGraphQlTester as(String token) {

@@ -239,7 +239,7 @@ class AuthorizationMatrixIT {
                                 "supportOrganizationRollupSeries",
                                 "query($id: ID!, $from: String!, $to: String!) {"
                                         + " supportOrganizationRollupSeries(supportOrganizationId: $id, from: $from,"
-                                        + " to: $to) { months { month consentingMembers } } }")
+                                        + " to: $to) { periods { period consentingMembers } } }")
                         .variable("id", supportGranted)
                         .variable("from", now.minusMonths(2).toString())
                         .variable("to", now.toString())

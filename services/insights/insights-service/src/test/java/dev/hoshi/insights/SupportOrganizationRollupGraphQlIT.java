@@ -228,7 +228,7 @@ class SupportOrganizationRollupGraphQlIT {
         List<List<String>> rows = MemberExportFilesTest.parse(csv);
         assertThat(rows).hasSize(6);
         assertThat(rows.get(0).get(0)).isEqualTo("組織ID");
-        assertThat(rows.get(1).get(4)).isEqualTo("100");
+        assertThat(rows.get(1).get(7)).isEqualTo("100");
         var xlsx = as(tokens.user(analyst, null))
                 .document(export)
                 .variable("id", support)
@@ -245,7 +245,7 @@ class SupportOrganizationRollupGraphQlIT {
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(5);
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
                     .isEqualTo("組織名");
-            assertThat(workbook.getSheetAt(0).getRow(5).getCell(4).getNumericCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(5).getCell(7).getNumericCellValue())
                     .isEqualTo(20.0);
         }
         as(tokens.user("someone-" + run, null))
@@ -276,6 +276,52 @@ class SupportOrganizationRollupGraphQlIT {
                 .execute()
                 .path("cohortBenchmark")
                 .valueIsNull();
+
+        // filtered: all five are manufacturing (E), small, in Aomori (02)
+        String filtered =
+                """
+                query($id: ID!, $filter: MemberFilter) {
+                  supportOrganizationRollup(supportOrganizationId: $id, filter: $filter) {
+                    consentingMembers suppressed filter { industry smeClass prefecture } } }
+                """;
+        var small = as(tokens.user(analyst, null))
+                .document(filtered)
+                .variable("id", support)
+                .variable("filter", Map.of("industry", "E", "smeClass", "SMALL", "prefecture", "02"))
+                .execute();
+        small.path("supportOrganizationRollup.consentingMembers")
+                .entity(Integer.class)
+                .isEqualTo(5);
+        small.path("supportOrganizationRollup.filter.smeClass")
+                .entity(String.class)
+                .isEqualTo("SMALL");
+        as(tokens.user(analyst, null))
+                .document(filtered)
+                .variable("id", support)
+                .variable("filter", Map.of("prefecture", "13"))
+                .execute()
+                .path("supportOrganizationRollup.consentingMembers")
+                .entity(Integer.class)
+                .isEqualTo(0);
+        as(tokens.user(analyst, null))
+                .document(filtered)
+                .variable("id", support)
+                .variable("filter", Map.of("industry", "Z"))
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_INDUSTRY".equals(e.getExtensions().get("code")))
+                .verify();
+        as(tokens.user(analyst, null))
+                .document(
+                        """
+                        query($id: ID!) { supportOrganizationMembers(supportOrganizationId: $id,
+                          filter: { prefecture: "99" }) { edges { cursor } } }
+                        """)
+                .variable("id", support)
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_PREFECTURE".equals(e.getExtensions().get("code")))
+                .verify();
 
         // a member of the organisation, another analyst, a partner: null, as if it did not exist
         as(tokens.user("someone-" + run, "m1-" + run))
@@ -321,7 +367,7 @@ class SupportOrganizationRollupGraphQlIT {
                 """
                 query($id: ID!, $from: String!, $to: String!) {
                   supportOrganizationRollupSeries(supportOrganizationId: $id, from: $from, to: $to) {
-                    months { month consentingMembers suppressed } } }
+                    periods { period consentingMembers suppressed } } }
                 """;
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(analyst, null))
                 .document(series)
@@ -329,7 +375,7 @@ class SupportOrganizationRollupGraphQlIT {
                 .variable("from", "2026-01")
                 .variable("to", "2026-03")
                 .execute()
-                .path("supportOrganizationRollupSeries.months[*].month")
+                .path("supportOrganizationRollupSeries.periods[*].period")
                 .entityList(String.class)
                 .containsExactly("2026-01", "2026-02", "2026-03"));
         as(tokens.user("someone-" + run, null))
@@ -349,6 +395,18 @@ class SupportOrganizationRollupGraphQlIT {
                 .errors()
                 .expect(e -> "INVALID_PERIOD".equals(e.getExtensions().get("code")))
                 .verify();
+        as(tokens.user(analyst, null))
+                .document(
+                        """
+                        query($id: ID!) {
+                          supportOrganizationRollupSeries(supportOrganizationId: $id, from: "2025-11", to: "2026-03",
+                            interval: QUARTER) { periods { period } } }
+                        """)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationRollupSeries.periods[*].period")
+                .entityList(String.class)
+                .containsExactly("2025-Q4", "2026-Q1");
     }
 
     private static SelfAssessmentSubmittedEvent sheet(String org, int done) {

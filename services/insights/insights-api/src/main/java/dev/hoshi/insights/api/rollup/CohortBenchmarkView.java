@@ -3,15 +3,18 @@ package dev.hoshi.insights.api.rollup;
 import java.util.List;
 
 /**
- * The organisation's own latest score beside its cohort: organisations of the same JSIC industry whose grants include
+ * The organisation's own latest score beside its cohort: organisations of the same JSIC industry and SME class whose grants include
  * scores. Cohort figures are {@code null} with {@code suppressed = true} below the disclosure threshold.
  *
  * @param industry the JSIC division, {@code null} when the organisation has no profile yet
+ * @param smeClass its SME class; the cohort is the same division and class ({@code null}: the division alone, when
+ *     the class cannot be derived)
  * @param percentile the share (0..100) of the cohort scoring below the organisation, ties counting half
  */
 public record CohortBenchmarkView(
         String organizationId,
         String industry,
+        String smeClass,
         Integer score,
         long cohortMembers,
         boolean suppressed,

@@ -8,6 +8,9 @@ public record MemberPageView(List<MemberView> members, int offset, boolean hasNe
     /**
      * One member as its grant lets the support organisation see it: fields beyond the scope are {@code null}.
      *
+     * @param industry JSIC division letter, from its profile (shown at every scope, like the name)
+     * @param smeClass SMALL, MEDIUM or LARGE, derived from its profile
+     * @param prefecture JIS X 0401 code of its head office
      * @param level always shown (every scope includes the level)
      * @param score latest organisation-wide score (LEVEL_AND_SCORES and up)
      * @param band its band (LEVEL_AND_SCORES and up)
@@ -19,6 +22,9 @@ public record MemberPageView(List<MemberView> members, int offset, boolean hasNe
             String organizationId,
             String name,
             String scope,
+            String industry,
+            String smeClass,
+            String prefecture,
             String level,
             Integer score,
             String band,

@@ -6,25 +6,36 @@ import java.util.List;
  * What a support organisation's consenting members look like together. A group smaller than the disclosure threshold
  * shows no figures ({@code null}) and {@code suppressed = true}, so no single member can be singled out.
  *
- * @param month the snapshot's month ({@code yyyy-MM}) when read {@code asOf} a date; {@code null} for now
+ * @param period the month ({@code yyyy-MM}) or quarter ({@code yyyy-Qn}) the figures stand at the end of; for the
+ *     current rollup, the current month
+ * @param filter the members it covers
  * @param consentingMembers members with an active grant to the support organisation (any scope)
  * @param suppressed whether the level figures are withheld (fewer consenting members than the threshold)
  * @param levels members per level; {@code null} when suppressed
  * @param reviewsOverdue consenting members with a review overdue; {@code null} when suppressed
+ * @param declined consenting members whose level went down in the period, or whose score went down where their grant
+ *     includes scores; {@code null} when suppressed
  */
 public record SupportOrganizationRollupView(
         String supportOrganizationId,
-        String month,
+        String period,
+        RollupFilter filter,
         int disclosureThreshold,
         long consentingMembers,
         boolean suppressed,
         LevelCountsView levels,
         Long reviewsOverdue,
+        Long declined,
         ScoreSummaryView scores,
-        ItemRatesView items) {
+        ItemRatesView items,
+        ControlRatesView controls) {
 
-    /** Members per SECURITY ACTION level: none, ★ eligible (all 5 articles, not declared), ★ and ★★ declared. */
-    public record LevelCountsView(long none, long oneStarEligible, long oneStarDeclared, long twoStarsDeclared) {}
+    /**
+     * Members per SECURITY ACTION level, each in its highest bucket: none; ★ eligible (all 5 articles, nothing
+     * declared); ★ declared; ★★ eligible (★★'s prerequisites hold, ★★ not declared); ★★ declared.
+     */
+    public record LevelCountsView(
+            long none, long oneStarEligible, long oneStarDeclared, long twoStarsEligible, long twoStarsDeclared) {}
 
     /**
      * Latest organisation-wide self-assessment scores over members whose grant includes scores and who have one.
@@ -42,4 +53,15 @@ public record SupportOrganizationRollupView(
 
     /** The share (0..1) of the group that answered an item DONE. */
     public record ItemRateView(String item, double implementedRate) {}
+
+    /**
+     * Controls implemented per chapter of the guideline, over members whose grant includes detail and who track at
+     * least one control.
+     */
+    public record ControlRatesView(long members, boolean suppressed, List<ChapterRateView> chapters) {}
+
+    /**
+     * One chapter: controls implemented and controls that apply (not marked not applicable), summed over the group.
+     */
+    public record ChapterRateView(String chapter, long implemented, long applicable, double implementedRate) {}
 }

@@ -1,9 +1,12 @@
 package dev.hoshi.insights.attestation.graphql;
 
+import dev.hoshi.directory.api.organization.CorporateNumber;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
@@ -46,22 +49,34 @@ class AttestationController {
             String statement) {}
 
     @QueryMapping
-    Attestation attestation(@Argument String organizationId) {
-        TenantId organization = Inputs.parse("organizationId", organizationId, TenantId::of);
+    Attestation attestation(@Argument String organizationId, @Argument String corporateNumber) {
+        if ((organizationId == null) == (corporateNumber == null)) {
+            throw new HoshiException(
+                    "ORGANIZATION_REQUIRED",
+                    ErrorKind.INVALID_INPUT,
+                    "Name the organisation by organizationId or by corporateNumber (法人番号), not both.",
+                    "organizationId か corporateNumber（法人番号）のどちらか一方で組織を指定してください。");
+        }
+        TenantId organization =
+                organizationId == null ? null : Inputs.parse("organizationId", organizationId, TenantId::of);
+        String number = corporateNumber == null
+                ? null
+                : CorporateNumber.of(corporateNumber).value();
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.PARTNER_CLIENT) {
             return null;
         }
         AttestationView view = queries.query(
                         new FindAttestationQuery(
-                                organization, PartnerClientId.of(actor.id()), BusinessTime.today(clock)),
+                                organization, number, PartnerClientId.of(actor.id()), BusinessTime.today(clock)),
                         ResponseTypes.optionalInstanceOf(AttestationView.class))
                 .join()
                 .orElse(null);
         if (view == null) {
             return null;
         }
-        events.publish(new MemberDataDisclosedEvent(organization, actor.toString(), view.scope(), "ATTESTATION"));
+        events.publish(new MemberDataDisclosedEvent(
+                TenantId.of(view.organizationId()), actor.toString(), view.scope(), "ATTESTATION"));
         Instant asOf = Instant.now(clock);
         return new Attestation(
                 view.organizationId(),

@@ -20,12 +20,24 @@ final class MemberExportFiles {
     static final String CSV_TYPE = "text/csv; charset=UTF-8";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int ITEMS = 25;
+    /** The score column (0-based), written as a number. */
+    static final int SCORE_COLUMN = 7;
 
     private MemberExportFiles() {}
 
     static List<String> headers() {
-        List<String> headers =
-                new ArrayList<>(List.of("組織ID", "組織名", "開示範囲", "SECURITY ACTION", "自社診断の点数", "評価", "診断日", "見直し期限超過"));
+        List<String> headers = new ArrayList<>(List.of(
+                "組織ID",
+                "組織名",
+                "開示範囲",
+                "業種（大分類）",
+                "企業規模",
+                "都道府県",
+                "SECURITY ACTION",
+                "自社診断の点数",
+                "評価",
+                "診断日",
+                "見直し期限超過"));
         for (int i = 1; i <= ITEMS; i++) {
             headers.add("Q" + i);
         }
@@ -38,6 +50,9 @@ final class MemberExportFiles {
                 m.organizationId(),
                 text(m.name()),
                 m.scope(),
+                text(m.industry()),
+                text(m.smeClass()),
+                text(m.prefecture()),
                 m.level(),
                 m.score() == null ? "" : m.score().toString(),
                 text(m.band()),
@@ -69,7 +84,7 @@ final class MemberExportFiles {
                 MemberView m = members.get(i);
                 write(row, row(m));
                 if (m.score() != null) {
-                    row.getCell(4).setCellValue(m.score()); // a number, so spreadsheets can sort and sum it
+                    row.getCell(SCORE_COLUMN).setCellValue(m.score()); // a number, so spreadsheets can sort and sum it
                 }
             }
             workbook.write(out);

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -58,6 +59,8 @@ class SupportOrganizationMembersController {
     MemberConnection supportOrganizationMembers(
             @Argument String supportOrganizationId,
             @Argument String level,
+            @Argument Map<String, Object> filter,
+            @Argument Boolean overdue,
             @Argument String sort,
             @Argument Integer first,
             @Argument String after) {
@@ -81,6 +84,8 @@ class SupportOrganizationMembersController {
                                 id,
                                 UserId.of(actor.id()),
                                 level,
+                                Filters.parse(filter),
+                                overdue,
                                 sort == null ? MemberSort.SCORE : MemberSort.valueOf(sort),
                                 offset,
                                 limit),
@@ -109,6 +114,8 @@ class SupportOrganizationMembersController {
     MemberExport supportOrganizationMembersExport(
             @Argument String supportOrganizationId,
             @Argument String level,
+            @Argument Map<String, Object> filter,
+            @Argument Boolean overdue,
             @Argument String sort,
             @Argument String format) {
         SupportOrganizationId id =
@@ -122,6 +129,8 @@ class SupportOrganizationMembersController {
                                 id,
                                 UserId.of(actor.id()),
                                 level,
+                                Filters.parse(filter),
+                                overdue,
                                 sort == null ? MemberSort.SCORE : MemberSort.valueOf(sort),
                                 0,
                                 MAX_EXPORT),

@@ -2,6 +2,8 @@ package dev.hoshi.insights.rollup.graphql;
 
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery.Interval;
+import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupSeriesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.kernel.context.Actor;
@@ -13,6 +15,7 @@ import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Map;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -33,16 +36,17 @@ class SupportOrganizationRollupController {
 
     @QueryMapping
     SupportOrganizationRollupView supportOrganizationRollup(
-            @Argument String supportOrganizationId, @Argument String asOf) {
+            @Argument String supportOrganizationId, @Argument String asOf, @Argument Map<String, Object> filter) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
         LocalDate date = asOf == null ? null : Inputs.parse("asOf", asOf, LocalDate::parse);
+        RollupFilter members = Filters.parse(filter);
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER) {
             return null;
         }
         return queries.query(
-                        new FindSupportOrganizationRollupQuery(id, UserId.of(actor.id()), date),
+                        new FindSupportOrganizationRollupQuery(id, UserId.of(actor.id()), date, members),
                         ResponseTypes.optionalInstanceOf(SupportOrganizationRollupView.class))
                 .join()
                 .orElse(null);
@@ -50,7 +54,11 @@ class SupportOrganizationRollupController {
 
     @QueryMapping
     SupportOrganizationRollupSeriesView supportOrganizationRollupSeries(
-            @Argument String supportOrganizationId, @Argument String from, @Argument String to) {
+            @Argument String supportOrganizationId,
+            @Argument String from,
+            @Argument String to,
+            @Argument String interval,
+            @Argument Map<String, Object> filter) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
         YearMonth start = Inputs.parse("from", from, YearMonth::parse);
@@ -62,12 +70,19 @@ class SupportOrganizationRollupController {
                     "'from' must not be after 'to', and a series covers at most " + MAX_MONTHS + " months.",
                     "'from' は 'to' 以前にしてください。期間は最長 " + MAX_MONTHS + " か月です。");
         }
+        RollupFilter members = Filters.parse(filter);
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER) {
             return null;
         }
         return queries.query(
-                        new FindSupportOrganizationRollupSeriesQuery(id, UserId.of(actor.id()), start, end),
+                        new FindSupportOrganizationRollupSeriesQuery(
+                                id,
+                                UserId.of(actor.id()),
+                                start,
+                                end,
+                                interval == null ? Interval.MONTH : Interval.valueOf(interval),
+                                members),
                         ResponseTypes.optionalInstanceOf(SupportOrganizationRollupSeriesView.class))
                 .join()
                 .orElse(null);

@@ -18,14 +18,17 @@ public class MemberExportFilesTest {
             "m1",
             "佐藤製作所, \"本社\"",
             "FULL_DETAIL",
+            "E",
+            "SMALL",
+            "13",
             "TWO_STARS_DECLARED",
             100,
             "B100",
             "2026-09-03",
             false,
             List.of(new ItemAnswerView("Q1", "DONE"), new ItemAnswerView("Q25", "PARTLY")));
-    private final MemberView levelOnly =
-            new MemberView("m7", "鈴木商店", "LEVEL_ONLY", "ONE_STAR_DECLARED", null, null, null, null, null);
+    private final MemberView levelOnly = new MemberView(
+            "m7", "鈴木商店", "LEVEL_ONLY", null, null, null, "ONE_STAR_DECLARED", null, null, null, null, null);
 
     @Test
     void theCsvHasAJapaneseHeaderRowAndLeavesOutOfScopeFieldsEmpty() {
@@ -33,11 +36,12 @@ public class MemberExportFilesTest {
         List<List<String>> rows = parse(csv);
 
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("組織ID", "組織名", "開示範囲").hasSize(33).endsWith("Q25");
-        assertThat(rows.get(1)).startsWith("m1", "佐藤製作所, \"本社\"", "FULL_DETAIL", "TWO_STARS_DECLARED", "100");
-        assertThat(rows.get(1).get(8)).isEqualTo("DONE");
-        assertThat(rows.get(1).get(32)).isEqualTo("PARTLY");
-        assertThat(rows.get(2)).startsWith("m7", "鈴木商店", "LEVEL_ONLY", "ONE_STAR_DECLARED", "", "", "", "");
+        assertThat(rows.get(0)).startsWith("組織ID", "組織名", "開示範囲").hasSize(36).endsWith("Q25");
+        assertThat(rows.get(1))
+                .startsWith("m1", "佐藤製作所, \"本社\"", "FULL_DETAIL", "E", "SMALL", "13", "TWO_STARS_DECLARED", "100");
+        assertThat(rows.get(1).get(11)).isEqualTo("DONE");
+        assertThat(rows.get(1).get(35)).isEqualTo("PARTLY");
+        assertThat(rows.get(2)).startsWith("m7", "鈴木商店", "LEVEL_ONLY", "", "", "", "ONE_STAR_DECLARED", "", "", "", "");
     }
 
     @Test
@@ -46,12 +50,12 @@ public class MemberExportFilesTest {
                 new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(full, levelOnly))))) {
             Sheet sheet = workbook.getSheet("会員");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("組織ID");
-            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("自社診断の点数");
-            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 33);
+            assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("自社診断の点数");
+            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 36);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("佐藤製作所, \"本社\"");
-            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(100.0);
+            assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(100.0);
             assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("m7");
-            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEmpty();
+            assertThat(sheet.getRow(2).getCell(7).getStringCellValue()).isEmpty();
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
         }
     }

@@ -1,29 +1,44 @@
 package dev.hoshi.insights.rollup.query;
 
+import com.mongodb.client.MongoDatabase;
+import dev.hoshi.catalog.Catalog;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.organization.JsicDivision;
+import dev.hoshi.directory.api.organization.OrganizationProfile;
+import dev.hoshi.directory.api.organization.OrganizationProfileUpdatedEvent;
+import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
+import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.TestMongo;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
- * Not a test: seeds 100 and 10,000 members through the projection's handlers and times the rollup query, to show that
- * its cost does not grow with the number of members. Run its {@code main} with the test class path.
+ * Not a test: seeds 100 and 10,000 members through the projection's handlers (a profile, a grant at a rotating scope
+ * and a sheet each) and times the rollup query, unfiltered and filtered by industry and prefecture, to show that its
+ * cost does not grow with the number of members. Prints medians. Run its {@code main} with the test class path
+ * ({@code infra/bench/rollups.sh} does both).
  */
 public final class RollupBenchmark {
+
+    private static final int RUNS = 2_000;
 
     private RollupBenchmark() {}
 
     public static void main(String[] args) {
+        run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
         for (int members : new int[] {100, 10_000}) {
             run(members);
         }
@@ -31,8 +46,10 @@ public final class RollupBenchmark {
 
     private static void run(int members) {
         TestMongo mongo = TestMongo.get();
-        SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
-                mongo.client().getDatabase(mongo.freshDatabaseName("insights-bench")), 5);
+        MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights-bench"));
+        SupportOrganizationRollupProjection projection =
+                new SupportOrganizationRollupProjection(db, SmeDefinitions.load(), Catalog.load(), Clock.systemUTC());
+        SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
         SupportOrganizationId support = SupportOrganizationId.of("bench");
         UserId analyst = UserId.of("bench-analyst");
         projection.on(new SupportOrganizationRegisteredEvent(
@@ -41,6 +58,17 @@ public final class RollupBenchmark {
         long seedStart = System.nanoTime();
         for (int i = 0; i < members; i++) {
             String org = "bench-" + i;
+            projection.on(
+                    new OrganizationProfileUpdatedEvent(
+                            TenantId.of(org),
+                            new OrganizationProfile(
+                                    i % 2 == 0 ? JsicDivision.E : JsicDivision.G,
+                                    null,
+                                    5 + i % 300,
+                                    null,
+                                    Prefecture.values()[i % 47],
+                                    null)),
+                    at);
             projection.on(
                     new ConsentGrantedEvent(
                             ConsentGrantId.of("g-" + org),
@@ -53,28 +81,40 @@ public final class RollupBenchmark {
             projection.on(SupportOrganizationRollupProjectionIT.sheet(org, i % 26, LocalDate.parse("2026-09-02")), at);
         }
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
-        FindSupportOrganizationRollupQuery query = new FindSupportOrganizationRollupQuery(support, analyst, null);
-        for (int i = 0; i < 200; i++) {
-            projection.handle(query); // warm up
-        }
-        int runs = 2_000;
-        long start = System.nanoTime();
-        SupportOrganizationRollupView view = null;
-        for (int i = 0; i < runs; i++) {
-            view = projection.handle(query).orElseThrow();
-        }
-        double micros = (System.nanoTime() - start) / 1_000.0 / runs;
+        FindSupportOrganizationRollupQuery all = new FindSupportOrganizationRollupQuery(support, analyst, null, null);
+        FindSupportOrganizationRollupQuery filtered = new FindSupportOrganizationRollupQuery(
+                support, analyst, null, new RollupFilter("E", null, Prefecture.TOKYO.code()));
+        double allMicros = medianMicros(queries, all);
+        double filteredMicros = medianMicros(queries, filtered);
+        SupportOrganizationRollupView view = queries.handle(all).orElseThrow();
         System.out.printf(
-                "members=%d seeded in %d ms (%.2f ms per member, 2 events each); rollup query %.1f µs on average"
-                        + " over %d runs; consenting=%d scored=%d mean=%.2f median=%.1f%n",
+                "members=%d seeded in %d ms (%.2f ms per member, 3 events each); rollup query median %.1f µs,"
+                        + " filtered (E, Tokyo: %d members) %.1f µs, over %d runs each; consenting=%d scored=%d"
+                        + " mean=%.2f median=%.1f%n",
                 members,
                 seedMillis,
                 (double) seedMillis / members,
-                micros,
-                runs,
+                allMicros,
+                queries.handle(filtered).orElseThrow().consentingMembers(),
+                filteredMicros,
+                RUNS,
                 view.consentingMembers(),
                 view.scores().members(),
                 view.scores().mean(),
                 view.scores().median());
+    }
+
+    private static double medianMicros(SupportOrganizationRollupQueries queries, FindSupportOrganizationRollupQuery q) {
+        for (int i = 0; i < 200; i++) {
+            queries.handle(q); // warm up
+        }
+        long[] nanos = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            queries.handle(q).orElseThrow();
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        return nanos[RUNS / 2] / 1_000.0;
     }
 }

@@ -3,6 +3,8 @@ package dev.hoshi.insights.rollup.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.mongodb.client.MongoDatabase;
+import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
@@ -23,12 +25,14 @@ import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.rollup.CohortBenchmarkView;
 import dev.hoshi.insights.api.rollup.FindCohortBenchmarkQuery;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery.Interval;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.api.rollup.MemberPageView;
@@ -43,6 +47,7 @@ import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.TestMongo;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -70,7 +75,7 @@ import org.junit.jupiter.api.Test;
  * m9     granted S, then revoked                70
  * </pre>
  *
- * Consenting 7; levels none 2, ★ eligible 1, ★ 2, ★★ 2; overdue 1. Scores over m1-m6: 20 40 60 80 100 100: mean
+ * Consenting 7; levels none 2, ★ eligible 1, ★ 2, ★★ eligible 0 (no policy), ★★ 2; overdue 1. Scores over m1-m6: 20 40 60 80 100 100: mean
  * 400/6, median (60+80)/2 = 70. Items over m1-m5: Q1-Q5 5/5, Q6-Q10 4/5, Q11-Q15 3/5, Q16-Q20 2/5, Q21-Q25 1/5.
  */
 class SupportOrganizationRollupProjectionIT {
@@ -82,8 +87,11 @@ class SupportOrganizationRollupProjectionIT {
     private static final UserId ANALYST = UserId.of("ana");
 
     private final TestMongo mongo = TestMongo.get();
+    private final MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
     private final SupportOrganizationRollupProjection projection =
-            new SupportOrganizationRollupProjection(mongo.client().getDatabase(mongo.freshDatabaseName("insights")), 5);
+            new SupportOrganizationRollupProjection(db, SmeDefinitions.load(), Catalog.load(), Clock.systemUTC());
+    private final SupportOrganizationRollupQueries queries =
+            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
 
     @BeforeEach
     void fixture() {
@@ -116,7 +124,7 @@ class SupportOrganizationRollupProjectionIT {
 
         assertThat(rollup.consentingMembers()).isEqualTo(7);
         assertThat(rollup.suppressed()).isFalse();
-        assertThat(rollup.levels()).isEqualTo(new LevelCountsView(2, 1, 2, 2));
+        assertThat(rollup.levels()).isEqualTo(new LevelCountsView(2, 1, 2, 0, 2));
         assertThat(rollup.reviewsOverdue()).isEqualTo(1L);
         assertThat(rollup.scores().members()).isEqualTo(6);
         assertThat(rollup.scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
@@ -209,7 +217,7 @@ class SupportOrganizationRollupProjectionIT {
         projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
 
         SupportOrganizationRollupView september = rollup(LocalDate.parse("2026-09-30"));
-        assertThat(september.month()).isEqualTo("2026-09");
+        assertThat(september.period()).isEqualTo("2026-09");
         assertThat(september.scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
         SupportOrganizationRollupView december = rollup(LocalDate.parse("2026-12-01"));
         assertThat(december.scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
@@ -222,20 +230,24 @@ class SupportOrganizationRollupProjectionIT {
     void theSeriesHasOneRollupPerMonthAndAQuietMonthRepeatsTheOneBefore() {
         projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
 
-        List<SupportOrganizationRollupView> months = projection
-                .handle(new FindSupportOrganizationRollupSeriesQuery(
-                        S, ANALYST, YearMonth.parse("2026-08"), YearMonth.parse("2026-11")))
+        List<SupportOrganizationRollupView> months = queries.handle(new FindSupportOrganizationRollupSeriesQuery(
+                        S, ANALYST, YearMonth.parse("2026-08"), YearMonth.parse("2026-11"), Interval.MONTH, null))
                 .orElseThrow()
-                .months();
+                .periods();
         assertThat(months)
-                .extracting(SupportOrganizationRollupView::month)
+                .extracting(SupportOrganizationRollupView::period)
                 .containsExactly("2026-08", "2026-09", "2026-10", "2026-11");
         assertThat(months.get(0).consentingMembers()).isZero();
         assertThat(months.get(1).scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
         assertThat(months.get(2).scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
         assertThat(months.get(3).scores()).isEqualTo(months.get(2).scores());
-        assertThat(projection.handle(new FindSupportOrganizationRollupSeriesQuery(
-                        S, UserId.of("someone"), YearMonth.parse("2026-08"), YearMonth.parse("2026-11"))))
+        assertThat(queries.handle(new FindSupportOrganizationRollupSeriesQuery(
+                        S,
+                        UserId.of("someone"),
+                        YearMonth.parse("2026-08"),
+                        YearMonth.parse("2026-11"),
+                        Interval.MONTH,
+                        null)))
                 .isEmpty();
     }
 
@@ -304,14 +316,14 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(m1After.score()).isNull();
         assertThat(m1After.answers()).isNull();
 
-        assertThat(projection.handle(new ListSupportOrganizationMembersQuery(
-                        S, UserId.of("someone"), null, MemberSort.SCORE, 0, 10)))
+        assertThat(queries.handle(new ListSupportOrganizationMembersQuery(
+                        S, UserId.of("someone"), null, null, null, MemberSort.SCORE, 0, 10)))
                 .isEmpty();
     }
 
     private MemberPageView members(String level, MemberSort sort, int offset, int limit) {
-        return projection
-                .handle(new ListSupportOrganizationMembersQuery(S, ANALYST, level, sort, offset, limit))
+        return queries.handle(
+                        new ListSupportOrganizationMembersQuery(S, ANALYST, level, null, null, sort, offset, limit))
                 .orElseThrow();
     }
 
@@ -327,10 +339,10 @@ class SupportOrganizationRollupProjectionIT {
                     SEPTEMBER);
         }
         // m1-m6 count (m7 shows its level only, m9 revoked): 20 40 60 80 100 100
-        CohortBenchmarkView m3 = projection
-                .handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
+        CohortBenchmarkView m3 = queries.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
                 .orElseThrow();
         assertThat(m3.industry()).isEqualTo("E");
+        assertThat(m3.smeClass()).isEqualTo("SMALL"); // construction, 20 employees
         assertThat(m3.score()).isEqualTo(60);
         assertThat(m3.cohortMembers()).isEqualTo(6);
         assertThat(m3.cohortMean()).isCloseTo(400.0 / 6, within(1e-9));
@@ -341,7 +353,7 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(m3.parts().get(0).cohortMean()).isCloseTo(200.0 / 6, within(1e-9));
 
         // someone outside the organisation sees nothing
-        assertThat(projection.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m4"))))
+        assertThat(queries.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m4"))))
                 .isEmpty();
 
         // two revoke: 4 left, below the threshold
@@ -357,8 +369,8 @@ class SupportOrganizationRollupProjectionIT {
                             LocalDate.parse("2026-10-10")),
                     OCTOBER);
         }
-        CohortBenchmarkView suppressed = projection
-                .handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
+        CohortBenchmarkView suppressed = queries.handle(
+                        new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
                 .orElseThrow();
         assertThat(suppressed.suppressed()).isTrue();
         assertThat(suppressed.cohortMembers()).isEqualTo(4);
@@ -375,9 +387,10 @@ class SupportOrganizationRollupProjectionIT {
                 new ConsentGrantedEvent(
                         ConsentGrantId.of("p-m1"), TenantId.of("m1"), bank, ConsentScope.LEVEL_ONLY, today, null),
                 OCTOBER);
-        FindAttestationQuery query = new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("bank"), today);
+        FindAttestationQuery query =
+                new FindAttestationQuery(TenantId.of("m1"), null, PartnerClientId.of("bank"), today);
 
-        AttestationView levelOnly = projection.handle(query).orElseThrow();
+        AttestationView levelOnly = queries.handle(query).orElseThrow();
         assertThat(levelOnly.level()).isEqualTo("TWO_STARS");
         assertThat(levelOnly.declarationId()).isEqualTo("51234567890");
         assertThat(levelOnly.declaredOn()).isEqualTo("2026-09-02");
@@ -394,14 +407,15 @@ class SupportOrganizationRollupProjectionIT {
                         today,
                         null),
                 OCTOBER);
-        assertThat(projection.handle(query).orElseThrow().band()).isEqualTo("B100");
+        assertThat(queries.handle(query).orElseThrow().band()).isEqualTo("B100");
         // not yet started, another partner, another organisation: nothing
-        assertThat(projection.handle(
-                        new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("bank"), today.minusDays(1))))
+        assertThat(queries.handle(new FindAttestationQuery(
+                        TenantId.of("m1"), null, PartnerClientId.of("bank"), today.minusDays(1))))
                 .isEmpty();
-        assertThat(projection.handle(new FindAttestationQuery(TenantId.of("m1"), PartnerClientId.of("other"), today)))
+        assertThat(queries.handle(
+                        new FindAttestationQuery(TenantId.of("m1"), null, PartnerClientId.of("other"), today)))
                 .isEmpty();
-        assertThat(projection.handle(new FindAttestationQuery(TenantId.of("m2"), PartnerClientId.of("bank"), today)))
+        assertThat(queries.handle(new FindAttestationQuery(TenantId.of("m2"), null, PartnerClientId.of("bank"), today)))
                 .isEmpty();
         // a partner's grant adds nothing to a support organisation's rollup
         assertThat(rollup(null).consentingMembers()).isEqualTo(7);
@@ -416,14 +430,14 @@ class SupportOrganizationRollupProjectionIT {
                         null,
                         today),
                 OCTOBER);
-        assertThat(projection.handle(query)).isEmpty();
+        assertThat(queries.handle(query)).isEmpty();
     }
 
     @Test
     void onlyTheSupportOrganisationsAnalystsSeeItsRollup() {
-        assertThat(projection.handle(new FindSupportOrganizationRollupQuery(S, UserId.of("someone"), null)))
+        assertThat(queries.handle(new FindSupportOrganizationRollupQuery(S, UserId.of("someone"), null, null)))
                 .isEmpty();
-        assertThat(projection.handle(new FindSupportOrganizationRollupQuery(T, ANALYST, null)))
+        assertThat(queries.handle(new FindSupportOrganizationRollupQuery(T, ANALYST, null, null)))
                 .isEmpty();
     }
 
@@ -431,16 +445,15 @@ class SupportOrganizationRollupProjectionIT {
     void theMedianComesFromTheHistogram() {
         long[] counts = new long[126];
         counts[25 + 10] = 1;
-        assertThat(SupportOrganizationRollupProjection.median(counts, 1)).isEqualTo(10.0);
+        assertThat(SupportOrganizationRollupQueries.median(counts, 1)).isEqualTo(10.0);
         counts[25 - 25] = 2;
         counts[25 + 100] = 1;
         // -25 -25 10 100
-        assertThat(SupportOrganizationRollupProjection.median(counts, 4)).isEqualTo(-7.5);
+        assertThat(SupportOrganizationRollupQueries.median(counts, 4)).isEqualTo(-7.5);
     }
 
     private SupportOrganizationRollupView rollup(LocalDate asOf) {
-        return projection
-                .handle(new FindSupportOrganizationRollupQuery(S, ANALYST, asOf))
+        return queries.handle(new FindSupportOrganizationRollupQuery(S, ANALYST, asOf, null))
                 .orElseThrow();
     }
 

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Insights rollup benchmark, one command:  infra/bench/rollups.sh
+# Seeds 100 and 10,000 members through the rollup projection (on the test MongoDB: MONGODB_URI, else Docker, else the
+# embedded server in memory) and prints the median rollup query time, unfiltered and filtered.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+module=services/insights/insights-service
+./mvnw -q -B -pl "$module" -am install -DskipTests -Dspotless.check.skip=true
+./mvnw -q -B -pl "$module" dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
+  -Dmdep.includeScope=test
+exec java -Xmx2g -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" \
+  dev.hoshi.insights.rollup.query.RollupBenchmark

@@ -1,0 +1,27 @@
+package dev.hoshi.insights.rollup.query;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+/** The collections the rollup projection writes and its queries read (docs/insights.md, "Collections and keys"). */
+record RollupCollections(
+        MongoCollection<Document> members,
+        MongoCollection<Document> rollups,
+        MongoCollection<Document> history,
+        MongoCollection<Document> analysts,
+        MongoCollection<Document> listing,
+        MongoCollection<Document> cohorts,
+        MongoCollection<Document> calendar) {
+
+    static RollupCollections in(MongoDatabase db) {
+        return new RollupCollections(
+                db.getCollection("insights_member_state"),
+                db.getCollection("insights_rollups"),
+                db.getCollection("insights_rollup_history"),
+                db.getCollection("insights_support_analysts"),
+                db.getCollection("insights_member_listing"),
+                db.getCollection("insights_cohorts"),
+                db.getCollection("insights_grant_calendar"));
+    }
+}

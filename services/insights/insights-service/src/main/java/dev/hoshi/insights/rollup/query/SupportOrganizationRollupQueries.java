@@ -1,0 +1,455 @@
+package dev.hoshi.insights.rollup.query;
+
+import static dev.hoshi.insights.rollup.query.MemberState.MAX_SCORE;
+import static dev.hoshi.insights.rollup.query.MemberState.MIN_SCORE;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.insights.api.attestation.AttestationView;
+import dev.hoshi.insights.api.attestation.FindAttestationQuery;
+import dev.hoshi.insights.api.rollup.CohortBenchmarkView;
+import dev.hoshi.insights.api.rollup.CohortBenchmarkView.PartView;
+import dev.hoshi.insights.api.rollup.FindCohortBenchmarkQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery;
+import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupSeriesQuery.Interval;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
+import dev.hoshi.insights.api.rollup.MemberPageView;
+import dev.hoshi.insights.api.rollup.MemberPageView.ItemAnswerView;
+import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
+import dev.hoshi.insights.api.rollup.RollupFilter;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupSeriesView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.BandCountView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ChapterRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ControlRatesView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRatesView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ScoreSummaryView;
+import dev.hoshi.kernel.time.BusinessTime;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what {@link SupportOrganizationRollupProjection} keeps: each query is a point look-up or one bounded range
+ * read, never a scan over members. Deny by default: a caller who may not see a thing gets nothing, as if it did not
+ * exist.
+ */
+@Component
+class SupportOrganizationRollupQueries {
+
+    private final MongoCollection<Document> members;
+    private final MongoCollection<Document> rollups;
+    private final MongoCollection<Document> history;
+    private final MongoCollection<Document> analysts;
+    private final MongoCollection<Document> listing;
+    private final MongoCollection<Document> cohorts;
+    private final int threshold;
+    private final Clock clock;
+
+    SupportOrganizationRollupQueries(
+            @Qualifier("serviceDatabase") MongoDatabase db,
+            @Value("${hoshi.insights.disclosure-threshold:5}") int threshold,
+            Clock clock) {
+        RollupCollections collections = RollupCollections.in(db);
+        this.members = collections.members();
+        this.rollups = collections.rollups();
+        this.history = collections.history();
+        this.analysts = collections.analysts();
+        this.listing = collections.listing();
+        this.cohorts = collections.cohorts();
+        this.threshold = threshold;
+        this.clock = clock;
+    }
+
+    // --- rollups --------------------------------------------------------------------------------------------
+
+    /** One point look-up: the slice's rollup now, or its latest snapshot at or before {@code asOf}'s month. */
+    @QueryHandler
+    Optional<SupportOrganizationRollupView> handle(FindSupportOrganizationRollupQuery query) {
+        String supportOrganization = query.supportOrganizationId().toString();
+        if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
+            return Optional.empty(); // not its analyst: as if it did not exist
+        }
+        RollupFilter filter = query.filter() == null ? RollupFilter.NONE : query.filter();
+        String slice = slice(supportOrganization, filter);
+        if (query.asOf() == null) {
+            Document doc = rollups.find(new Document("_id", slice)).first();
+            String month = YearMonth.from(BusinessTime.today(clock)).toString();
+            return Optional.of(view(supportOrganization, filter, month, doc));
+        }
+        YearMonth month = YearMonth.from(query.asOf());
+        return Optional.of(view(supportOrganization, filter, month.toString(), snapshot(slice, month)));
+    }
+
+    /** One indexed look-up per month or quarter (the series is capped by the caller). */
+    @QueryHandler
+    Optional<SupportOrganizationRollupSeriesView> handle(FindSupportOrganizationRollupSeriesQuery query) {
+        String supportOrganization = query.supportOrganizationId().toString();
+        if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
+            return Optional.empty();
+        }
+        RollupFilter filter = query.filter() == null ? RollupFilter.NONE : query.filter();
+        String slice = slice(supportOrganization, filter);
+        List<SupportOrganizationRollupView> periods = new ArrayList<>();
+        if (query.interval() == Interval.QUARTER) {
+            YearMonth quarterEnd = quarterEnd(query.from());
+            for (; !quarterEnd.minusMonths(2).isAfter(query.to()); quarterEnd = quarterEnd.plusMonths(3)) {
+                String quarter = MemberState.quarterOf(quarterEnd);
+                periods.add(view(supportOrganization, filter, quarter, snapshot(slice, quarterEnd)));
+            }
+        } else {
+            for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
+                periods.add(view(supportOrganization, filter, m.toString(), snapshot(slice, m)));
+            }
+        }
+        return Optional.of(new SupportOrganizationRollupSeriesView(periods));
+    }
+
+    private static YearMonth quarterEnd(YearMonth month) {
+        return month.withMonth(((month.getMonthValue() - 1) / 3) * 3 + 3);
+    }
+
+    private static String slice(String supportOrganization, RollupFilter filter) {
+        return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
+    }
+
+    /** The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. */
+    private Document snapshot(String slice, YearMonth month) {
+        return history.find(new Document("_id", new Document("$gte", slice + ":").append("$lte", slice + ":" + month)))
+                .sort(new Document("_id", -1))
+                .limit(1)
+                .first();
+    }
+
+    private SupportOrganizationRollupView view(
+            String supportOrganization, RollupFilter filter, String period, Document found) {
+        Document doc = found == null ? new Document() : found;
+        long consenting = count(doc, "members");
+        boolean suppressed = consenting < threshold;
+        Document level = sub(doc, "level");
+        LevelCountsView levels = suppressed
+                ? null
+                : new LevelCountsView(
+                        count(level, "NONE"),
+                        count(level, "ONE_STAR_ELIGIBLE"),
+                        count(level, "ONE_STAR_DECLARED"),
+                        count(level, "TWO_STARS_ELIGIBLE"),
+                        count(level, "TWO_STARS_DECLARED"));
+        return new SupportOrganizationRollupView(
+                supportOrganization,
+                period,
+                filter,
+                threshold,
+                consenting,
+                suppressed,
+                levels,
+                suppressed ? null : count(doc, "overdue"),
+                suppressed ? null : count(sub(doc, "declined"), period),
+                scores(doc),
+                items(doc),
+                controls(doc));
+    }
+
+    private ScoreSummaryView scores(Document doc) {
+        long scored = count(doc, "scored");
+        if (scored < threshold) {
+            return new ScoreSummaryView(scored, true, null, null, null);
+        }
+        long[] counts = histogram(sub(doc, "hist"));
+        Document band = sub(doc, "band");
+        List<BandCountView> bands = band.keySet().stream()
+                .filter(b -> count(band, b) > 0)
+                .sorted()
+                .map(b -> new BandCountView(b, count(band, b)))
+                .toList();
+        return new ScoreSummaryView(
+                scored, false, (double) count(doc, "scoreSum") / scored, median(counts, scored), bands);
+    }
+
+    private ItemRatesView items(Document doc) {
+        long detailed = count(doc, "detailed");
+        if (detailed < threshold) {
+            return new ItemRatesView(detailed, true, null);
+        }
+        Document done = sub(doc, "done");
+        Document answered = sub(doc, "answered");
+        List<ItemRateView> rates = answered.keySet().stream()
+                .filter(item -> count(answered, item) > 0)
+                .sorted(Comparator.comparingInt(SupportOrganizationRollupQueries::itemOrder)
+                        .thenComparing(Comparator.naturalOrder()))
+                .map(item -> new ItemRateView(item, (double) count(done, item) / detailed))
+                .toList();
+        return new ItemRatesView(detailed, false, rates);
+    }
+
+    private ControlRatesView controls(Document doc) {
+        long controlled = count(doc, "controlled");
+        if (controlled < threshold) {
+            return new ControlRatesView(controlled, true, null);
+        }
+        Document chapters = sub(doc, "chapter");
+        List<ChapterRateView> rates = new TreeSet<>(chapters.keySet())
+                .stream()
+                        .map(chapter -> {
+                            Document c = sub(chapters, chapter);
+                            long implemented = count(c, "implemented");
+                            long applicable = count(c, "applicable");
+                            return new ChapterRateView(
+                                    chapter,
+                                    implemented,
+                                    applicable,
+                                    applicable == 0 ? 0.0 : (double) implemented / applicable);
+                        })
+                        .toList();
+        return new ControlRatesView(controlled, false, rates);
+    }
+
+    /** The median from the histogram: the middle score, or the mean of the two middle ones. */
+    static double median(long[] counts, long n) {
+        long lowerRank = (n - 1) / 2; // 0-based ranks of the middle element(s)
+        long upperRank = n / 2;
+        Integer lower = null;
+        Integer upper = null;
+        long seen = 0;
+        for (int i = 0; i < counts.length && upper == null; i++) {
+            seen += counts[i];
+            if (lower == null && seen > lowerRank) {
+                lower = i + MIN_SCORE;
+            }
+            if (seen > upperRank) {
+                upper = i + MIN_SCORE;
+            }
+        }
+        return (lower + upper) / 2.0;
+    }
+
+    private static long[] histogram(Document hist) {
+        long[] counts = new long[MAX_SCORE - MIN_SCORE + 1];
+        for (String key : hist.keySet()) {
+            counts[Integer.parseInt(key)] = count(hist, key);
+        }
+        return counts;
+    }
+
+    /** Q1..Q25 in number order; anything else after them. */
+    private static int itemOrder(String item) {
+        try {
+            return Integer.parseInt(item.replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    // --- the member list ------------------------------------------------------------------------------------
+
+    /** One indexed range read of the support organisation's rows, one page long. */
+    @QueryHandler
+    Optional<MemberPageView> handle(ListSupportOrganizationMembersQuery query) {
+        String supportOrganization = query.supportOrganizationId().toString();
+        if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
+            return Optional.empty();
+        }
+        Document filter = new Document("supportOrganization", supportOrganization);
+        if (query.level() != null) {
+            filter.append("level", query.level());
+        }
+        RollupFilter by = query.filter() == null ? RollupFilter.NONE : query.filter();
+        if (by.industry() != null) {
+            filter.append("industry", by.industry());
+        }
+        if (by.smeClass() != null) {
+            filter.append("smeClass", by.smeClass());
+        }
+        if (by.prefecture() != null) {
+            filter.append("prefecture", by.prefecture());
+        }
+        if (query.overdue() != null) {
+            filter.append("overdue", query.overdue());
+        }
+        List<MemberView> page = new ArrayList<>();
+        for (Document row : listing.find(filter)
+                .sort(sort(query.sort()))
+                .skip(query.offset())
+                .limit(query.limit() + 1)) {
+            page.add(member(row));
+        }
+        boolean hasNext = page.size() > query.limit();
+        return Optional.of(
+                new MemberPageView(hasNext ? page.subList(0, query.limit()) : page, query.offset(), hasNext));
+    }
+
+    /** Descending on the sort field (a row without it sorts last), then by score, then by organisation id. */
+    private static Document sort(MemberSort sort) {
+        Document order =
+                switch (sort == null ? MemberSort.SCORE : sort) {
+                    case SCORE -> new Document();
+                    case LEVEL -> new Document("levelRank", -1);
+                    case LAST_ASSESSMENT -> new Document("assessedOn", -1);
+                    case OVERDUE -> new Document("overdueRank", -1);
+                };
+        return order.append("score", -1).append("organization", 1);
+    }
+
+    private static MemberView member(Document row) {
+        Document answers = row.get("answers", Document.class);
+        return new MemberView(
+                row.getString("organization"),
+                row.getString("name"),
+                row.getString("scope"),
+                row.getString("industry"),
+                row.getString("smeClass"),
+                row.getString("prefecture"),
+                row.getString("level"),
+                row.getInteger("score"),
+                row.getString("band"),
+                row.getString("assessedOn"),
+                row.getBoolean("overdue"),
+                answers == null
+                        ? null
+                        : answers.keySet().stream()
+                                .sorted(Comparator.comparingInt(SupportOrganizationRollupQueries::itemOrder)
+                                        .thenComparing(Comparator.naturalOrder()))
+                                .map(item -> new ItemAnswerView(item, answers.getString(item)))
+                                .toList());
+    }
+
+    // --- the cohort benchmark -------------------------------------------------------------------------------
+
+    /** Two point look-ups: the organisation's state and its cohort (same industry and SME class). */
+    @QueryHandler
+    Optional<CohortBenchmarkView> handle(FindCohortBenchmarkQuery query) {
+        Document state = members.find(new Document("_id", query.organizationId().toString()))
+                .first();
+        if (state == null
+                || !state.getList("people", String.class, List.of())
+                        .contains(query.viewer().toString())) {
+            return Optional.empty();
+        }
+        String industry = state.getString("industry");
+        String smeClass = state.getString("smeClass");
+        Integer score = state.getInteger("score");
+        Document cohort = industry == null
+                ? null
+                : cohorts.find(new Document("_id", MemberState.cohort(industry, smeClass)))
+                        .first();
+        long n = cohort == null ? 0 : count(cohort, "members");
+        Document ownParts = state.get("parts", Document.class);
+        if (n < threshold) {
+            List<PartView> parts = ownParts == null
+                    ? List.of()
+                    : ownParts.keySet().stream()
+                            .sorted()
+                            .map(p -> new PartView(Integer.parseInt(p), ownParts.getInteger(p), null))
+                            .toList();
+            return Optional.of(new CohortBenchmarkView(
+                    query.organizationId().toString(), industry, smeClass, score, n, true, null, null, null, parts));
+        }
+        long[] counts = histogram(sub(cohort, "hist"));
+        Double percentile = null;
+        if (score != null) {
+            long below = 0;
+            for (int i = 0; i < score - MIN_SCORE; i++) {
+                below += counts[i];
+            }
+            percentile = 100.0 * (below + counts[score - MIN_SCORE] / 2.0) / n;
+        }
+        Document cohortParts = sub(cohort, "part");
+        SortedSet<String> partIds = new TreeSet<>(cohortParts.keySet());
+        if (ownParts != null) {
+            partIds.addAll(ownParts.keySet());
+        }
+        List<PartView> parts = partIds.stream()
+                .map(p -> {
+                    Document part = sub(cohortParts, p);
+                    long pn = count(part, "n");
+                    return new PartView(
+                            Integer.parseInt(p),
+                            ownParts == null ? null : ownParts.getInteger(p),
+                            pn < threshold ? null : (double) count(part, "sum") / pn);
+                })
+                .toList();
+        return Optional.of(new CohortBenchmarkView(
+                query.organizationId().toString(),
+                industry,
+                smeClass,
+                score,
+                n,
+                false,
+                (double) count(cohort, "scoreSum") / n,
+                median(counts, n),
+                percentile,
+                parts));
+    }
+
+    // --- attestations ---------------------------------------------------------------------------------------
+
+    /**
+     * One point look-up (by id, or by corporate number on its index); the partner's live grant decides, by date in
+     * Japan (deny by default).
+     */
+    @QueryHandler
+    Optional<AttestationView> handle(FindAttestationQuery query) {
+        Document key = query.organizationId() != null
+                ? new Document("_id", query.organizationId().toString())
+                : new Document("corporateNumber", query.corporateNumber());
+        Document state = members.find(key).first();
+        Document grants = state == null ? null : state.get("partnerGrants", Document.class);
+        if (grants == null) {
+            return Optional.empty();
+        }
+        String today = query.today().toString();
+        Optional<ConsentScope> scope = grants.values().stream()
+                .map(Document.class::cast)
+                .filter(g -> g.getString("partner").equals(query.partner().toString()))
+                .filter(g -> !g.getBoolean("revoked"))
+                .filter(g -> g.getString("start").compareTo(today) <= 0)
+                .filter(g -> g.getString("end") == null || g.getString("end").compareTo(today) >= 0)
+                .map(g -> ConsentScope.valueOf(g.getString("scope")))
+                .max(Enum::compareTo);
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean scores = scope.get().includes(ConsentScope.LEVEL_AND_SCORES);
+        String declared = state.getString("declared") == null ? "NONE" : state.getString("declared");
+        return Optional.of(new AttestationView(
+                state.getString("_id"),
+                query.partner().toString(),
+                declared,
+                "NONE".equals(declared) ? null : state.getString("declarationId"),
+                "NONE".equals(declared) ? null : state.getString("declaredOn"),
+                scores ? state.getString("sheetOn") : null,
+                scores ? state.getString("band") : null,
+                scope.get().name()));
+    }
+
+    private boolean isAnalyst(String user, String supportOrganization) {
+        Document analyst = analysts.find(new Document("_id", user)).first();
+        return analyst != null
+                && analyst.getList("supportOrganizations", String.class).contains(supportOrganization);
+    }
+
+    private static Document sub(Document doc, String field) {
+        Document sub = doc.get(field, Document.class);
+        return sub == null ? new Document() : sub;
+    }
+
+    private static long count(Document doc, String field) {
+        Number n = doc.get(field, Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+}
