@@ -3,6 +3,7 @@ package dev.hoshi.insights.attestation.graphql;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.insights.attestation.signing.AttestationSigner;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.TenantId;
@@ -75,7 +76,10 @@ class AttestationController {
                 signer.sign(view, asOf));
     }
 
-    /** Hoshi's public key set (JWKS JSON) for verifying statements offline; anyone signed in. */
+    /**
+     * Hoshi's public key set (JWKS JSON) for verifying statements offline; anyone signed in. The same set is public
+     * at {@code /.well-known/attestation-keys.json}.
+     */
     @QueryMapping
     String attestationKeys() {
         return signer.publicKeySet();
