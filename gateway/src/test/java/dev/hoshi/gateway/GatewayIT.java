@@ -400,6 +400,49 @@ class GatewayIT {
     }
 
     @Test
+    void theAttestationKeySetIsForwardedWithoutALoginAndWithoutAToken() throws Exception {
+        client.get()
+                .uri("/insights/.well-known/attestation-keys.json")
+                .header("X-Hoshi-Internal-Actor", "SYSTEM:hoshi")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StubServices.Received received = services.take();
+        assertThat(received.service()).isEqualTo("insights");
+        assertThat(received.method()).isEqualTo("GET");
+        assertThat(received.path()).isEqualTo("/.well-known/attestation-keys.json");
+        assertThat(received.header(HttpHeaders.AUTHORIZATION))
+                .as("no token minted")
+                .isNull();
+        assertThat(received.headers().keySet())
+                .noneMatch(name -> name.toLowerCase().startsWith("x-hoshi-internal-"));
+
+        // GET only
+        client.post()
+                .uri("/insights/.well-known/attestation-keys.json")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        assertThat(services.drain(Duration.ofMillis(200))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/insights/graphql",
+                "/insights/.well-known/attestation-keys.json/",
+                "/insights/.well-known/attestation-keys.jsonx",
+                "/insights/.well-known/other-keys.json",
+                "/compliance/.well-known/attestation-keys.json",
+                "/.well-known/attestation-keys.json"
+            })
+    void otherPathsStillNeedALogin(String path) throws Exception {
+        client.get().uri(URI.create(base() + path)).exchange().expectStatus().isUnauthorized();
+        assertThat(services.drain(Duration.ofMillis(200))).isEmpty();
+    }
+
+    @Test
     void graphiqlPagesOpenWithoutATokenInDemoModeButGraphqlCallsDoNot() throws Exception {
         client.get()
                 .uri("/compliance/graphiql?path=/compliance/graphql")

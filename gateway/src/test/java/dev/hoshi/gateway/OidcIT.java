@@ -158,6 +158,17 @@ class OidcIT {
     }
 
     @Test
+    void theAttestationKeySetIsPublicOutsideDemoModeToo() {
+        client.get()
+                .uri("/insights/.well-known/attestation-keys.json")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(services.take().header(HttpHeaders.AUTHORIZATION)).isNull();
+        client.get().uri("/insights/graphql").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void graphiqlNeedsATokenWhenDemoModeIsOff() {
         client.get().uri("/compliance/graphiql").exchange().expectStatus().isUnauthorized();
         assertThat(services.drain(Duration.ofMillis(200))).isEmpty();

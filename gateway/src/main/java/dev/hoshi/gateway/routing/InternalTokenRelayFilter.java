@@ -19,7 +19,8 @@ import reactor.core.publisher.Mono;
  * For every routed request: removes the caller's {@code Authorization} and any {@code X-Hoshi-Internal-*} header,
  * and, when a caller was proven, adds {@code Authorization: Bearer <internal token>} carrying who it is and the
  * organisation chosen in {@code X-Hoshi-Organization} (400 {@code BAD_ORGANIZATION_HEADER} if that is malformed).
- * Requests that may pass without a caller (GraphiQL pages in demo mode) go on with no {@code Authorization} at all.
+ * Requests that may pass without a caller (GraphiQL pages in demo mode, the paths in {@code
+ * hoshi.gateway.public-paths}) go on with no {@code Authorization} at all.
  */
 @Component
 class InternalTokenRelayFilter implements GlobalFilter, Ordered {

@@ -33,7 +33,8 @@ import reactor.core.publisher.Mono;
  * The gateway's one security filter chain: stateless, deny by default.
  *
  * <p>Public: the JWKS, the gateway's own {@code /actuator/health/**} and {@code /actuator/info}, {@code /demo/**}
- * (handled only in demo mode; otherwise nothing answers there but 404) and, in demo mode only, GETs of the services'
+ * (handled only in demo mode; otherwise nothing answers there but 404), GETs of the exact paths in {@code
+ * hoshi.gateway.public-paths} (such as insights' attestation key set) and, in demo mode only, GETs of the services'
  * GraphiQL pages. Everything else needs a caller, proven by a bearer JWT from a {@link TrustedIssuer} (chosen by its
  * {@code iss}) or by a {@link CredentialResolver}.
  */
@@ -52,6 +53,7 @@ class SecurityConfiguration {
             ObjectProvider<TrustedIssuer> trustedIssuers,
             ObjectProvider<CredentialResolver> credentialResolvers,
             CallerMapper callers,
+            GatewaySecurityProperties properties,
             @Value("${hoshi.gateway.demo.enabled:false}") boolean demo) {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
         ServerAccessDeniedHandler accessDenied =
@@ -73,6 +75,13 @@ class SecurityConfiguration {
                             .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
                     exchanges.pathMatchers("/demo/**").permitAll();
+                    // declared public (hoshi.gateway.public-paths): forwarded without a caller, so with no token
+                    if (!properties.publicPaths().isEmpty()) {
+                        exchanges
+                                .pathMatchers(
+                                        HttpMethod.GET, properties.publicPaths().toArray(String[]::new))
+                                .permitAll();
+                    }
                     if (demo) {
                         exchanges
                                 .pathMatchers(HttpMethod.GET, "/*/graphiql", "/*/graphiql/**")
@@ -85,6 +94,9 @@ class SecurityConfiguration {
                                 issuerResolver(trustedIssuers.orderedStream().toList(), callers))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
+        if (!properties.publicPaths().isEmpty()) {
+            log.info("Anyone may GET, without signing in: {} (hoshi.gateway.public-paths)", properties.publicPaths());
+        }
         credentialResolvers.orderedStream().forEach(resolver -> {
             log.info("Accepting credentials resolved by {}", resolver.getClass().getName());
             http.addFilterAt(credentialFilter(resolver, entryPoint), SecurityWebFiltersOrder.AUTHENTICATION);

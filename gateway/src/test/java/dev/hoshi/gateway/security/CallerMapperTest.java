@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 
 class CallerMapperTest {
 
-    final CallerMapper mapper = new CallerMapper(
-            new GatewaySecurityProperties(List.of("ops-admin"), new GatewaySecurityProperties.Oidc(null, null)));
+    final CallerMapper mapper = new CallerMapper(new GatewaySecurityProperties(
+            List.of("ops-admin"), new GatewaySecurityProperties.Oidc(null, null), List.of()));
 
     @Test
     void personIsAUserActorNamedByNameElsePreferredUsername() {

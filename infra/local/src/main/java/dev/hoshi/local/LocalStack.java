@@ -21,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Hoshi on one machine: the embedded store in this JVM (unless {@code MONGODB_URI} names a real server), and the
- * three services and the gateway as child JVMs with their output in {@code <data>/logs/<name>.log}. {@link #close()}
+ * three services and the gateway as child JVMs with their output in {@code <data>/logs/<name>.log}, and insights'
+ * attestation signing key in {@code <data>/keys} (made on the first start). {@link #close()}
  * stops them all and closes the store, so nothing is left running and no file stays locked.
  */
 public final class LocalStack implements AutoCloseable {
@@ -75,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedStore store;
+    private Path attestationKey;
     private boolean closed;
 
     private LocalStack(Config config) {
@@ -100,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
             checkPortsFree(config);
             Path logs = config.dataDir().resolve("logs");
             Files.createDirectories(logs);
+            attestationKey = LocalKeys.attestationKey(config.dataDir());
             String mongoUri = startStore(progress);
             launch("directory", config.directoryPort(), jars.get("directory"), logs, mongoUri);
             launch("compliance", config.compliancePort(), jars.get("compliance"), logs, mongoUri);
@@ -181,6 +184,10 @@ public final class LocalStack implements AutoCloseable {
             // the daily due-date check runs soon after start-up, so seeded lapses show at once
             env.put("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT5S");
             env.put("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "PT10S");
+        }
+        if (name.equals("insights")) {
+            // made once under <data>/keys, so attestations signed before a restart still verify after it
+            env.put("HOSHI_INSIGHTS_ATTESTATION_SIGNING_KEY_FILE", attestationKey.toString());
         }
         if (name.equals("gateway")) {
             env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");

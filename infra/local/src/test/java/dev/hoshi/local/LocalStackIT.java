@@ -318,6 +318,16 @@ class LocalStackIT {
     @Test
     @Order(6)
     void aSecondStartReusesTheDataAndTheFirstLeavesNoProcessBehind() throws Exception {
+        // the attestation key set is public through the gateway, and the same after the restart
+        HttpResponse<String> keysBefore =
+                get(config.gatewayUrl() + "/insights/.well-known/attestation-keys.json", null);
+        assertThat(keysBefore.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(keysBefore.body())
+                        .path("keys")
+                        .get(0)
+                        .path("kid")
+                        .asText())
+                .isNotBlank();
         List<ProcessHandle> children = stack.processes();
         stack.close();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
@@ -330,6 +340,10 @@ class LocalStackIT {
         assertThat(ids(orgs.path("organizations")))
                 .contains("sato-seisakusho", "e2e-kobayashi")
                 .doesNotHaveDuplicates();
+        assertThat(get(config.gatewayUrl() + "/insights/.well-known/attestation-keys.json", null)
+                        .body())
+                .as("the key made on the first start signs after the second")
+                .isEqualTo(keysBefore.body());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -269,6 +269,43 @@ class PlatformIT {
     }
 
     @Test
+    void aDeclaredPublicPathAnswersAGetWithoutATokenAndNothingElseDoes() {
+        http().get()
+                .uri("/.well-known/test-keys.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo("{\"keys\":[]}");
+
+        // the same path with another method, its neighbour, a longer path and GraphQL still need the token
+        http().post()
+                .uri("/.well-known/test-keys.json")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        for (String path :
+                List.of("/.well-known/private.json", "/.well-known/test-keys.json/", "/.well-known/test-keys.json/x")) {
+            http().get()
+                    .uri(path)
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectBody(String.class)
+                    .value(body -> assertThat(body).as(path).contains("UNAUTHENTICATED"));
+        }
+        http().get().uri("/graphql").exchange().expectStatus().isUnauthorized();
+
+        // with the token, the undeclared path answers as usual
+        http().get()
+                .uri("/.well-known/private.json")
+                .header("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", null))
+                .exchange()
+                .expectStatus()
+                .isOk();
+    }
+
+    @Test
     void actuatorShowsHealthAndTheEventStoresMeters() {
         CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand("metered")));
 

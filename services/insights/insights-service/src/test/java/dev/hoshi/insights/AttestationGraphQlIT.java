@@ -3,11 +3,20 @@ package dev.hoshi.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
@@ -17,6 +26,8 @@ import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.organization.CorporateNumber;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.insights.attestation.signing.AttestationKeys;
+import dev.hoshi.insights.attestation.signing.TestKeys;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
@@ -26,11 +37,14 @@ import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
@@ -38,20 +52,32 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.CacheControl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A partner portal asks for an SME's SECURITY ACTION status and verifies the statement offline. */
+/**
+ * A partner portal asks for an SME's SECURITY ACTION status and verifies the statement offline with the key set
+ * anyone can fetch; insights signs with a key file, as in production, and still publishes a previous key.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AttestationGraphQlIT {
 
     private static final String QUERY =
             "query($id: ID!) { attestation(organizationId: $id) { level declarationId declaredOn scope asOf statement } }";
 
+    // a key as an operator would create it, and one it signed with before a rotation
+    static final KeyPair SIGNING_KEY = TestKeys.rsa(2048);
+    static final KeyPair PREVIOUS_KEY = TestKeys.rsa(2048);
+    static final Path SIGNING_KEY_FILE = TestKeys.write(TestKeys.privatePem(SIGNING_KEY));
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
+        registry.add("hoshi.insights.attestation.ephemeral-key", () -> "false");
+        registry.add("hoshi.insights.attestation.signing-key-file", SIGNING_KEY_FILE::toString);
+        registry.add("hoshi.insights.attestation.previous-keys", () -> TestKeys.publicPem(PREVIOUS_KEY));
     }
 
     @LocalServerPort
@@ -101,16 +127,35 @@ class AttestationGraphQlIT {
         response.path("attestation.level").entity(String.class).isEqualTo("ONE_STAR");
         String statement =
                 response.path("attestation.statement").entity(String.class).get();
-        String keys = as(tokens.user("anyone-" + run, null))
-                .document("{ attestationKeys }")
-                .execute()
-                .path("attestationKeys")
-                .entity(String.class)
-                .get();
+        // the key set, public without a token, as a partner's verifier fetches it
+        String keys = publicKeySet();
+        assertThat(as(tokens.user("anyone-" + run, null))
+                        .document("{ attestationKeys }")
+                        .execute()
+                        .path("attestationKeys")
+                        .entity(String.class)
+                        .get())
+                .as("the GraphQL query answers the same set")
+                .isEqualTo(keys);
 
         JWSObject jws = JWSObject.parse(statement);
+        assertThat(jws.getHeader().getKeyID()).isEqualTo(TestKeys.thumbprint(SIGNING_KEY));
         RSAKey key = (RSAKey) JWKSet.parse(keys).getKeyByKeyId(jws.getHeader().getKeyID());
         assertThat(jws.verify(new RSASSAVerifier(key))).isTrue();
+        // as docs/insights.md shows a partner verifying it
+        var processor = new DefaultJWTProcessor<>();
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("hoshi-attestation+jwt")));
+        processor.setJWSKeySelector(
+                new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(keys))));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                partner, new JWTClaimsSet.Builder().issuer("hoshi-insights").build(), Set.of("sub", "level", "asOf")));
+        assertThat(processor.process(statement, null).getStringClaim("level")).isEqualTo("ONE_STAR");
+        // after a restart (or on another replica) the same key file gives the same set
+        assertThat(JWKSet.parse(keys).toString())
+                .isEqualTo(AttestationKeys.fromPem(TestKeys.privatePem(SIGNING_KEY), "the same file")
+                        .withPrevious(List.of(AttestationKeys.previousKey(TestKeys.publicPem(PREVIOUS_KEY), "old")))
+                        .publicKeySet()
+                        .toString());
         assertThat(jws.getPayload().toJSONObject())
                 .containsEntry("sub", org)
                 .containsEntry("level", "ONE_STAR")
@@ -214,6 +259,52 @@ class AttestationGraphQlIT {
                 .errors()
                 .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code")))
                 .verify();
+    }
+
+    @Test
+    void theKeySetIsPublicCacheableAndHoldsOnlyPublicKeys() throws Exception {
+        JWKSet keys = JWKSet.parse(publicKeySet());
+
+        assertThat(keys.getKeys())
+                .extracting(JWK::getKeyID)
+                .as("the current key, then the previous one")
+                .containsExactly(TestKeys.thumbprint(SIGNING_KEY), TestKeys.thumbprint(PREVIOUS_KEY));
+        assertThat(keys.getKeys()).noneMatch(JWK::isPrivate).allSatisfy(k -> {
+            assertThat(k.getKeyType().getValue()).isEqualTo("RSA");
+            assertThat(k.getAlgorithm().getName()).isEqualTo("RS256");
+            assertThat(k.getKeyUse().identifier()).isEqualTo("sig");
+        });
+        assertThat(publicKeySet()).doesNotContain("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
+
+        // only that path, only GET: the rest of the service still needs the gateway's token
+        WebTestClient anonymous =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous
+                .post()
+                .uri("/.well-known/attestation-keys.json")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+        anonymous.get().uri("/.well-known/jwks.json").exchange().expectStatus().isUnauthorized();
+        anonymous.get().uri("/graphql").exchange().expectStatus().isUnauthorized();
+    }
+
+    private String publicKeySet() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .build()
+                .get()
+                .uri("/.well-known/attestation-keys.json")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/jwk-set+json")
+                .expectHeader()
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private HttpGraphQlTester as(String token) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.O
 import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -36,10 +39,14 @@ import org.springframework.security.web.SecurityFilterChain;
  * A service accepts only the gateway's internal token: RS256, issuer {@code hoshi-gateway}, audience {@code
  * hoshi-services}, verified against the gateway's JWKS ({@code hoshi.security.jwks-uri}, default {@code
  * $HOSHI_GATEWAY_URL/.well-known/jwks.json}). Health, info and Prometheus stay open for probes and scraping (the
- * gateway never routes {@code /actuator}); the GraphiQL page (off unless a profile turns it on) is a static page.
+ * gateway never routes {@code /actuator}); the GraphiQL page (off unless a profile turns it on) is a static page. A
+ * service may open exact paths to anyone's {@code GET} with {@code hoshi.security.public-paths} (see
+ * {@link PublicPaths}); everything else needs the token.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
 public class HoshiSecurityAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(HoshiSecurityAutoConfiguration.class);
 
     static final String ISSUER = "hoshi-gateway";
     static final String AUDIENCE = "hoshi-services";
@@ -74,16 +81,26 @@ public class HoshiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    public SecurityFilterChain hoshiSecurityFilterChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain hoshiSecurityFilterChain(HttpSecurity http, Environment environment) throws Exception {
+        PublicPaths publicPaths = PublicPaths.from(environment);
+        if (!publicPaths.isEmpty()) {
+            log.info("Anyone may GET, without a token: {} ({})", publicPaths.paths(), PublicPaths.PROPERTY);
+        }
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(
+                                    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                            .permitAll()
+                            .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
+                            .permitAll();
+                    // only when declared: an empty list must not become a matcher of its own
+                    if (!publicPaths.isEmpty()) {
+                        auth.requestMatchers(HttpMethod.GET, publicPaths.toArray())
+                                .permitAll();
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint(unauthenticated()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated()))

@@ -4,6 +4,7 @@ import dev.hoshi.directory.api.organization.CorporateNumber;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.insights.attestation.signing.AttestationSigner;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
@@ -90,7 +91,10 @@ class AttestationController {
                 signer.sign(view, asOf));
     }
 
-    /** Hoshi's public key set (JWKS JSON) for verifying statements offline; anyone signed in. */
+    /**
+     * Hoshi's public key set (JWKS JSON) for verifying statements offline; anyone signed in. The same set is public
+     * at {@code /.well-known/attestation-keys.json}.
+     */
     @QueryMapping
     String attestationKeys() {
         return signer.publicKeySet();

@@ -1,47 +1,33 @@
-package dev.hoshi.insights.attestation.graphql;
+package dev.hoshi.insights.attestation.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 
 /**
- * Signs attestations (compact JWS, RS256) so a partner can verify them offline with the published key set. The key is
- * generated at start-up, so statements signed before a restart no longer verify against the new set; production
- * should load a persistent key the way the gateway loads its own.
+ * Signs attestations (compact JWS, RS256, {@code typ} {@code hoshi-attestation+jwt}) with the configured
+ * {@link AttestationKeys}, so a partner can verify them offline with the published key set, also after a restart
+ * and on any replica.
  */
-@Component
-class AttestationSigner {
+public class AttestationSigner {
 
-    static final String ISSUER = "hoshi-insights";
+    public static final String ISSUER = "hoshi-insights";
+    public static final JOSEObjectType TYPE = new JOSEObjectType("hoshi-attestation+jwt");
 
-    private final RSAKey key;
+    private final AttestationKeys keys;
 
-    AttestationSigner() {
-        try {
-            this.key = new RSAKeyGenerator(2048)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .keyID("attestation-" + UUID.randomUUID())
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+    public AttestationSigner(AttestationKeys keys) {
+        this.keys = keys;
     }
 
-    String sign(AttestationView view, Instant asOf) {
+    public String sign(AttestationView view, Instant asOf) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .subject(view.organizationId())
@@ -57,21 +43,21 @@ class AttestationSigner {
         claims.claim("asOf", asOf.toString());
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(new JOSEObjectType("hoshi-attestation+jwt"))
+                        .keyID(keys.kid())
+                        .type(TYPE)
                         .build(),
                 claims.build());
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(keys.signer());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
     }
 
-    /** The public half only. */
-    String publicKeySet() {
-        return new JWKSet(key.toPublicJWK()).toString();
+    /** The public key set as JSON (JWKS): the current key and any previous ones, public halves only. */
+    public String publicKeySet() {
+        return keys.publicKeySet().toString(true);
     }
 
     private static void claim(JWTClaimsSet.Builder claims, String name, String value) {
