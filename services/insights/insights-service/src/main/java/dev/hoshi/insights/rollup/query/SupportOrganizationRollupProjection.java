@@ -44,6 +44,7 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRatesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ScoreSummaryView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Instant;
@@ -99,10 +100,12 @@ class SupportOrganizationRollupProjection {
     private final MongoCollection<Document> listing;
     private final MongoCollection<Document> cohorts;
     private final int threshold;
+    private final MemberStatusChanges changes;
 
     SupportOrganizationRollupProjection(
             @Qualifier("serviceDatabase") MongoDatabase db,
-            @Value("${hoshi.insights.disclosure-threshold:5}") int threshold) {
+            @Value("${hoshi.insights.disclosure-threshold:5}") int threshold,
+            MemberStatusChanges changes) {
         this.members = db.getCollection("insights_member_state");
         this.rollups = db.getCollection("insights_rollups");
         this.history = db.getCollection("insights_rollup_history");
@@ -114,6 +117,7 @@ class SupportOrganizationRollupProjection {
         listing.createIndex(
                 new Document("supportOrganization", 1).append("levelRank", -1).append("organization", 1));
         this.threshold = threshold;
+        this.changes = changes;
     }
 
     // --- analysts -------------------------------------------------------------------------------------------
@@ -398,6 +402,7 @@ class SupportOrganizationRollupProjection {
                             at);
                     list(id, supportOrganization, scopesNow.get(supportOrganization), after);
                 }
+                changes.publish(id, before, after, SupportOrganizationRollupProjection::levelOf, scopesNow, at);
                 return;
             }
         }

@@ -8,6 +8,8 @@ import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
@@ -32,7 +34,9 @@ public final class RollupBenchmark {
     private static void run(int members) {
         TestMongo mongo = TestMongo.get();
         SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
-                mongo.client().getDatabase(mongo.freshDatabaseName("insights-bench")), 5);
+                mongo.client().getDatabase(mongo.freshDatabaseName("insights-bench")),
+                5,
+                new MemberStatusChanges(new MemberStatusFeed()));
         SupportOrganizationId support = SupportOrganizationId.of("bench");
         UserId analyst = UserId.of("bench-analyst");
         projection.on(new SupportOrganizationRegisteredEvent(

@@ -38,6 +38,8 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.BandCountView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
@@ -82,8 +84,10 @@ class SupportOrganizationRollupProjectionIT {
     private static final UserId ANALYST = UserId.of("ana");
 
     private final TestMongo mongo = TestMongo.get();
-    private final SupportOrganizationRollupProjection projection =
-            new SupportOrganizationRollupProjection(mongo.client().getDatabase(mongo.freshDatabaseName("insights")), 5);
+    private final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
+            mongo.client().getDatabase(mongo.freshDatabaseName("insights")),
+            5,
+            new MemberStatusChanges(new MemberStatusFeed()));
 
     @BeforeEach
     void fixture() {
