@@ -26,6 +26,7 @@ import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -86,7 +87,7 @@ class MemberStatusSubscriptionIT {
     private final String scoresAnalyst = "analyst-scores-" + run;
     private final String levelAnalyst = "analyst-level-" + run;
     private final String member = "member-" + run;
-    private final java.util.List<Disposable> open = new java.util.ArrayList<>();
+    private final List<Disposable> open = new ArrayList<>();
 
     @AfterEach
     void close() {
