@@ -266,6 +266,13 @@ class AuthorizationMatrixIT {
                                 "query($id: ID!) { attestation(organizationId: $id) { organizationId level } }")
                         .variable("id", orgA)
                         .allow(PARTNER_WITH_GRANT),
+                // ---- live member changes, over WebSocket: the same people as the rollup; everyone else NOT_FOUND
+                Rule.subscription(
+                                "memberStatusChanged",
+                                "subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id)"
+                                        + " { organizationId level } }")
+                        .variable("id", supportGranted)
+                        .allow(ANALYST_WITH_GRANT),
                 // public keys: anyone signed in may verify a statement
                 Rule.query("attestationKeys", "{ attestationKeys }")
                         .allow(

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Limits on what one GraphQL request may ask for ({@code hoshi.graphql.max-depth}, {@code max-complexity}) and the
- * mapping of exceptions to GraphQL errors. Spring for GraphQL picks up both kinds of bean by type.
+ * mapping of exceptions to GraphQL errors (of queries and mutations, and of subscriptions). Spring for GraphQL picks
+ * up these beans by type.
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class)
 @ConditionalOnClass(MaxQueryDepthInstrumentation.class)
@@ -31,5 +32,10 @@ public class HoshiGraphQlAutoConfiguration {
     @Bean
     public HoshiGraphQlExceptionResolver hoshiGraphQlExceptionResolver() {
         return new HoshiGraphQlExceptionResolver();
+    }
+
+    @Bean
+    public HoshiSubscriptionExceptionResolver hoshiSubscriptionExceptionResolver() {
+        return new HoshiSubscriptionExceptionResolver();
     }
 }

@@ -47,7 +47,7 @@ public class HoshiGraphQlExceptionResolver extends DataFetcherExceptionResolverA
         return null;
     }
 
-    private static Throwable unwrap(Throwable thrown) {
+    static Throwable unwrap(Throwable thrown) {
         Throwable ex = thrown;
         while ((ex instanceof CompletionException
                         || ex instanceof ExecutionException

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +28,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An authorisation matrix for one service: every operation of its GraphQL schema against every {@link Persona}.
@@ -47,6 +55,12 @@ import java.util.TreeSet;
  * field, and the field present and non-null in {@code data} (business errors inside a payload still count as
  * allowed: the caller got through). DENIED means HTTP 401 (or 403), a denial code, or the field null. A request the server
  * cannot even validate is BROKEN, which never matches a rule.
+ *
+ * <p>Subscriptions are called over GraphQL over WebSocket ({@code graphql-transport-ws}, the endpoint with {@code ws}
+ * for {@code http}, the token on the handshake): a refused handshake counts as its HTTP status, an {@code error}
+ * message as the errors it carries, a {@code complete} without data as null, and a subscription still open after
+ * {@link #SUBSCRIPTION_WINDOW} (or one that sent data) as ALLOWED. They get no aliased request: GraphQL allows a
+ * subscription exactly one root field.
  */
 public final class AuthorizationMatrix {
 
@@ -58,6 +72,8 @@ public final class AuthorizationMatrix {
             Set.of("ValidationError", "InvalidSyntax", "OperationNotSupported");
     static final String FIRST_ALIAS = "authzFirst";
     static final String SECOND_ALIAS = "authzSecond";
+    /** How long a subscription must stay open, without an error or a complete, to count as let through. */
+    static final Duration SUBSCRIPTION_WINDOW = Duration.ofSeconds(3);
 
     /** Denied personas tried with the aliased request, most telling first; anonymous is a 401 either way. */
     private static final List<Persona> ALIAS_DENIED_PREFERENCE = List.of(
@@ -225,8 +241,8 @@ public final class AuthorizationMatrix {
                 verdicts.put(persona, call(rule, persona));
             }
             Map<Persona, Verdict[]> aliased = new EnumMap<>(Persona.class);
-            String aliasedDocument = aliased(rule);
-            for (Persona persona : aliasedPersonas(rule)) {
+            String aliasedDocument = rule.kind() == Rule.Kind.SUBSCRIPTION ? null : aliased(rule);
+            for (Persona persona : aliasedDocument == null ? List.<Persona>of() : aliasedPersonas(rule)) {
                 aliased.put(persona, callAliased(rule, aliasedDocument, persona));
                 aliasedRequests++;
             }
@@ -265,7 +281,10 @@ public final class AuthorizationMatrix {
     }
 
     private Verdict call(Rule rule, Persona persona) {
-        Exchange answer = post(personas.get(persona), request(rule.document(), rule.variables()));
+        Map<String, Object> request = request(rule.document(), rule.variables());
+        Exchange answer = rule.kind() == Rule.Kind.SUBSCRIPTION
+                ? subscribe(personas.get(persona), request, rule.field())
+                : post(personas.get(persona), request);
         return classify(answer, rule.field());
     }
 
@@ -436,6 +455,153 @@ public final class AuthorizationMatrix {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ WebSocket (subscriptions)
+
+    /**
+     * Subscribes over {@code graphql-transport-ws} and turns the first thing that happens into an exchange: a refused
+     * handshake, the first {@code next} or {@code error}, a {@code complete}, a close, or nothing within the window
+     * (the subscription is open: an answer with the field set).
+     */
+    private Exchange subscribe(Credential credential, Map<String, Object> request, String field) {
+        URI uri = URI.create(endpoint.toString().replaceFirst("^http", "ws"));
+        BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        WebSocket.Builder builder =
+                http.newWebSocketBuilder().subprotocols("graphql-transport-ws").connectTimeout(Duration.ofSeconds(10));
+        credential.freshToken().ifPresent(token -> builder.header("Authorization", "Bearer " + token));
+        WebSocket socket;
+        try {
+            socket = builder.buildAsync(uri, new Collector(messages, json)).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException refused) {
+                Object body = refused.getResponse().body();
+                return new Exchange(refused.getResponse().statusCode(), null, body == null ? "" : body.toString());
+            }
+            throw new IllegalStateException("WebSocket " + uri + " failed", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("WebSocket " + uri + " did not open", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        try {
+            send(socket, Map.of("type", "connection_init"));
+            JsonNode ack = next(messages, Duration.ofSeconds(30));
+            if (ack == null || !"connection_ack".equals(ack.path("type").asText())) {
+                return closedOrBroken(ack, "no connection_ack");
+            }
+            send(socket, Map.of("id", "1", "type", "subscribe", "payload", request));
+            JsonNode first = next(messages, SUBSCRIPTION_WINDOW);
+            if (first == null) {
+                String open = "{\"data\":{\"" + field + "\":\"(subscription open)\"}}";
+                return new Exchange(200, parse(open), open);
+            }
+            return switch (first.path("type").asText()) {
+                case "next" ->
+                    new Exchange(
+                            200, first.path("payload"), first.path("payload").toString());
+                case "error" -> {
+                    String errors = "{\"errors\":" + first.path("payload") + "}";
+                    yield new Exchange(200, parse(errors), errors);
+                }
+                case "complete" -> new Exchange(200, parse("{\"data\":null}"), "complete");
+                default -> closedOrBroken(first, "unexpected message");
+            };
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /** A close with 4401/4403 is a refusal; anything else unexpected is not a GraphQL answer. */
+    private static Exchange closedOrBroken(JsonNode message, String why) {
+        if (message != null && "__closed".equals(message.path("type").asText())) {
+            int code = message.path("code").asInt();
+            int status = code == 4401 ? 401 : code == 4403 ? 403 : 599;
+            return new Exchange(
+                    status,
+                    null,
+                    "closed " + code + " " + message.path("reason").asText());
+        }
+        return new Exchange(599, null, why + ": " + message);
+    }
+
+    private void send(WebSocket socket, Object message) {
+        try {
+            socket.sendText(json.writeValueAsString(message), true).get(10, TimeUnit.SECONDS);
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send on the WebSocket", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The next message that is not a ping or pong, or null after {@code wait}. */
+    private static JsonNode next(BlockingQueue<JsonNode> messages, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            while (true) {
+                JsonNode message = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (message == null) {
+                    return null;
+                }
+                String type = message.path("type").asText();
+                if (!type.equals("ping") && !type.equals("pong")) {
+                    return message;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Queues each text message as JSON, and a close as {@code {"type":"__closed","code":...}}; one per socket. */
+    private static final class Collector implements WebSocket.Listener {
+
+        private final BlockingQueue<JsonNode> messages;
+        private final ObjectMapper json;
+        private final StringBuilder partial = new StringBuilder();
+
+        Collector(BlockingQueue<JsonNode> messages, ObjectMapper json) {
+            this.messages = messages;
+            this.json = json;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    messages.add(json.readTree(text));
+                } catch (IOException e) {
+                    messages.add(
+                            json.createObjectNode().put("type", "__unreadable").put("text", text));
+                }
+            }
+            socket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            messages.add(json.createObjectNode()
+                    .put("type", "__closed")
+                    .put("code", statusCode)
+                    .put("reason", reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            messages.add(json.createObjectNode()
+                    .put("type", "__closed")
+                    .put("code", 1006)
+                    .put("reason", error.toString()));
         }
     }
 

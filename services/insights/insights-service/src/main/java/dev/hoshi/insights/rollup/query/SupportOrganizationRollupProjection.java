@@ -35,6 +35,7 @@ import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
@@ -89,12 +90,14 @@ class SupportOrganizationRollupProjection {
     private final SmeDefinitions smeDefinitions;
     private final Edition edition;
     private final Clock clock;
+    private final MemberStatusChanges changes;
 
     SupportOrganizationRollupProjection(
             @Qualifier("serviceDatabase") MongoDatabase db,
             SmeDefinitions smeDefinitions,
             Catalog catalog,
-            Clock clock) {
+            Clock clock,
+            MemberStatusChanges changes) {
         RollupCollections collections = RollupCollections.in(db);
         this.members = collections.members();
         this.rollups = collections.rollups();
@@ -104,6 +107,7 @@ class SupportOrganizationRollupProjection {
         this.cohorts = collections.cohorts();
         this.calendar = collections.calendar();
         this.clock = clock;
+        this.changes = changes;
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
         members.createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
@@ -467,6 +471,7 @@ class SupportOrganizationRollupProjection {
             for (String supportOrganization : supportOrganizations) {
                 list(id, supportOrganization, scopesNow.get(supportOrganization), after);
             }
+            changes.publish(id, before, after, MemberState::levelOf, scopesNow, at);
             return;
         }
     }

@@ -15,6 +15,8 @@ import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
@@ -42,8 +44,8 @@ class GrantCalendarIT {
     private final MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
     // 1 October 2026, 09:00 in Japan
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
-    private final SupportOrganizationRollupProjection projection =
-            new SupportOrganizationRollupProjection(db, SmeDefinitions.load(), Catalog.load(), clock);
+    private final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
+            db, SmeDefinitions.load(), Catalog.load(), clock, new MemberStatusChanges(new MemberStatusFeed()));
     private final SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, clock);
     private final GrantCalendar calendar = new GrantCalendar(db, projection, clock);
 

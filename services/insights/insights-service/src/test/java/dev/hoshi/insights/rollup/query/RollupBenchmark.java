@@ -16,6 +16,8 @@ import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
@@ -47,8 +49,12 @@ public final class RollupBenchmark {
     private static void run(int members) {
         TestMongo mongo = TestMongo.get();
         MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights-bench"));
-        SupportOrganizationRollupProjection projection =
-                new SupportOrganizationRollupProjection(db, SmeDefinitions.load(), Catalog.load(), Clock.systemUTC());
+        SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
+                db,
+                SmeDefinitions.load(),
+                Catalog.load(),
+                Clock.systemUTC(),
+                new MemberStatusChanges(new MemberStatusFeed()));
         SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
         SupportOrganizationId support = SupportOrganizationId.of("bench");
         UserId analyst = UserId.of("bench-analyst");

@@ -42,6 +42,8 @@ import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ChapterRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
@@ -87,8 +89,12 @@ class RollupSlicesIT {
 
     private final TestMongo mongo = TestMongo.get();
     private final MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
-    private final SupportOrganizationRollupProjection projection =
-            new SupportOrganizationRollupProjection(db, SmeDefinitions.load(), Catalog.load(), Clock.systemUTC());
+    private final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
+            db,
+            SmeDefinitions.load(),
+            Catalog.load(),
+            Clock.systemUTC(),
+            new MemberStatusChanges(new MemberStatusFeed()));
     private final SupportOrganizationRollupQueries queries =
             new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
 

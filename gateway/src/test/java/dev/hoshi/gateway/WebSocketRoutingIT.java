@@ -1,0 +1,151 @@
+package dev.hoshi.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * A WebSocket upgrade (GraphQL subscriptions) through the insights route: Spring Cloud Gateway turns it into a
+ * WebSocket to the service, and the service's handshake carries the internal token in place of the caller's.
+ */
+@AutoConfigureWebTestClient(timeout = "PT30S")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+class WebSocketRoutingIT {
+
+    private static final String PROTOCOL = "graphql-transport-ws";
+    private static final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
+    private static final BlockingQueue<String> paths = new LinkedBlockingQueue<>();
+
+    /** Stands in for insights: a WebSocket endpoint at /graphql that records the handshake and says hello. */
+    static final DisposableServer insights = HttpServer.create()
+            .host("127.0.0.1")
+            .port(0)
+            .route(routes -> routes.ws(
+                    "/graphql",
+                    (in, out) -> {
+                        HttpHeaders headers = new HttpHeaders();
+                        in.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+                        handshakes.add(headers);
+                        return out.sendString(Mono.just("hello from insights")).then();
+                    },
+                    WebsocketServerSpec.builder().protocols(PROTOCOL).build()))
+            .bindNow();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("hoshi.gateway.services.insights", () -> "http://127.0.0.1:" + insights.port());
+    }
+
+    @AfterAll
+    static void stop() {
+        insights.disposeNow();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void anUpgradeReachesTheServiceWithTheInternalTokenInPlaceOfTheCallers() throws Exception {
+        handshakes.clear();
+        String callerToken = demoToken("tanaka");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(callerToken);
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        new ReactorNettyWebSocketClient()
+                .execute(URI.create("ws://127.0.0.1:" + port + "/insights/graphql"), headers, receiveOne(received))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("hello from insights");
+        HttpHeaders handshake = handshakes.poll(5, TimeUnit.SECONDS);
+        assertThat(handshake).isNotNull();
+        assertThat(handshake.getFirst("Sec-WebSocket-Protocol")).isEqualTo(PROTOCOL);
+        String forwarded = handshake.getFirst(HttpHeaders.AUTHORIZATION);
+        assertThat(forwarded).startsWith("Bearer ").isNotEqualTo("Bearer " + callerToken);
+        JWTClaimsSet internal =
+                SignedJWT.parse(forwarded.substring("Bearer ".length())).getJWTClaimsSet();
+        assertThat(internal.getIssuer()).isEqualTo("hoshi-gateway");
+        assertThat(internal.getAudience()).containsExactly("hoshi-services");
+        assertThat(internal.getStringClaim("actor")).isEqualTo("USER:demo-tanaka");
+    }
+
+    @Test
+    void anUpgradeWithoutACallerIsRefusedAtTheGateway() {
+        handshakes.clear();
+        assertThatThrownBy(() -> new ReactorNettyWebSocketClient()
+                        .execute(
+                                URI.create("ws://127.0.0.1:" + port + "/insights/graphql"),
+                                new HttpHeaders(),
+                                receiveOne(new LinkedBlockingQueue<>()))
+                        .block(Duration.ofSeconds(30)))
+                .hasMessageContaining("401");
+        assertThat(handshakes).isEmpty();
+    }
+
+    private static WebSocketHandler receiveOne(BlockingQueue<String> received) {
+        return new WebSocketHandler() {
+            @Override
+            public List<String> getSubProtocols() {
+                return List.of(PROTOCOL);
+            }
+
+            @Override
+            public Mono<Void> handle(WebSocketSession session) {
+                return session.receive()
+                        .take(1)
+                        .map(WebSocketMessage::getPayloadAsText)
+                        .doOnNext(received::add)
+                        .then();
+            }
+        };
+    }
+
+    private String demoToken(String persona) throws Exception {
+        byte[] body = client.post()
+                .uri("/demo/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"persona\":\"" + persona + "\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
+        JsonNode token = new ObjectMapper().readTree(body);
+        return token.path("access_token").asText();
+    }
+}

@@ -1,0 +1,308 @@
+package dev.hoshi.insights;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.directory.api.consent.ConsentGrantId;
+import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.testsupport.InternalTokens;
+import dev.hoshi.testsupport.ServiceTestProperties;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.SubscriptionErrorException;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+
+/**
+ * A real GraphQL-over-WebSocket subscription (graphql-transport-ws at {@code /graphql}, the internal token on the
+ * handshake): an analyst sees its member's changes at its grant's scope as compliance's events arrive; anyone else
+ * gets NOT_FOUND.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MemberStatusSubscriptionIT {
+
+    private static final String SUBSCRIPTION =
+            """
+            subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id) {
+              supportOrganizationId organizationId name scope levelBefore level scoreBefore score at } }
+            """;
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        ServiceTestProperties.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    MemberStatusFeed feed;
+
+    private final InternalTokens tokens = InternalTokens.shared();
+    private final String run = Long.toString(System.nanoTime());
+    private final String scoresSupport = "assoc-scores-" + run;
+    private final String levelSupport = "assoc-level-" + run;
+    private final String scoresAnalyst = "analyst-scores-" + run;
+    private final String levelAnalyst = "analyst-level-" + run;
+    private final String member = "member-" + run;
+    private final List<Disposable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        open.forEach(Disposable::dispose);
+    }
+
+    @Test
+    void analystsSeeTheirMembersChangesAtTheirScopeAsTheyHappen() throws Exception {
+        world();
+        int before = feed.subscriptions();
+        BlockingQueue<Map<String, Object>> scores = subscribe(scoresAnalyst, scoresSupport);
+        BlockingQueue<Map<String, Object>> level = subscribe(levelAnalyst, levelSupport);
+        await().atMost(WAIT).until(() -> feed.subscriptions() == before + 2);
+
+        compliance(0, sheet(72));
+
+        Map<String, Object> newScore = scores.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(newScore)
+                .containsEntry("supportOrganizationId", scoresSupport)
+                .containsEntry("organizationId", member)
+                .containsEntry("name", "株式会社M")
+                .containsEntry("scope", "LEVEL_AND_SCORES")
+                .containsEntry("levelBefore", "NONE")
+                .containsEntry("level", "NONE")
+                .containsEntry("scoreBefore", null)
+                .containsEntry("score", 72);
+        assertThat((String) newScore.get("at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+
+        compliance(
+                1,
+                new DeclarationRecordedEvent(
+                        TenantId.of(member),
+                        SecurityActionLevel.ONE_STAR,
+                        "D-" + run,
+                        "IPA",
+                        LocalDate.parse("2026-11-01")));
+
+        assertThat(scores.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .containsEntry("levelBefore", "NONE")
+                .containsEntry("level", "ONE_STAR_DECLARED")
+                .containsEntry("scoreBefore", 72)
+                .containsEntry("score", 72);
+        // LEVEL_ONLY: the new score alone was not shown; the new level is, without scores
+        assertThat(level.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .containsEntry("supportOrganizationId", levelSupport)
+                .containsEntry("scope", "LEVEL_ONLY")
+                .containsEntry("levelBefore", "NONE")
+                .containsEntry("level", "ONE_STAR_DECLARED")
+                .containsEntry("scoreBefore", null)
+                .containsEntry("score", null);
+        assertThat(scores.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(level.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void anyoneButItsAnalystsGetsNotFoundAsForASupportOrganisationThatDoesNotExist() {
+        world();
+        // another support organisation's analyst, someone of the member organisation, a partner, an operator
+        List<String> denied = List.of(
+                tokens.user(levelAnalyst, null),
+                tokens.user("owner-" + member, member),
+                tokens.token(
+                        "partner:p-" + run,
+                        "PARTNER_CLIENT:p-" + run,
+                        null,
+                        List.of(),
+                        InternalTokens.ISSUER,
+                        Duration.ofSeconds(60)),
+                tokens.user("operator-" + run, null, "platform_operator"));
+        for (String token : denied) {
+            assertThat(errorCodes(token, scoresSupport)).containsExactly("NOT_FOUND");
+        }
+        assertThat(errorCodes(tokens.user(scoresAnalyst, null), "nobody-" + run))
+                .containsExactly("NOT_FOUND");
+        assertThat(errorCodes(tokens.user(scoresAnalyst, null), "bad id!"))
+                .containsExactly("INVALID_SUPPORT_ORGANIZATION_ID");
+    }
+
+    @Test
+    void aHandshakeWithoutATokenIsRefused() {
+        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester.builder(
+                        "ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .build();
+        assertThatThrownBy(() -> anonymous
+                        .document(SUBSCRIPTION)
+                        .variable("id", scoresSupport)
+                        .executeSubscription()
+                        .toFlux()
+                        .blockFirst(WAIT))
+                .hasMessageContaining("401");
+    }
+
+    // ---- helpers
+
+    /** Opens the subscription as {@code user} and collects each change's fields. */
+    private BlockingQueue<Map<String, Object>> subscribe(String user, String supportOrganization) {
+        BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        Flux<GraphQlTester.Response> responses = ws(tokens.user(user, null))
+                .document(SUBSCRIPTION)
+                .variable("id", supportOrganization)
+                .executeSubscription()
+                .toFlux();
+        open.add(responses.subscribe(response -> {
+            response.errors().verify();
+            received.add(response.path("memberStatusChanged").entity(Map.class).get());
+        }));
+        return received;
+    }
+
+    /** The error codes a subscription attempt ends with (fails if it produced data or stayed open). */
+    private List<String> errorCodes(String token, String supportOrganization) {
+        try {
+            List<GraphQlTester.Response> responses = ws(token)
+                    .document(SUBSCRIPTION)
+                    .variable("id", supportOrganization)
+                    .executeSubscription()
+                    .toFlux()
+                    .collectList()
+                    .block(WAIT);
+            throw new AssertionError("expected an error, got " + responses);
+        } catch (SubscriptionErrorException e) {
+            return e.getErrors().stream()
+                    .map(ResponseError::getExtensions)
+                    .map(extensions -> String.valueOf(extensions.get("code")))
+                    .toList();
+        }
+    }
+
+    private WebSocketGraphQlTester ws(String token) {
+        return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .headers(headers -> headers.setBearerAuth(token))
+                .build();
+    }
+
+    /** Two support organisations, one member granting one scores and the other its level only; projected. */
+    private void world() {
+        supportOrganization(scoresSupport, scoresAnalyst);
+        supportOrganization(levelSupport, levelAnalyst);
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(member), Actor.user("owner-" + member)), () -> {
+            organization(
+                    0,
+                    new OrganizationRegisteredEvent(
+                            TenantId.of(member), "株式会社M", null, null, UserId.of("owner-" + member)));
+            organization(1, grant(scoresSupport, ConsentScope.LEVEL_AND_SCORES));
+            organization(2, grant(levelSupport, ConsentScope.LEVEL_ONLY));
+        });
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            consenting(scoresAnalyst, scoresSupport);
+            consenting(levelAnalyst, levelSupport);
+        });
+    }
+
+    private void consenting(String analyst, String supportOrganization) {
+        HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .baseUrl("http://localhost:" + port + "/graphql")
+                        .defaultHeader("Authorization", "Bearer " + tokens.user(analyst, null)))
+                .build()
+                .document("query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {"
+                        + " consentingMembers } }")
+                .variable("id", supportOrganization)
+                .execute()
+                .path("supportOrganizationRollup.consentingMembers")
+                .entity(Integer.class)
+                .isEqualTo(1);
+    }
+
+    private void supportOrganization(String id, String analyst) {
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("operator")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "SupportOrganization",
+                        id,
+                        0,
+                        new SupportOrganizationRegisteredEvent(
+                                SupportOrganizationId.of(id),
+                                "工業会 " + id,
+                                null,
+                                SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                                UserId.of(analyst)))));
+    }
+
+    private ConsentGrantedEvent grant(String supportOrganization, ConsentScope scope) {
+        return new ConsentGrantedEvent(
+                ConsentGrantId.random(),
+                TenantId.of(member),
+                Grantee.supportOrganization(SupportOrganizationId.of(supportOrganization)),
+                scope,
+                LocalDate.parse("2026-01-01"),
+                null);
+    }
+
+    private void organization(long seq, Object event) {
+        eventStore.publish(new GenericDomainEventMessage<>("Organization", member, seq, event));
+    }
+
+    private void compliance(long seq, Object event) {
+        CurrentContext.runWith(
+                RequestContext.forTenant(TenantId.of(member), Actor.user("owner-" + member)),
+                () -> eventStore.publish(
+                        new GenericDomainEventMessage<>("SecurityAction", "security-action:" + member, seq, event)));
+    }
+
+    private SelfAssessmentSubmittedEvent sheet(int score) {
+        return new SelfAssessmentSubmittedEvent(
+                TenantId.of(member),
+                AssessmentId.of("sheet-" + member),
+                "3.1",
+                null,
+                Map.of("Q1", "DONE"),
+                score,
+                Map.of(),
+                "B",
+                List.of(),
+                null,
+                List.of(),
+                LocalDate.parse("2026-11-01"));
+    }
+}
