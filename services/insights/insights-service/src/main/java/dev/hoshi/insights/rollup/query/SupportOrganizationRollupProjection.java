@@ -110,6 +110,7 @@ class SupportOrganizationRollupProjection {
         this.changes = changes;
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
+        startOnThisLayout(db.getCollection("insights_layout"));
         members.createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
             listing.createIndex(
@@ -414,6 +415,22 @@ class SupportOrganizationRollupProjection {
             state.put("grants", grants);
         }
         return grants;
+    }
+
+    /**
+     * A new layout comes with a new processing group name, whose empty token replays every event; documents an
+     * older layout left behind would be counted again, so they are removed first (once: the layout is then noted).
+     */
+    private void startOnThisLayout(MongoCollection<Document> layout) {
+        Document noted = layout.find(new Document("_id", "rollups")).first();
+        if (noted != null && PROCESSING_GROUP.equals(noted.getString("processingGroup"))) {
+            return;
+        }
+        reset();
+        layout.replaceOne(
+                new Document("_id", "rollups"),
+                new Document("_id", "rollups").append("processingGroup", PROCESSING_GROUP),
+                new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler

@@ -56,6 +56,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -445,6 +446,30 @@ class SupportOrganizationRollupProjectionIT {
                 .isEmpty();
         assertThat(queries.handle(new FindSupportOrganizationRollupQuery(T, ANALYST, null, null)))
                 .isEmpty();
+    }
+
+    @Test
+    void documentsOfAnOlderLayoutAreRemovedOnceBeforeTheReplay() {
+        MongoDatabase older = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
+        older.getCollection("insights_layout")
+                .insertOne(new Document("_id", "rollups").append("processingGroup", "insights-rollups"));
+        older.getCollection("insights_rollups").insertOne(new Document("_id", "assoc-s").append("members", 7));
+
+        newProjection(older);
+        assertThat(older.getCollection("insights_rollups").countDocuments()).isZero();
+
+        older.getCollection("insights_rollups").insertOne(new Document("_id", "kept"));
+        newProjection(older); // same layout now: nothing is removed
+        assertThat(older.getCollection("insights_rollups").countDocuments()).isEqualTo(1);
+    }
+
+    private static void newProjection(MongoDatabase db) {
+        new SupportOrganizationRollupProjection(
+                db,
+                SmeDefinitions.load(),
+                Catalog.load(),
+                Clock.systemUTC(),
+                new MemberStatusChanges(new MemberStatusFeed()));
     }
 
     @Test
