@@ -5,8 +5,10 @@ import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import java.util.Map;
 
-/** Reads the GraphQL {@code MemberFilter} input; an unknown industry or prefecture is
- * {@code INVALID_INDUSTRY} / {@code INVALID_PREFECTURE} (the SME class is a GraphQL enum, checked by GraphQL). */
+/**
+ * Reads the GraphQL {@code MemberFilter} input. An unknown industry or prefecture is {@code INVALID_INDUSTRY} /
+ * {@code INVALID_PREFECTURE}; the SME class is a GraphQL enum, so GraphQL itself refuses an unknown one.
+ */
 final class Filters {
 
     private Filters() {}

@@ -44,6 +44,7 @@ public final class RollupBenchmark {
         for (int members : new int[] {100, 10_000}) {
             run(members);
         }
+        System.exit(0); // the embedded test server's threads would keep the JVM alive
     }
 
     private static void run(int members) {
