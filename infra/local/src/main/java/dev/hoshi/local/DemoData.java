@@ -143,6 +143,9 @@ final class DemoData {
         sato.awaitKnown();
         sato.run("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 450);
         sato.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000017\", effectiveOn: \"%s\"}", 440);
+        // the current sheet first: compliance's daily check may run while this seeds, and with only the sheet of 400
+        // days ago it would find the self-assessment overdue and lapse ★★ (sheets may be recorded in any order)
+        sato.submit(sheet(19, 4, 2, 0), 40);
         sato.submit(sheet(13, 4, 6, 2), 400);
         sato.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 380);
         sato.run(
@@ -158,7 +161,6 @@ final class DemoData {
                 "updateControlStatus",
                 "{controlId: \"C08-01\", status: NOT_APPLICABLE, justification: \"自社でソフトウェア開発を行っていない / no in-house software development\", effectiveOn: \"%s\"}",
                 300);
-        sato.submit(sheet(19, 4, 2, 0), 40);
         sato.run(
                 "updateControlStatus",
                 "{controlId: \"C07-01\", status: IN_PROGRESS, owner: \"demo-sato\", dueOn: \"" + today.plusDays(60)
