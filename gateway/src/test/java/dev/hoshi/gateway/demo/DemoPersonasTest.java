@@ -17,13 +17,13 @@ import org.springframework.core.io.ClassPathResource;
 class DemoPersonasTest {
 
     @Test
-    void demoProfileTurnsDemoModeOnWithTheFivePersonas() throws Exception {
+    void demoProfileTurnsDemoModeOnWithItsPersonas() throws Exception {
         DemoProperties properties = bindDemoProfile();
 
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.tokenLifetime()).hasHours(12);
         assertThat(DemoPersonas.from(properties).names())
-                .containsExactly("sato", "suzuki", "yamada", "tanaka", "bank", "operator");
+                .containsExactly("sato", "suzuki", "yamada", "kato", "tanaka", "bank", "operator");
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Seeds the demo data through the gateway, the way a client would: an operator registers the demo SMEs, an
- * industry association with members, and a partner client. The organisations are fictional and carry no
+ * industry association with members, and a partner client; the owners describe their SMEs and grant consent. The organisations are fictional and carry no
  * corporate numbers, so none can belong to a real company.
  */
 final class DemoData {
@@ -23,7 +23,34 @@ final class DemoData {
     static final List<DemoOrganization> ORGANIZATIONS = List.of(
             new DemoOrganization("sato-seisakusho", "株式会社佐藤製作所", "Sato Seisakusho Co., Ltd.", "demo-sato"),
             new DemoOrganization("suzuki-shoten", "鈴木商店", "Suzuki Shoten", "demo-suzuki"),
-            new DemoOrganization("yamada-insatsu", "山田印刷株式会社", "Yamada Printing Co., Ltd.", "demo-yamada"));
+            new DemoOrganization("yamada-insatsu", "山田印刷株式会社", "Yamada Printing Co., Ltd.", "demo-yamada"),
+            new DemoOrganization("kato-kogyo", "加藤工業株式会社", "Kato Kogyo Co., Ltd.", "demo-kato"),
+            new DemoOrganization("aozora-denki", "青空電機株式会社", "Aozora Denki Co., Ltd.", "demo-kato"),
+            new DemoOrganization("konan-kanagata", "港南金型有限会社", "Konan Kanagata Ltd.", "demo-kato"),
+            new DemoOrganization("wakaba-kasei", "若葉化成株式会社", "Wakaba Kasei Co., Ltd.", "demo-kato"));
+
+    /**
+     * Each SME's profile (industry, employees, capital in yen, prefecture code) and what it lets the association
+     * see: six consenting members, so the association's rollup shows figures (the disclosure threshold is 5).
+     */
+    record DemoProfile(
+            String organization,
+            String persona,
+            String industry,
+            String sector,
+            int employees,
+            long capitalYen,
+            String prefecture,
+            String associationScope) {}
+
+    static final List<DemoProfile> PROFILES = List.of(
+            new DemoProfile("sato-seisakusho", "sato", "E", null, 45, 30_000_000L, "13", "FULL_DETAIL"),
+            new DemoProfile("suzuki-shoten", "suzuki", "I", "RETAIL", 4, 3_000_000L, "13", null),
+            new DemoProfile("yamada-insatsu", "yamada", "E", null, 18, 10_000_000L, "13", "LEVEL_AND_SCORES"),
+            new DemoProfile("kato-kogyo", "kato", "E", null, 12, 10_000_000L, "13", "FULL_DETAIL"),
+            new DemoProfile("aozora-denki", "kato", "E", null, 8, 5_000_000L, "14", "FULL_DETAIL"),
+            new DemoProfile("konan-kanagata", "kato", "E", null, 15, 3_000_000L, "14", "FULL_DETAIL"),
+            new DemoProfile("wakaba-kasei", "kato", "E", null, 60, 50_000_000L, "11", "FULL_DETAIL"));
     static final String ASSOCIATION = "tokyo-machinery";
     static final String PARTNER = "bank-demo";
 
@@ -110,7 +137,11 @@ final class DemoData {
                                 "nameEn", "Tokyo Machinery Association (demo)",
                                 "kind", "INDUSTRY_ASSOCIATION",
                                 "analyst", "demo-tanaka")));
-        for (String member : List.of("sato-seisakusho", "yamada-insatsu")) {
+        List<String> members = PROFILES.stream()
+                .filter(p -> p.associationScope() != null)
+                .map(DemoProfile::organization)
+                .toList();
+        for (String member : members) {
             graphql(
                     "directory",
                     operator,
@@ -126,10 +157,71 @@ final class DemoData {
                 "mutation($input: RegisterPartnerClientInput!) { registerPartnerClient(input: $input) {"
                         + " partnerClient { id } errors { code message } } }",
                 Map.of("input", Map.of("id", PARTNER, "name", "星ヶ丘銀行（デモ） / Hoshigaoka Bank (demo)")));
+        seedProfilesAndGrants();
         seedHistory(progress);
         progress.say("Seeded the demo data: " + ORGANIZATIONS.size()
-                + " SMEs with up to a year and a half of history, an industry association with 2 members, a partner"
-                + " client");
+                + " SMEs with up to a year and a half of history, an industry association with " + members.size()
+                + " consenting members, a partner client that 佐藤製作所 lets see its level and scores");
+    }
+
+    /** Each owner describes its SME and grants the association (and Sato the bank) what it may see. */
+    private void seedProfilesAndGrants() throws IOException, InterruptedException {
+        for (DemoProfile p : PROFILES) {
+            String owner = token(p.persona());
+            // directory learns of a new organisation's people asynchronously: retry until the owner is known
+            untilAccepted(() -> graphql(
+                    "directory",
+                    owner,
+                    p.organization(),
+                    "mutation($input: UpdateOrganizationProfileInput!) { updateOrganizationProfile(input: $input) {"
+                            + " errors { code message } } }",
+                    Map.of("input", profileInput(p))));
+            if (p.associationScope() != null) {
+                grant(owner, p.organization(), "SUPPORT_ORGANIZATION", ASSOCIATION, p.associationScope());
+            }
+        }
+        grant(token("sato"), "sato-seisakusho", "PARTNER_CLIENT", PARTNER, "LEVEL_AND_SCORES");
+    }
+
+    private static Map<String, Object> profileInput(DemoProfile p) {
+        Map<String, Object> input = new java.util.LinkedHashMap<>();
+        input.put("industry", p.industry());
+        if (p.sector() != null) {
+            input.put("smeSector", p.sector()); // division I spans wholesale and retail
+        }
+        input.put("employees", p.employees());
+        input.put("capitalYen", p.capitalYen());
+        input.put("prefecture", p.prefecture());
+        return input;
+    }
+
+    private void grant(String owner, String organization, String kind, String grantee, String scope)
+            throws IOException, InterruptedException {
+        graphql(
+                "directory",
+                owner,
+                organization,
+                "mutation($input: GrantConsentInput!) { grantConsent(input: $input) { grantId errors { code message } } }",
+                Map.of("input", Map.of("granteeKind", kind, "granteeId", grantee, "scope", scope)));
+    }
+
+    private interface Call {
+        void run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code call} until it succeeds, for up to 30 s. */
+    private static void untilAccepted(Call call) throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                call.run();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt >= 120) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     /**
@@ -184,7 +276,42 @@ final class DemoData {
                 "{publicUrl: \"https://yamada-insatsu.example.jp/policy\", effectiveOn: \"%s\"}",
                 405);
         yamada.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"41000000025\", effectiveOn: \"%s\"}", 400);
-        progress.say("Seeded compliance history for the 3 SMEs");
+        seedKatoFirms(today);
+        progress.say("Seeded compliance history for the " + ORGANIZATIONS.size() + " SMEs");
+    }
+
+    /** Kato's four small firms: all five articles, a sheet each, a few controls; one has ★ and one ★★. */
+    private void seedKatoFirms(java.time.LocalDate today) throws IOException, InterruptedException {
+        List<List<Map<String, String>>> sheets =
+                List.of(sheet(16, 5, 4, 0), sheet(11, 6, 6, 2), sheet(20, 3, 2, 0), sheet(7, 6, 9, 3));
+        List<String> firms = List.of("kato-kogyo", "aozora-denki", "konan-kanagata", "wakaba-kasei");
+        for (int i = 0; i < firms.size(); i++) {
+            Compliance firm = new Compliance("kato", firms.get(i), today);
+            firm.awaitKnown();
+            firm.run(
+                    "commitToFiveArticles",
+                    "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}",
+                    200 - 20 * i);
+            firm.submit(sheets.get(i), 120 - 20 * i);
+            firm.run(
+                    "updateControlStatus",
+                    "{controlId: \"C06-01\", status: IMPLEMENTED, owner: \"demo-kato\", effectiveOn: \"%s\"}",
+                    100 - 20 * i);
+            if (i == 0 || i == 2) {
+                firm.run(
+                        "updateControlStatus",
+                        "{controlId: \"C01-01\", status: IMPLEMENTED, owner: \"demo-kato\", effectiveOn: \"%s\"}",
+                        90 - 20 * i);
+            }
+        }
+        Compliance kato = new Compliance("kato", "kato-kogyo", today);
+        kato.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000041\", effectiveOn: \"%s\"}", 150);
+        Compliance konan = new Compliance("kato", "konan-kanagata", today);
+        konan.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 50);
+        konan.run(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://konan-kanagata.example.jp/policy\", effectiveOn: \"%s\"}",
+                49);
     }
 
     /** A sheet with so many items DONE, PARTLY, NOT_DONE and UNKNOWN, in item order (25 in all). */

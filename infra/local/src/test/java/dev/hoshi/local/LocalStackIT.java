@@ -80,7 +80,7 @@ class LocalStackIT {
         List<String> names = new ArrayList<>();
         (personas.isArray() ? personas : personas.path("personas"))
                 .forEach(p -> names.add(p.path("name").asText()));
-        assertThat(names).contains("sato", "suzuki", "yamada", "tanaka", "bank", "operator");
+        assertThat(names).contains("sato", "suzuki", "yamada", "kato", "tanaka", "bank", "operator");
         for (String persona : names) {
             assertThat(demo.token(persona)).as(persona).isNotBlank();
         }
@@ -94,7 +94,32 @@ class LocalStackIT {
                         .get(0)
                         .path("members")
                         .toString())
-                .contains("sato-seisakusho", "yamada-insatsu");
+                .contains("sato-seisakusho", "yamada-insatsu", "kato-kogyo");
+
+        // the association's analyst sees its six consenting members together, above the disclosure threshold
+        String rollup = "{ supportOrganizationRollup(supportOrganizationId: \"tokyo-machinery\") {"
+                + " consentingMembers suppressed levels { twoStarsEligible } scores { members suppressed }"
+                + " items { suppressed } } }";
+        JsonNode figures = eventually(() -> {
+            JsonNode r = demo.graphql("insights", demo.token("tanaka"), null, rollup, Map.of())
+                    .path("supportOrganizationRollup");
+            return r.path("scores").path("members").asInt() >= 6
+                    ? r
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        assertThat(figures.path("consentingMembers").asInt()).isEqualTo(6);
+        assertThat(figures.path("suppressed").asBoolean()).isFalse();
+        assertThat(figures.path("scores").path("suppressed").asBoolean()).isFalse();
+        assertThat(figures.path("items").path("suppressed").asBoolean()).isFalse();
+        // and the bank may attest Sato's status
+        JsonNode attestation = eventually(() -> demo.graphql(
+                        "insights",
+                        demo.token("bank"),
+                        null,
+                        "{ attestation(organizationId: \"sato-seisakusho\") { level scope statement } }",
+                        Map.of())
+                .path("attestation"));
+        assertThat(attestation.path("scope").asText()).isEqualTo("LEVEL_AND_SCORES");
     }
 
     @Test

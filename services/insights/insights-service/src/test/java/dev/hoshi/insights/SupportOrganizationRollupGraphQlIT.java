@@ -323,6 +323,28 @@ class SupportOrganizationRollupGraphQlIT {
                 .expect(e -> "INVALID_PREFECTURE".equals(e.getExtensions().get("code")))
                 .verify();
 
+        // a date in the wrong form, or after today, says what to give instead
+        as(tokens.user(analyst, null))
+                .document(
+                        "query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id, asOf: \"2026-13-01\")"
+                                + " { consentingMembers } }")
+                .variable("id", support)
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_AS_OF".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("YYYY-MM-DD"))
+                .verify();
+        as(tokens.user(analyst, null))
+                .document(
+                        "query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id, asOf: \"2999-01-01\")"
+                                + " { consentingMembers } }")
+                .variable("id", support)
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_AS_OF".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("after today"))
+                .verify();
+
         // a member of the organisation, another analyst, a partner: null, as if it did not exist
         as(tokens.user("someone-" + run, "m1-" + run))
                 .document(QUERY)

@@ -3,6 +3,8 @@ package dev.hoshi.platform.graphql;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.text.Text;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,7 +36,43 @@ public final class Inputs {
                     "INVALID_" + Text.constantCase(field),
                     ErrorKind.INVALID_INPUT,
                     "The value of '" + field + "' is not valid: " + e.getMessage(),
-                    "'" + field + "' の値が正しくありません: " + e.getMessage());
+                    "'" + field + "' の値が正しくありません。形式を確認してください。");
+        }
+    }
+
+    /** A date written {@code YYYY-MM-DD}; anything else is {@code INVALID_<FIELD>} saying so. */
+    public static LocalDate date(String field, String value) {
+        return parse(
+                field,
+                value,
+                LocalDate::parse,
+                "a date written YYYY-MM-DD, such as 2026-04-01",
+                "YYYY-MM-DD 形式の日付（例: 2026-04-01）");
+    }
+
+    /** A month written {@code YYYY-MM}; anything else is {@code INVALID_<FIELD>} saying so. */
+    public static YearMonth month(String field, String value) {
+        return parse(
+                field,
+                value,
+                YearMonth::parse,
+                "a month written YYYY-MM, such as 2026-04",
+                "YYYY-MM 形式の年月（例: 2026-04）");
+    }
+
+    /** As {@link #parse(String, String, Function)}, with the error naming what {@code field} should be. */
+    public static <T> T parse(
+            String field, String value, Function<String, T> parser, String expectedEn, String expectedJa) {
+        try {
+            return parser.apply(value);
+        } catch (HoshiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new HoshiException(
+                    "INVALID_" + Text.constantCase(field),
+                    ErrorKind.INVALID_INPUT,
+                    "'" + field + "' must be " + expectedEn + "; '" + value + "' is not.",
+                    "'" + field + "' には" + expectedJa + "を指定してください（入力値: " + value + "）。");
         }
     }
 }

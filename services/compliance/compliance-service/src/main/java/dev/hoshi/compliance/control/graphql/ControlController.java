@@ -62,6 +62,6 @@ class ControlController {
     }
 
     private static LocalDate date(String field, String value) {
-        return value == null || value.isBlank() ? null : Inputs.parse(field, value.strip(), LocalDate::parse);
+        return value == null || value.isBlank() ? null : Inputs.date(field, value.strip());
     }
 }

@@ -250,6 +250,6 @@ class SecurityActionController {
     }
 
     private static LocalDate date(String field, String value) {
-        return Inputs.parse(field, value.strip(), LocalDate::parse);
+        return Inputs.date(field, value.strip());
     }
 }

@@ -157,7 +157,7 @@ class ConsentGrantController {
     }
 
     private static LocalDate date(String field, String value) {
-        return value == null || value.isBlank() ? null : Inputs.parse(field, value.strip(), LocalDate::parse);
+        return value == null || value.isBlank() ? null : Inputs.date(field, value.strip());
     }
 
     private static ConsentGrantPayload payload(Mutations.Outcome<String> outcome) {

@@ -55,7 +55,7 @@ class AttestationController {
             throw new HoshiException(
                     "ORGANIZATION_REQUIRED",
                     ErrorKind.INVALID_INPUT,
-                    "Name the organisation by organizationId or by corporateNumber (法人番号), not both.",
+                    "Name the organisation by exactly one of organizationId and corporateNumber (法人番号).",
                     "organizationId か corporateNumber（法人番号）のどちらか一方で組織を指定してください。");
         }
         TenantId organization =

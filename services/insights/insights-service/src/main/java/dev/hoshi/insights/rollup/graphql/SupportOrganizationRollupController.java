@@ -11,8 +11,10 @@ import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -29,9 +31,11 @@ class SupportOrganizationRollupController {
     private static final int MAX_MONTHS = 36;
 
     private final QueryGateway queries;
+    private final Clock clock;
 
-    SupportOrganizationRollupController(QueryGateway queries) {
+    SupportOrganizationRollupController(QueryGateway queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @QueryMapping
@@ -39,7 +43,14 @@ class SupportOrganizationRollupController {
             @Argument String supportOrganizationId, @Argument String asOf, @Argument Map<String, Object> filter) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
-        LocalDate date = asOf == null ? null : Inputs.parse("asOf", asOf, LocalDate::parse);
+        LocalDate date = asOf == null ? null : Inputs.date("asOf", asOf);
+        if (date != null && date.isAfter(BusinessTime.today(clock))) {
+            throw new HoshiException(
+                    "INVALID_AS_OF",
+                    ErrorKind.INVALID_INPUT,
+                    "'asOf' (" + asOf + ") is after today in Japan; leave it out for the current figures.",
+                    "'asOf'（" + asOf + "）が今日（日本時間）より後です。現在の値は asOf を省略してください。");
+        }
         RollupFilter members = Filters.parse(filter);
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER) {
@@ -61,8 +72,8 @@ class SupportOrganizationRollupController {
             @Argument Map<String, Object> filter) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
-        YearMonth start = Inputs.parse("from", from, YearMonth::parse);
-        YearMonth end = Inputs.parse("to", to, YearMonth::parse);
+        YearMonth start = Inputs.month("from", from);
+        YearMonth end = Inputs.month("to", to);
         if (end.isBefore(start) || start.plusMonths(MAX_MONTHS).isBefore(end.plusMonths(1))) {
             throw new HoshiException(
                     "INVALID_PERIOD",
