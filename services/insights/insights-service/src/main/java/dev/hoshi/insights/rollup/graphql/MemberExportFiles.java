@@ -1,5 +1,8 @@
 package dev.hoshi.insights.rollup.graphql;
 
+import dev.hoshi.catalog.Edition;
+import dev.hoshi.directory.api.organization.JsicDivision;
+import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.insights.api.rollup.MemberPageView.ItemAnswerView;
 import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
 import java.io.ByteArrayOutputStream;
@@ -14,8 +17,22 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The member list as a file: CSV (UTF-8, header row) or an .xlsx workbook, both with Japanese headers. */
+/**
+ * The member list as a file: CSV (UTF-8, header row) or an .xlsx workbook, both in Japanese: headers and values
+ * (levels, scopes, classes, prefectures, bands and answers by their Japanese names; the catalog edition gives the
+ * band and answer labels). Organisation ids stay as they are.
+ */
 final class MemberExportFiles {
+
+    private static final Map<String, String> LEVELS = Map.of(
+            "NONE", "未宣言",
+            "ONE_STAR_ELIGIBLE", "★ 宣言できる",
+            "ONE_STAR_DECLARED", "★ 宣言済み",
+            "TWO_STARS_ELIGIBLE", "★★ 宣言できる",
+            "TWO_STARS_DECLARED", "★★ 宣言済み");
+    private static final Map<String, String> SCOPES =
+            Map.of("LEVEL_ONLY", "段階のみ", "LEVEL_AND_SCORES", "段階と点数", "FULL_DETAIL", "詳細まで");
+    private static final Map<String, String> CLASSES = Map.of("SMALL", "小規模企業者", "MEDIUM", "中規模企業", "LARGE", "大企業");
 
     static final String CSV_TYPE = "text/csv; charset=UTF-8";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -45,36 +62,53 @@ final class MemberExportFiles {
     }
 
     /** One row per member; a field beyond the member's scope is left empty. */
-    static List<String> row(MemberView m) {
+    static List<String> row(MemberView m, Edition edition) {
         List<String> row = new ArrayList<>(List.of(
                 m.organizationId(),
                 text(m.name()),
-                m.scope(),
-                text(m.industry()),
-                text(m.smeClass()),
-                text(m.prefecture()),
-                m.level(),
+                SCOPES.getOrDefault(m.scope(), m.scope()),
+                m.industry() == null
+                        ? ""
+                        : m.industry() + " "
+                                + JsicDivision.fromCode(m.industry()).nameJa(),
+                m.smeClass() == null ? "" : CLASSES.getOrDefault(m.smeClass(), m.smeClass()),
+                m.prefecture() == null
+                        ? ""
+                        : Prefecture.fromCode(m.prefecture()).nameJa(),
+                LEVELS.getOrDefault(m.level(), m.level()),
                 m.score() == null ? "" : m.score().toString(),
-                text(m.band()),
+                m.band() == null ? "" : bandLabel(edition, m.band()),
                 text(m.assessedOn()),
                 m.reviewOverdue() == null ? "" : m.reviewOverdue() ? "はい" : "いいえ"));
         Map<String, String> answers = m.answers() == null
                 ? Map.of()
                 : m.answers().stream().collect(Collectors.toMap(ItemAnswerView::item, ItemAnswerView::answer));
         for (int i = 1; i <= ITEMS; i++) {
-            row.add(answers.getOrDefault("Q" + i, ""));
+            String answer = answers.get("Q" + i);
+            row.add(
+                    answer == null
+                            ? ""
+                            : edition.answer(answer).map(a -> a.label().ja()).orElse(answer));
         }
         return row;
     }
 
-    static byte[] csv(List<MemberView> members) {
+    private static String bandLabel(Edition edition, String band) {
+        return edition.bands().stream()
+                .filter(b -> b.code().equals(band))
+                .map(b -> b.label().ja())
+                .findFirst()
+                .orElse(band);
+    }
+
+    static byte[] csv(List<MemberView> members, Edition edition) {
         StringBuilder out = new StringBuilder();
         line(out, headers());
-        members.forEach(m -> line(out, row(m)));
+        members.forEach(m -> line(out, row(m, edition)));
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<MemberView> members) {
+    static byte[] xlsx(List<MemberView> members, Edition edition) {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("会員");
@@ -82,7 +116,7 @@ final class MemberExportFiles {
             for (int i = 0; i < members.size(); i++) {
                 Row row = sheet.createRow(i + 1);
                 MemberView m = members.get(i);
-                write(row, row(m));
+                write(row, row(m, edition));
                 if (m.score() != null) {
                     row.getCell(SCORE_COLUMN).setCellValue(m.score()); // a number, so spreadsheets can sort and sum it
                 }

@@ -1,5 +1,7 @@
 package dev.hoshi.insights.rollup.graphql;
 
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.catalog.Edition;
 import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
@@ -34,10 +36,12 @@ class SupportOrganizationMembersController {
 
     private final QueryGateway queries;
     private final EventGateway events;
+    private final Edition edition;
 
-    SupportOrganizationMembersController(QueryGateway queries, EventGateway events) {
+    SupportOrganizationMembersController(QueryGateway queries, EventGateway events, Catalog catalog) {
         this.queries = queries;
         this.events = events;
+        this.edition = catalog.current();
     }
 
     /** Every member shown is told who looked (compliance's accessLog). */
@@ -74,7 +78,14 @@ class SupportOrganizationMembersController {
                     "'first' must be between 1 and " + MAX_PAGE + ".",
                     "'first' は 1 以上 " + MAX_PAGE + " 以下にしてください。");
         }
-        int offset = after == null ? 0 : Inputs.parse("after", after, SupportOrganizationMembersController::position);
+        int offset = after == null
+                ? 0
+                : Inputs.parse(
+                        "after",
+                        after,
+                        SupportOrganizationMembersController::position,
+                        "the endCursor of an earlier page of this list",
+                        "このリストの前のページの endCursor");
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER) {
             return null;
@@ -142,7 +153,8 @@ class SupportOrganizationMembersController {
         }
         disclosed(page.members(), actor, "MEMBER_EXPORT");
         boolean xlsx = "XLSX".equals(format);
-        byte[] bytes = xlsx ? MemberExportFiles.xlsx(page.members()) : MemberExportFiles.csv(page.members());
+        byte[] bytes =
+                xlsx ? MemberExportFiles.xlsx(page.members(), edition) : MemberExportFiles.csv(page.members(), edition);
         return new MemberExport(
                 "members-" + id + (xlsx ? ".xlsx" : ".csv"),
                 xlsx ? MemberExportFiles.XLSX_TYPE : MemberExportFiles.CSV_TYPE,

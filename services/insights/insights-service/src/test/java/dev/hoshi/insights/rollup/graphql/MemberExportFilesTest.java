@@ -2,6 +2,8 @@ package dev.hoshi.insights.rollup.graphql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.catalog.Edition;
 import dev.hoshi.insights.api.rollup.MemberPageView.ItemAnswerView;
 import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
 import java.io.ByteArrayInputStream;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 public class MemberExportFilesTest {
 
+    private static final Edition EDITION = Catalog.load().current();
+
     private final MemberView full = new MemberView(
             "m1",
             "佐藤製作所, \"本社\"",
@@ -23,7 +27,7 @@ public class MemberExportFilesTest {
             "13",
             "TWO_STARS_DECLARED",
             100,
-            "B100",
+            "ENTRY_LEVEL_ACHIEVED",
             "2026-09-03",
             false,
             List.of(new ItemAnswerView("Q1", "DONE"), new ItemAnswerView("Q25", "PARTLY")));
@@ -32,22 +36,23 @@ public class MemberExportFilesTest {
 
     @Test
     void theCsvHasAJapaneseHeaderRowAndLeavesOutOfScopeFieldsEmpty() {
-        String csv = new String(MemberExportFiles.csv(List.of(full, levelOnly)), StandardCharsets.UTF_8);
+        String csv = new String(MemberExportFiles.csv(List.of(full, levelOnly), EDITION), StandardCharsets.UTF_8);
         List<List<String>> rows = parse(csv);
 
         assertThat(rows).hasSize(3);
         assertThat(rows.get(0)).startsWith("組織ID", "組織名", "開示範囲").hasSize(36).endsWith("Q25");
         assertThat(rows.get(1))
-                .startsWith("m1", "佐藤製作所, \"本社\"", "FULL_DETAIL", "E", "SMALL", "13", "TWO_STARS_DECLARED", "100");
-        assertThat(rows.get(1).get(11)).isEqualTo("DONE");
-        assertThat(rows.get(1).get(35)).isEqualTo("PARTLY");
-        assertThat(rows.get(2)).startsWith("m7", "鈴木商店", "LEVEL_ONLY", "", "", "", "ONE_STAR_DECLARED", "", "", "", "");
+                .startsWith(
+                        "m1", "佐藤製作所, \"本社\"", "詳細まで", "E 製造業", "小規模企業者", "東京都", "★★ 宣言済み", "100", "入門レベルの対策ができている");
+        assertThat(rows.get(1).get(11)).isEqualTo("実施している");
+        assertThat(rows.get(1).get(35)).isEqualTo("一部実施している");
+        assertThat(rows.get(2)).startsWith("m7", "鈴木商店", "段階のみ", "", "", "", "★ 宣言済み", "", "", "", "");
     }
 
     @Test
     void theWorkbookReadsBackWithTheSameHeadersAndRows() throws Exception {
         try (XSSFWorkbook workbook =
-                new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(full, levelOnly))))) {
+                new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(full, levelOnly), EDITION)))) {
             Sheet sheet = workbook.getSheet("会員");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("組織ID");
             assertThat(sheet.getRow(0).getCell(7).getStringCellValue()).isEqualTo("自社診断の点数");
