@@ -32,15 +32,29 @@ final class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoi
                     + " Sign in again.",
             "ベアラートークンは受け付けられませんでした（期限切れ、形式の誤り、または信頼されていない発行者）。もう一度サインインしてください。");
 
+    static final ErrorBody KEY_REFUSED = new ErrorBody(
+            "UNAUTHENTICATED",
+            "The API key (X-Api-Key) was not accepted: it is unknown, revoked or malformed. Ask the Hoshi operator for"
+                    + " a new key.",
+            "API キー（X-Api-Key）は受け付けられませんでした（未登録、失効済み、または形式の誤り）。Hoshi の運用担当に新しいキーを依頼してください。");
+
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
-        boolean tokenRefused = ex instanceof OAuth2AuthenticationException
-                || exchange.getRequest().getHeaders().containsKey(HttpHeaders.AUTHORIZATION);
-        if (tokenRefused) {
+        HttpHeaders headers = exchange.getRequest().getHeaders();
+        boolean keyRefused = !headers.containsKey(HttpHeaders.AUTHORIZATION) && headers.containsKey(API_KEY);
+        boolean tokenRefused =
+                ex instanceof OAuth2AuthenticationException || headers.containsKey(HttpHeaders.AUTHORIZATION);
+        if (tokenRefused || keyRefused) {
             log.debug("Refused credential for {}: {}", exchange.getRequest().getPath(), ex.getMessage());
         }
-        String challenge = tokenRefused ? "Bearer realm=\"hoshi\", error=\"invalid_token\"" : "Bearer realm=\"hoshi\"";
+        String challenge = tokenRefused || keyRefused
+                ? "Bearer realm=\"hoshi\", error=\"invalid_token\""
+                : "Bearer realm=\"hoshi\"";
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
-        return ErrorResponses.write(exchange, HttpStatus.UNAUTHORIZED, tokenRefused ? REFUSED : MISSING);
+        ErrorBody body = keyRefused ? KEY_REFUSED : tokenRefused ? REFUSED : MISSING;
+        return ErrorResponses.write(exchange, HttpStatus.UNAUTHORIZED, body);
     }
+
+    /** The partner API key header (see {@code PartnerKeyResolver}). */
+    private static final String API_KEY = "X-Api-Key";
 }
