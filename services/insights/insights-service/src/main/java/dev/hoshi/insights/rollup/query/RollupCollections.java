@@ -2,6 +2,7 @@ package dev.hoshi.insights.rollup.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import java.util.List;
 import org.bson.Document;
 
 /** The collections the rollup projection writes and its queries read (docs/insights.md, "Collections and keys"). */
@@ -13,6 +14,10 @@ record RollupCollections(
         MongoCollection<Document> listing,
         MongoCollection<Document> cohorts,
         MongoCollection<Document> calendar) {
+
+    List<MongoCollection<Document>> all() {
+        return List.of(members, rollups, history, analysts, listing, cohorts, calendar);
+    }
 
     static RollupCollections in(MongoDatabase db) {
         return new RollupCollections(

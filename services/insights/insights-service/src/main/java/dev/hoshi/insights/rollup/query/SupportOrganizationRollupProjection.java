@@ -80,13 +80,7 @@ class SupportOrganizationRollupProjection {
 
     static final String PROCESSING_GROUP = "insights-rollups-v2";
 
-    private final MongoCollection<Document> members;
-    private final MongoCollection<Document> rollups;
-    private final MongoCollection<Document> history;
-    private final MongoCollection<Document> analysts;
-    private final MongoCollection<Document> listing;
-    private final MongoCollection<Document> cohorts;
-    private final MongoCollection<Document> calendar;
+    private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
     private final Edition edition;
     private final Clock clock;
@@ -98,23 +92,18 @@ class SupportOrganizationRollupProjection {
             Catalog catalog,
             Clock clock,
             MemberStatusChanges changes) {
-        RollupCollections collections = RollupCollections.in(db);
-        this.members = collections.members();
-        this.rollups = collections.rollups();
-        this.history = collections.history();
-        this.analysts = collections.analysts();
-        this.listing = collections.listing();
-        this.cohorts = collections.cohorts();
-        this.calendar = collections.calendar();
+        this.store = RollupCollections.in(db);
         this.clock = clock;
         this.changes = changes;
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
         startOnThisLayout(db.getCollection("insights_layout"));
-        members.createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
+        store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
-            listing.createIndex(
-                    new Document("supportOrganization", 1).append(sort, -1).append("organization", 1));
+            store.listing()
+                    .createIndex(new Document("supportOrganization", 1)
+                            .append(sort, -1)
+                            .append("organization", 1));
         }
     }
 
@@ -131,10 +120,11 @@ class SupportOrganizationRollupProjection {
     }
 
     private void addAnalyst(String analyst, String supportOrganization) {
-        analysts.updateOne(
-                new Document("_id", analyst),
-                new Document("$addToSet", new Document("supportOrganizations", supportOrganization)),
-                new UpdateOptions().upsert(true));
+        store.analysts()
+                .updateOne(
+                        new Document("_id", analyst),
+                        new Document("$addToSet", new Document("supportOrganizations", supportOrganization)),
+                        new UpdateOptions().upsert(true));
     }
 
     @EventHandler
@@ -254,10 +244,11 @@ class SupportOrganizationRollupProjection {
 
     /** Notes that the member's live grants change on {@code day}, for {@link GrantCalendar} to re-evaluate it then. */
     private void schedule(TenantId organization, LocalDate day) {
-        calendar.updateOne(
-                new Document("_id", day.toString()),
-                new Document("$addToSet", new Document("organizations", organization.toString())),
-                new UpdateOptions().upsert(true));
+        store.calendar()
+                .updateOne(
+                        new Document("_id", day.toString()),
+                        new Document("$addToSet", new Document("organizations", organization.toString())),
+                        new UpdateOptions().upsert(true));
     }
 
     /**
@@ -265,7 +256,7 @@ class SupportOrganizationRollupProjection {
      * evaluated moves the member in or out of the support organisation's rollup and list.
      */
     void reevaluate(TenantId organization) {
-        if (members.find(new Document("_id", organization.toString())).first() != null) {
+        if (store.members().find(new Document("_id", organization.toString())).first() != null) {
             change(organization, Instant.now(clock), s -> {});
         }
     }
@@ -435,13 +426,7 @@ class SupportOrganizationRollupProjection {
 
     @ResetHandler
     void reset() {
-        members.deleteMany(new Document());
-        rollups.deleteMany(new Document());
-        history.deleteMany(new Document());
-        analysts.deleteMany(new Document());
-        listing.deleteMany(new Document());
-        cohorts.deleteMany(new Document());
-        calendar.deleteMany(new Document());
+        store.all().forEach(collection -> collection.deleteMany(new Document()));
     }
 
     // --- the incremental step -------------------------------------------------------------------------------
@@ -453,7 +438,7 @@ class SupportOrganizationRollupProjection {
     private void change(TenantId organization, Instant at, Consumer<Document> mutation) {
         String id = organization.toString();
         while (true) {
-            Document before = members.find(new Document("_id", id)).first();
+            Document before = store.members().find(new Document("_id", id)).first();
             long version =
                     before == null ? 0 : before.get("version", Number.class).longValue();
             Document after = before == null ? new Document("_id", id) : Document.parse(before.toJson());
@@ -470,7 +455,7 @@ class SupportOrganizationRollupProjection {
             Map<String, Map<String, Long>> old = MemberState.contributions(before, edition);
             Map<String, Map<String, Long>> now = MemberState.contributions(after, edition);
             apply(
-                    cohorts,
+                    store.cohorts(),
                     MemberState.difference(
                             MemberState.cohortContribution(before), MemberState.cohortContribution(after)));
             Set<String> slices = new TreeSet<>(old.keySet());
@@ -497,13 +482,14 @@ class SupportOrganizationRollupProjection {
     private boolean write(Document before, Document after, long version) {
         if (before == null) {
             try {
-                members.insertOne(after);
+                store.members().insertOne(after);
                 return true;
             } catch (MongoWriteException e) {
                 return false;
             }
         }
-        return members.replaceOne(new Document("_id", after.get("_id")).append("version", version), after)
+        return store.members()
+                        .replaceOne(new Document("_id", after.get("_id")).append("version", version), after)
                         .getModifiedCount()
                 == 1;
     }
@@ -512,7 +498,7 @@ class SupportOrganizationRollupProjection {
     private void list(String organization, String supportOrganization, ConsentScope scope, Document state) {
         Document key = new Document("_id", supportOrganization + "/" + organization);
         if (scope == null) {
-            listing.deleteOne(key);
+            store.listing().deleteOne(key);
             return;
         }
         String level = MemberState.levelOf(state);
@@ -537,7 +523,7 @@ class SupportOrganizationRollupProjection {
         if (scope.includes(ConsentScope.FULL_DETAIL) && state.get("answers") != null) {
             row.append("answers", state.get("answers", Document.class));
         }
-        listing.replaceOne(key, row, new ReplaceOptions().upsert(true));
+        store.listing().replaceOne(key, row, new ReplaceOptions().upsert(true));
     }
 
     private static Document withoutVersion(Document d) {
@@ -557,23 +543,26 @@ class SupportOrganizationRollupProjection {
         }
         Document inc = new Document("rev", 1L);
         delta.forEach(inc::append);
-        rollups.updateOne(new Document("_id", slice), new Document("$inc", inc), new UpdateOptions().upsert(true));
-        Document rollup = rollups.find(new Document("_id", slice)).first();
+        store.rollups()
+                .updateOne(new Document("_id", slice), new Document("$inc", inc), new UpdateOptions().upsert(true));
+        Document rollup = store.rollups().find(new Document("_id", slice)).first();
         String month = MemberState.periodsOf(at).get(0);
         Document snapshot = new Document(rollup);
         snapshot.put("_id", slice + ":" + month);
         snapshot.put("slice", slice);
         snapshot.put("month", month);
         try {
-            history.replaceOne(
-                    new Document("_id", snapshot.get("_id"))
-                            .append(
-                                    "rev",
-                                    new Document(
-                                            "$lt",
-                                            rollup.get("rev", Number.class).longValue())),
-                    snapshot,
-                    new ReplaceOptions().upsert(true));
+            store.history()
+                    .replaceOne(
+                            new Document("_id", snapshot.get("_id"))
+                                    .append(
+                                            "rev",
+                                            new Document(
+                                                    "$lt",
+                                                    rollup.get("rev", Number.class)
+                                                            .longValue())),
+                            snapshot,
+                            new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;

@@ -3,7 +3,6 @@ package dev.hoshi.insights.rollup.query;
 import static dev.hoshi.insights.rollup.query.MemberState.MAX_SCORE;
 import static dev.hoshi.insights.rollup.query.MemberState.MIN_SCORE;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.insights.api.attestation.AttestationView;
@@ -52,12 +51,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SupportOrganizationRollupQueries {
 
-    private final MongoCollection<Document> members;
-    private final MongoCollection<Document> rollups;
-    private final MongoCollection<Document> history;
-    private final MongoCollection<Document> analysts;
-    private final MongoCollection<Document> listing;
-    private final MongoCollection<Document> cohorts;
+    private final RollupCollections store;
     private final int threshold;
     private final Clock clock;
 
@@ -65,13 +59,7 @@ class SupportOrganizationRollupQueries {
             @Qualifier("serviceDatabase") MongoDatabase db,
             @Value("${hoshi.insights.disclosure-threshold:5}") int threshold,
             Clock clock) {
-        RollupCollections collections = RollupCollections.in(db);
-        this.members = collections.members();
-        this.rollups = collections.rollups();
-        this.history = collections.history();
-        this.analysts = collections.analysts();
-        this.listing = collections.listing();
-        this.cohorts = collections.cohorts();
+        this.store = RollupCollections.in(db);
         this.threshold = threshold;
         this.clock = clock;
     }
@@ -88,7 +76,7 @@ class SupportOrganizationRollupQueries {
         RollupFilter filter = query.filter() == null ? RollupFilter.NONE : query.filter();
         String slice = slice(supportOrganization, filter);
         if (query.asOf() == null) {
-            Document doc = rollups.find(new Document("_id", slice)).first();
+            Document doc = store.rollups().find(new Document("_id", slice)).first();
             String month = YearMonth.from(BusinessTime.today(clock)).toString();
             return Optional.of(view(supportOrganization, filter, month, doc));
         }
@@ -130,7 +118,8 @@ class SupportOrganizationRollupQueries {
 
     /** The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. */
     private Document snapshot(String slice, YearMonth month) {
-        return history.find(new Document("_id", new Document("$gte", slice + ":").append("$lte", slice + ":" + month)))
+        return store.history()
+                .find(new Document("_id", new Document("$gte", slice + ":").append("$lte", slice + ":" + month)))
                 .sort(new Document("_id", -1))
                 .limit(1)
                 .first();
@@ -282,7 +271,8 @@ class SupportOrganizationRollupQueries {
             filter.append("overdue", query.overdue());
         }
         List<MemberView> page = new ArrayList<>();
-        for (Document row : listing.find(filter)
+        for (Document row : store.listing()
+                .find(filter)
                 .sort(sort(query.sort()))
                 .skip(query.offset())
                 .limit(query.limit() + 1)) {
@@ -333,7 +323,8 @@ class SupportOrganizationRollupQueries {
     /** Two point look-ups: the organisation's state and its cohort (same industry and SME class). */
     @QueryHandler
     Optional<CohortBenchmarkView> handle(FindCohortBenchmarkQuery query) {
-        Document state = members.find(new Document("_id", query.organizationId().toString()))
+        Document state = store.members()
+                .find(new Document("_id", query.organizationId().toString()))
                 .first();
         if (state == null
                 || !state.getList("people", String.class, List.of())
@@ -345,7 +336,8 @@ class SupportOrganizationRollupQueries {
         Integer score = state.getInteger("score");
         Document cohort = industry == null
                 ? null
-                : cohorts.find(new Document("_id", MemberState.cohort(industry, smeClass)))
+                : store.cohorts()
+                        .find(new Document("_id", MemberState.cohort(industry, smeClass)))
                         .first();
         long n = cohort == null ? 0 : count(cohort, "members");
         Document ownParts = state.get("parts", Document.class);
@@ -407,7 +399,7 @@ class SupportOrganizationRollupQueries {
         Document key = query.organizationId() != null
                 ? new Document("_id", query.organizationId().toString())
                 : new Document("corporateNumber", query.corporateNumber());
-        Document state = members.find(key).first();
+        Document state = store.members().find(key).first();
         Document grants = state == null ? null : state.get("partnerGrants", Document.class);
         if (grants == null) {
             return Optional.empty();
@@ -438,7 +430,7 @@ class SupportOrganizationRollupQueries {
     }
 
     private boolean isAnalyst(String user, String supportOrganization) {
-        Document analyst = analysts.find(new Document("_id", user)).first();
+        Document analyst = store.analysts().find(new Document("_id", user)).first();
         return analyst != null
                 && analyst.getList("supportOrganizations", String.class).contains(supportOrganization);
     }
