@@ -10,4 +10,9 @@ import java.time.LocalDate;
  * {@code filter} narrows it to members of one industry, SME class and/or prefecture.
  */
 public record FindSupportOrganizationRollupQuery(
-        SupportOrganizationId supportOrganizationId, UserId viewer, LocalDate asOf, RollupFilter filter) {}
+        SupportOrganizationId supportOrganizationId, UserId viewer, LocalDate asOf, RollupFilter filter) {
+
+    public FindSupportOrganizationRollupQuery {
+        filter = filter == null ? RollupFilter.NONE : filter;
+    }
+}

@@ -16,6 +16,10 @@ public record FindSupportOrganizationRollupSeriesQuery(
         Interval interval,
         RollupFilter filter) {
 
+    public FindSupportOrganizationRollupSeriesQuery {
+        filter = filter == null ? RollupFilter.NONE : filter;
+    }
+
     public enum Interval {
         MONTH,
         QUARTER

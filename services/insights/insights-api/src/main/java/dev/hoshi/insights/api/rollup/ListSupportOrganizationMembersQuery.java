@@ -8,7 +8,7 @@ import dev.hoshi.kernel.id.UserId;
  *
  * @param level only members at this level (NONE, ONE_STAR_ELIGIBLE, ONE_STAR_DECLARED, TWO_STARS_ELIGIBLE,
  *     TWO_STARS_DECLARED); {@code null}: all
- * @param filter only members of this industry, SME class and/or prefecture
+ * @param filter only members of this industry, SME class and/or prefecture ({@code null}: {@link RollupFilter#NONE})
  * @param overdue only members with ({@code true}) or without ({@code false}) a review overdue, as far as their scope
  *     shows it; {@code null}: all
  * @param sort how to order them
@@ -24,6 +24,11 @@ public record ListSupportOrganizationMembersQuery(
         MemberSort sort,
         int offset,
         int limit) {
+
+    public ListSupportOrganizationMembersQuery {
+        filter = filter == null ? RollupFilter.NONE : filter;
+    }
+
     /**
      * Highest (latest, overdue first) first; ties by organisation id. A member whose scope hides the sort field sorts
      * after every member that shows it.

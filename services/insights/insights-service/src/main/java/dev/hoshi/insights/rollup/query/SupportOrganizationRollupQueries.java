@@ -73,7 +73,7 @@ class SupportOrganizationRollupQueries {
         if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
             return Optional.empty(); // not its analyst: as if it did not exist
         }
-        RollupFilter filter = query.filter() == null ? RollupFilter.NONE : query.filter();
+        RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
         if (query.asOf() == null) {
             Document doc = store.rollups().find(new Document("_id", slice)).first();
@@ -91,7 +91,7 @@ class SupportOrganizationRollupQueries {
         if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
             return Optional.empty();
         }
-        RollupFilter filter = query.filter() == null ? RollupFilter.NONE : query.filter();
+        RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
         if (query.interval() == Interval.QUARTER) {
@@ -257,7 +257,7 @@ class SupportOrganizationRollupQueries {
         if (query.level() != null) {
             filter.append("level", query.level());
         }
-        RollupFilter by = query.filter() == null ? RollupFilter.NONE : query.filter();
+        RollupFilter by = query.filter();
         if (by.industry() != null) {
             filter.append("industry", by.industry());
         }
