@@ -3,6 +3,8 @@ package dev.hoshi.platform.graphql;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.text.Text;
+import dev.hoshi.kernel.time.BusinessTime;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -48,6 +50,26 @@ public final class Inputs {
                 LocalDate::parse,
                 "a date written YYYY-MM-DD, such as 2026-04-01",
                 "YYYY-MM-DD 形式の日付（例: 2026-04-01）");
+    }
+
+    /**
+     * An {@code asOf} date for a history question: written {@code YYYY-MM-DD} and not after today in Japan. Every
+     * service refuses a future {@code asOf} with this one error ({@code INVALID_AS_OF}), rather than answering as if
+     * nothing would change until then. Null stays null (the current figures).
+     */
+    public static LocalDate asOf(String value, Clock clock) {
+        if (value == null) {
+            return null;
+        }
+        LocalDate date = date("asOf", value.strip());
+        if (date.isAfter(BusinessTime.today(clock))) {
+            throw new HoshiException(
+                    "INVALID_AS_OF",
+                    ErrorKind.INVALID_INPUT,
+                    "'asOf' (" + value + ") is after today in Japan; leave it out for the current figures.",
+                    "'asOf'（" + value + "）が今日（日本時間）より後です。現在の値は asOf を省略してください。");
+        }
+        return date;
     }
 
     /** A month written {@code YYYY-MM}; anything else is {@code INVALID_<FIELD>} saying so. */

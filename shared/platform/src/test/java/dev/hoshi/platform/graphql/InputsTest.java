@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoshi.kernel.error.HoshiException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InputsTest {
@@ -24,6 +27,23 @@ class InputsTest {
             assertThat(e.code()).isEqualTo("INVALID_FROM");
             assertThat(e.getMessage()).contains("YYYY-MM");
         });
+    }
+
+    @Test
+    void anAsOfAfterTodayInJapanIsRefusedAndTodayIsNot() {
+        // 2026-04-01 15:30 UTC is already 2026-04-02 in Japan
+        Clock clock = Clock.fixed(Instant.parse("2026-04-01T15:30:00Z"), ZoneOffset.UTC);
+
+        assertThat(Inputs.asOf(null, clock)).isNull();
+        assertThat(Inputs.asOf("2026-04-02", clock)).isEqualTo(LocalDate.of(2026, 4, 2));
+        assertThatThrownBy(() -> Inputs.asOf("2026-04-03", clock)).isInstanceOfSatisfying(HoshiException.class, e -> {
+            assertThat(e.code()).isEqualTo("INVALID_AS_OF");
+            assertThat(e.getMessage()).contains("2026-04-03", "after today");
+            assertThat(e.messageJa()).contains("今日（日本時間）より後");
+        });
+        assertThatThrownBy(() -> Inputs.asOf("2099-1-1", clock))
+                .isInstanceOfSatisfying(
+                        HoshiException.class, e -> assertThat(e.code()).isEqualTo("INVALID_AS_OF"));
     }
 
     @Test

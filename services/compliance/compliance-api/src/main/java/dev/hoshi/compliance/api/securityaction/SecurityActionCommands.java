@@ -51,11 +51,21 @@ public final class SecurityActionCommands {
             String declarationId,
             LocalDate effectiveOn) {}
 
+    /**
+     * Record that the organisation stopped its declaration with IPA (停止). A change of level (変更) is recorded as a
+     * new declaration with {@link RecordDeclarationCommand}.
+     */
+    public record StopDeclarationCommand(
+            @TargetAggregateIdentifier SecurityActionId id, String reason, LocalDate effectiveOn) {}
+
     public record CompleteReviewCommand(
             @TargetAggregateIdentifier SecurityActionId id, ReviewKind kind, String note, LocalDate effectiveOn) {}
 
     public record SetReviewCadenceCommand(@TargetAggregateIdentifier SecurityActionId id, int months) {}
 
-    /** Hoshi's daily check: marks overdue reviews and lapses ★★ whose assessment expired, as of {@code today}. */
+    /**
+     * Hoshi's daily check as of {@code today}: marks overdue reviews and publishes the status when it changed (a review
+     * fell due, an assessment expired).
+     */
     public record CheckDueDatesCommand(@TargetAggregateIdentifier SecurityActionId id, LocalDate today) {}
 }

@@ -55,7 +55,23 @@ public final class SecurityActionEvents {
             LocalDate effectiveOn)
             implements ComplianceEvent {}
 
-    /** A prerequisite of the level stopped holding, so the level fell back. */
+    /** The organisation stopped its declaration with IPA (停止): nothing is declared from {@code effectiveOn}. */
+    public record DeclarationStoppedEvent(
+            TenantId organizationId,
+            SecurityActionLevel level,
+            String declarationId,
+            String reason,
+            LocalDate effectiveOn)
+            implements ComplianceEvent {}
+
+    /**
+     * Written by earlier versions when a ★★ prerequisite stopped holding; they also lowered the declared level with
+     * it. Kept only so stored history reads: a lapse is now part of {@code SecurityActionStatusChangedEvent}'s
+     * standing, and the declared level stays as IPA registered it.
+     *
+     * @deprecated no longer applied; the standing in the status event replaces it
+     */
+    @Deprecated
     public record SecurityActionLevelLapsedEvent(
             TenantId organizationId,
             SecurityActionLevel from,
