@@ -296,6 +296,10 @@ class AuthorizationMatrixIT {
                                         + STATUS_PAYLOAD + " }")
                         .allow(WRITERS),
                 Rule.mutation(
+                                "stopDeclaration",
+                                "mutation { stopDeclaration(input: {reason: \"matrix\"}) " + STATUS_PAYLOAD + " }")
+                        .allow(WRITERS),
+                Rule.mutation(
                                 "completeReview",
                                 "mutation { completeReview(input: {kind: BASIC_POLICY}) " + STATUS_PAYLOAD + " }")
                         .allow(WRITERS),

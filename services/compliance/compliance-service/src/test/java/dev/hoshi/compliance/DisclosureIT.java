@@ -145,6 +145,14 @@ class DisclosureIT {
                 .path("memberStatus.answers")
                 .valueIsNull();
 
+        // the dashboard document follows the sheet a moment later
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> partner("bank-x")
+                .document(MEMBER)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.score")
+                .entity(Integer.class)
+                .isEqualTo(50));
         partner("bank-x")
                 .document(MEMBER)
                 .variable("id", org)

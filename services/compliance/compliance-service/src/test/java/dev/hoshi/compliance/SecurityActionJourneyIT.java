@@ -30,11 +30,12 @@ class SecurityActionJourneyIT {
     private static final String STATUS =
             """
             query($asOf: String) { organizationStatus(asOf: $asOf) {
-                name level eligibleLevel missingForNextStar articlesCommitted declarationId
+                name level standing lapseReason lapsedOn eligibleLevel missingForNextStar articlesCommitted declarationId
                 latestAssessment { score band completedOn partScores { part score } followUps }
                 policy { adopted published publicUrl } reviews { kind dueOn overdue } } }""";
     private static final String PAYLOAD =
-            "{ status { level eligibleLevel missingForNextStar } assessmentId errors { code message messageJa } }";
+            "{ status { level standing lapseReason lapsedOn eligibleLevel missingForNextStar } assessmentId errors { code"
+                    + " message messageJa } }";
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -126,24 +127,43 @@ class SecurityActionJourneyIT {
                 .entity(String.class)
                 .isEqualTo("TWO_STARS");
 
+        // IPA's declaration has no expiry: withdrawing the policy leaves ★★ declared, and Hoshi's standing says why
+        // it no longer holds
         mutate("withdrawBasicPolicy", "{reason: \"being rewritten\", effectiveOn: \"" + daysAgo(100) + "\"}")
                 .path("withdrawBasicPolicy.status.level")
                 .entity(String.class)
-                .isEqualTo("ONE_STAR")
+                .isEqualTo("TWO_STARS")
+                .path("withdrawBasicPolicy.status.standing")
+                .entity(String.class)
+                .isEqualTo("PREREQUISITES_LAPSED")
+                .path("withdrawBasicPolicy.status.lapseReason")
+                .entity(String.class)
+                .isEqualTo("POLICY_WITHDRAWN")
+                .path("withdrawBasicPolicy.status.lapsedOn")
+                .entity(String.class)
+                .isEqualTo(daysAgo(100).toString())
                 .path("withdrawBasicPolicy.status.missingForNextStar")
                 .entityList(String.class)
                 .containsExactly("POLICY_ADOPTED", "POLICY_PUBLISHED");
 
-        mutate("adoptBasicPolicy", "{effectiveOn: \"" + daysAgo(50) + "\"}");
-        mutate(
-                "publishBasicPolicy",
-                "{publicUrl: \"https://sato.example.jp/security-policy-v2\", effectiveOn: \"" + daysAgo(49) + "\"}");
-        mutate(
-                        "recordDeclaration",
-                        "{level: TWO_STARS, declarationId: \"51234567890\", effectiveOn: \"" + daysAgo(48) + "\"}")
-                .path("recordDeclaration.status.level")
+        mutate("adoptBasicPolicy", "{effectiveOn: \"" + daysAgo(50) + "\"}")
+                .path("adoptBasicPolicy.status.lapseReason")
                 .entity(String.class)
-                .isEqualTo("TWO_STARS");
+                .isEqualTo("POLICY_NOT_PUBLISHED");
+        mutate(
+                        "publishBasicPolicy",
+                        "{publicUrl: \"https://sato.example.jp/security-policy-v2\", effectiveOn: \"" + daysAgo(49)
+                                + "\"}")
+                .path("publishBasicPolicy.status.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS")
+                .path("publishBasicPolicy.status.standing")
+                .entity(String.class)
+                .isEqualTo("GOOD");
+        mutate("recordDeclaration", "{level: TWO_STARS, declarationId: \"51234567890\"}")
+                .path("recordDeclaration.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("ALREADY_DECLARED");
 
         // as things stood on four dates
         asOf(daysAgo(250))
@@ -174,7 +194,10 @@ class SecurityActionJourneyIT {
         asOf(daysAgo(70))
                 .path("organizationStatus.level")
                 .entity(String.class)
-                .isEqualTo("ONE_STAR")
+                .isEqualTo("TWO_STARS")
+                .path("organizationStatus.standing")
+                .entity(String.class)
+                .isEqualTo("PREREQUISITES_LAPSED")
                 .path("organizationStatus.policy.adopted")
                 .entity(Boolean.class)
                 .isEqualTo(false)
@@ -185,6 +208,9 @@ class SecurityActionJourneyIT {
                 .path("organizationStatus.level")
                 .entity(String.class)
                 .isEqualTo("TWO_STARS")
+                .path("organizationStatus.standing")
+                .entity(String.class)
+                .isEqualTo("GOOD")
                 .path("organizationStatus.policy.publicUrl")
                 .entity(String.class)
                 .isEqualTo("https://sato.example.jp/security-policy-v2");
@@ -206,21 +232,27 @@ class SecurityActionJourneyIT {
                         "BasicPolicyPublishedEvent",
                         "DeclarationRecordedEvent",
                         "BasicPolicyWithdrawnEvent",
-                        "SecurityActionLevelLapsedEvent",
+                        "SecurityActionStatusChangedEvent",
                         "BasicPolicyAdoptedEvent",
                         "BasicPolicyPublishedEvent",
-                        "DeclarationRecordedEvent");
+                        "SecurityActionStatusChangedEvent");
         assertThat(timeline).allSatisfy(e -> {
             assertThat(e.get("actor")).isEqualTo("USER:demo-sato");
-            assertThat(e.get("backdated")).isEqualTo(true);
             assertThat(e.get("recordedAt").toString()).startsWith(String.valueOf(today.getYear()));
         });
+        // the facts were backdated; Hoshi's conclusions are dated the day they were drawn
         assertThat(timeline)
-                .filteredOn(e -> "SecurityActionLevelLapsedEvent".equals(e.get("event")))
+                .filteredOn(e -> !"SecurityActionStatusChangedEvent".equals(e.get("event")))
+                .allSatisfy(e -> assertThat(e.get("backdated")).isEqualTo(true));
+        assertThat(timeline)
+                .filteredOn(e -> "SecurityActionStatusChangedEvent".equals(e.get("event")))
+                .filteredOn(e -> e.get("summaryEn").toString().contains("PREREQUISITES_LAPSED"))
                 .singleElement()
                 .satisfies(e -> {
-                    assertThat(e.get("summaryEn").toString()).contains("POLICY_WITHDRAWN");
-                    assertThat(e.get("effectiveOn")).isEqualTo(daysAgo(100).toString());
+                    assertThat(e.get("summaryEn").toString())
+                            .contains("POLICY_WITHDRAWN", daysAgo(100).toString());
+                    assertThat(e.get("summaryJa").toString()).contains("前提条件の失効");
+                    assertThat(e.get("effectiveOn")).isEqualTo(today.toString());
                 });
         owner.document("{ scoreHistory { score completedOn } }")
                 .execute()
@@ -275,9 +307,10 @@ class SecurityActionJourneyIT {
                 .entity(String.class)
                 .isEqualTo("UNKNOWN_CONTROL");
 
-        assertThat(before).isEqualTo(1);
-        assertThat(afterAdoption).isEqualTo(2);
-        assertThat(timeline()).hasSize(2);
+        // the commitment and Hoshi's conclusion (★ eligible); the adoption changes no level, so no second conclusion
+        assertThat(before).isEqualTo(2);
+        assertThat(afterAdoption).isEqualTo(3);
+        assertThat(timeline()).hasSize(3);
     }
 
     @Test

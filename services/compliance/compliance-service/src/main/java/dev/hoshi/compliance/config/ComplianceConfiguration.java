@@ -2,6 +2,8 @@ package dev.hoshi.compliance.config;
 
 import dev.hoshi.catalog.Catalog;
 import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -25,10 +27,28 @@ class ComplianceConfiguration {
         return Clock.systemUTC();
     }
 
-    /** A SECURITY ACTION record grows by a few events a year; snapshot every 50 to keep loads short anyway. */
+    /**
+     * A SECURITY ACTION record grows by a few events a year; snapshot every 50 to keep loads short anyway (the state
+     * is compact: what the rules need, see {@code SecurityActionState}).
+     */
     @Bean
     SnapshotTriggerDefinition securityActionSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+
+    /**
+     * Loaded aggregates stay in memory between commands (weakly held: the collector frees them under pressure). A
+     * replica whose copy is stale fails its append on the sequence number, which evicts the copy; the retry loads
+     * afresh.
+     */
+    @Bean
+    Cache securityActionCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    Cache controlPlanCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

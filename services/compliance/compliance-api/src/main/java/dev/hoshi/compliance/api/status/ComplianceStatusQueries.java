@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.api.status;
 
 import dev.hoshi.compliance.api.control.ControlStatus;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.kernel.id.TenantId;
 import java.time.Instant;
@@ -22,19 +23,71 @@ public final class ComplianceStatusQueries {
     /** Every self-assessment sheet, newest first, with its answers. */
     public record FindSelfAssessmentsQuery(TenantId organizationId) {}
 
+    /**
+     * The dashboard: compliance's status of the organisation on {@code asOf} and its controls.
+     *
+     * @param level the declared level, as IPA registered it (changes only by a declaration, a change or a stop)
+     * @param standing Hoshi's standing of that level: whether its prerequisites still hold (Hoshi's rule, not IPA's)
+     */
     public record ComplianceStatusView(
             String organizationId,
             LocalDate asOf,
             SecurityActionLevel level,
             String declarationId,
             LocalDate declaredOn,
+            Standing standing,
+            LapseReason lapseReason,
+            LocalDate lapsedOn,
             SecurityActionLevel eligibleLevel,
             List<String> missingForNextStar,
             List<String> articlesCommitted,
             AssessmentView latestAssessment,
             PolicyView policy,
             List<ReviewView> reviews,
-            List<ControlView> controls) {}
+            int reviewMonths,
+            List<ControlView> controls) {
+
+        /** The dashboard for {@code status} as derived on {@code asOf}, with the controls as they stood then. */
+        public static ComplianceStatusView of(
+                TenantId organization, LocalDate asOf, SecurityActionStatus status, List<ControlView> controls) {
+            SecurityActionStatus.LatestAssessment latest = status.latestAssessment();
+            return new ComplianceStatusView(
+                    organization.toString(),
+                    asOf,
+                    status.declaredLevel(),
+                    status.declarationId(),
+                    status.declaredOn(),
+                    status.standing(),
+                    status.lapseReason(),
+                    status.lapsedOn(),
+                    status.eligibleLevel(),
+                    status.missingForNextStar(),
+                    status.articlesCommitted(),
+                    latest == null
+                            ? null
+                            : new AssessmentView(
+                                    latest.assessmentId(),
+                                    latest.edition(),
+                                    null,
+                                    latest.completedOn(),
+                                    latest.score(),
+                                    latest.band(),
+                                    latest.partScores(),
+                                    latest.answers(),
+                                    latest.followUps(),
+                                    latest.supersedes(),
+                                    false),
+                    new PolicyView(
+                            status.policy().adopted(),
+                            status.policy().published(),
+                            status.policy().publicUrl()),
+                    status.reviews().stream()
+                            .map(r -> new ReviewView(r.kind(), r.dueOn(), r.overdue()))
+                            .toList(),
+                    status.reviewMonths(),
+                    controls);
+        }
+    }
 
     public record AssessmentView(
             String id,

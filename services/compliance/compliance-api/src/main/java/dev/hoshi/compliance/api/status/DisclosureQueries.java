@@ -1,5 +1,6 @@
 package dev.hoshi.compliance.api.status;
 
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.kernel.id.TenantId;
 import java.time.Instant;
@@ -23,6 +24,7 @@ public final class DisclosureQueries {
 
     /**
      * @param scope the grant's scope: LEVEL_ONLY, LEVEL_AND_SCORES or FULL_DETAIL; fields beyond it are null
+     * @param level the declared level as IPA registered it; {@code standing} is Hoshi's view of its prerequisites
      */
     public record MemberStatusView(
             String organizationId,
@@ -31,6 +33,9 @@ public final class DisclosureQueries {
             SecurityActionLevel level,
             String declarationId,
             LocalDate declaredOn,
+            Standing standing,
+            LapseReason lapseReason,
+            LocalDate lapsedOn,
             Integer score,
             String band,
             LocalDate completedOn,

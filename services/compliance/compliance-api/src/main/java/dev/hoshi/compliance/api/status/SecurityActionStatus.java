@@ -50,7 +50,10 @@ public record SecurityActionStatus(
         return reviews.stream().anyMatch(ReviewDue::overdue);
     }
 
-    /** The organisation-wide sheet the status is based on: its score, part scores (1 to 3), band and answers. */
+    /**
+     * The organisation-wide sheet the status is based on: its score, part scores (1 to 3), band, answers, the items
+     * to follow up (answered "don't know"), and the sheet it corrects, if any.
+     */
     public record LatestAssessment(
             String assessmentId,
             String edition,
@@ -58,11 +61,14 @@ public record SecurityActionStatus(
             int score,
             Map<Integer, Integer> partScores,
             String band,
-            Map<String, String> answers) {
+            Map<String, String> answers,
+            List<String> followUps,
+            String supersedes) {
 
         public LatestAssessment {
             partScores = Map.copyOf(partScores);
             answers = Map.copyOf(answers);
+            followUps = List.copyOf(followUps);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.hoshi.compliance.control.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlPlanId;
@@ -20,13 +22,20 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * How far an organisation has implemented the catalog's controls (管理策): status, owner, due date and evidence per
- * control. Kept apart from the SECURITY ACTION record because it changes far more often and decides no level.
+ * control. Kept apart from the SECURITY ACTION record because it changes far more often and decides no level. Its
+ * rules need no history, so its state (and snapshot, revision 2) is its id alone.
  */
-@Aggregate(snapshotTriggerDefinition = "controlPlanSnapshots")
+@Aggregate(snapshotTriggerDefinition = "controlPlanSnapshots", cache = "controlPlanCache")
+@Revision("2")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class ControlPlan {
 
     @AggregateIdentifier

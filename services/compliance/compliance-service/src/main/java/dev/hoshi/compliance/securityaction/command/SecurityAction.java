@@ -2,12 +2,13 @@ package dev.hoshi.compliance.securityaction.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.catalog.Scoring;
 import dev.hoshi.compliance.api.ComplianceEvent;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
-import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.AdoptBasicPolicyCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CheckDueDatesCommand;
@@ -17,20 +18,23 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CompleteRe
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.PublishBasicPolicyCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.RecordDeclarationCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SetReviewCadenceCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.StopDeclarationCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SubmitSelfAssessmentCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.WithdrawBasicPolicyCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyAdoptedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationStoppedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCadenceSetEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCompletedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SecurityActionLevelLapsedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionId;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
@@ -50,6 +54,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -57,8 +62,17 @@ import org.axonframework.spring.stereotype.Aggregate;
  * self-assessments (自社診断), its basic security policy (情報セキュリティ基本方針), the declarations IPA issued,
  * and the periodic reviews. IPA issues declarations; Hoshi tracks them and says when ★ or ★★ is eligible, never
  * that anything is certified. Created by the organisation's first action.
+ *
+ * <p>Every command answers with the status it leaves behind, and applies {@link SecurityActionStatusChangedEvent}
+ * when that status differs from the one last published: compliance's conclusions travel as events, and nobody else
+ * derives them. Snapshots hold the compact state (revision 2; snapshots of earlier shapes are skipped and replaced).
  */
-@Aggregate(snapshotTriggerDefinition = "securityActionSnapshots")
+@Aggregate(snapshotTriggerDefinition = "securityActionSnapshots", cache = "securityActionCache")
+@Revision("2")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class SecurityAction {
 
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
@@ -66,14 +80,17 @@ class SecurityAction {
     @AggregateIdentifier
     private SecurityActionId id;
 
-    private final List<Object> history = new ArrayList<>();
+    /** What the rules need, folded one event at a time. */
     private SecurityActionState state = new SecurityActionState();
+
+    /** The status last published, so a new one is published only when it differs. */
+    private SecurityActionStatus published;
 
     protected SecurityAction() {}
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(CommitToFiveArticlesCommand command, Clock clock) {
+    SecurityActionStatus handle(CommitToFiveArticlesCommand command, Clock clock) {
         id = command.id();
         LocalDate on = effective(command.effectiveOn(), clock);
         if (command.articles() == null || command.articles().isEmpty()) {
@@ -89,11 +106,12 @@ class SecurityAction {
         }
         apply(new FiveArticlesCommittedEvent(
                 command.id().tenant(), List.copyOf(new TreeSet<>(command.articles())), on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SubmitSelfAssessmentCommand command, Catalog catalog, Clock clock) {
+    SecurityActionStatus handle(SubmitSelfAssessmentCommand command, Catalog catalog, Clock clock) {
         id = command.id();
         LocalDate on = effective(command.completedOn(), clock);
         Edition edition = edition(catalog, command.edition());
@@ -122,17 +140,18 @@ class SecurityAction {
                 command.supersedes(),
                 List.of(),
                 on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
-    void handle(CombineUnitAssessmentsCommand command, Catalog catalog, Clock clock) {
+    SecurityActionStatus handle(CombineUnitAssessmentsCommand command, Catalog catalog, Clock clock) {
         LocalDate on = effective(command.completedOn(), clock);
         if (command.units() == null || command.units().isEmpty()) {
             throw invalid("NO_UNITS", "Name the unit assessments to combine.", "まとめる部門別の診断を指定してください。");
         }
-        List<SecurityActionState.Assessment> units = new ArrayList<>();
+        List<SecurityActionState.Sheet> units = new ArrayList<>();
         for (AssessmentId unitId : command.units()) {
-            SecurityActionState.Assessment unit = state().assessment(unitId)
+            SecurityActionState.Sheet unit = state().assessment(unitId)
                     .filter(a -> !a.organizationWide())
                     .orElseThrow(() -> unknown(
                             "UNKNOWN_ASSESSMENT",
@@ -168,18 +187,20 @@ class SecurityAction {
                 null,
                 List.copyOf(command.units()),
                 on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(AdoptBasicPolicyCommand command, Clock clock) {
+    SecurityActionStatus handle(AdoptBasicPolicyCommand command, Clock clock) {
         id = command.id();
         apply(new BasicPolicyAdoptedEvent(command.id().tenant(), effective(command.effectiveOn(), clock)));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(PublishBasicPolicyCommand command, Clock clock) {
+    SecurityActionStatus handle(PublishBasicPolicyCommand command, Clock clock) {
         id = command.id();
         LocalDate on = effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
@@ -187,24 +208,22 @@ class SecurityAction {
         }
         apply(new BasicPolicyPublishedEvent(
                 command.id().tenant(), WebUrl.required("publicUrl", command.publicUrl()), on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
-    void handle(WithdrawBasicPolicyCommand command, Clock clock) {
+    SecurityActionStatus handle(WithdrawBasicPolicyCommand command, Clock clock) {
         LocalDate on = effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
             throw rule("POLICY_NOT_ADOPTED", "There is no policy in force to withdraw.", "取り下げる基本方針がありません。");
         }
         apply(new BasicPolicyWithdrawnEvent(id.tenant(), Text.optional("reason", command.reason(), 1000), on));
-        if (state().level() == SecurityActionLevel.TWO_STARS) {
-            apply(new SecurityActionLevelLapsedEvent(
-                    id.tenant(), SecurityActionLevel.TWO_STARS, fallback(on), LapseReason.POLICY_WITHDRAWN, on));
-        }
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RecordDeclarationCommand command, Catalog catalog, Clock clock) {
+    SecurityActionStatus handle(RecordDeclarationCommand command, Catalog catalog, Clock clock) {
         id = command.id();
         LocalDate on = effective(command.effectiveOn(), clock);
         if (command.level() == null || command.level() == SecurityActionLevel.NONE) {
@@ -218,8 +237,13 @@ class SecurityAction {
                         "A SECURITY ACTION declaration ID (自己宣言ID) is 11 digits starting with 5 (or 4 for older"
                                 + " IDs); '" + command.declarationId() + "' is not.",
                         "自己宣言IDは5（旧形式は4）で始まる11桁の数字です（入力値: " + command.declarationId() + "）。"));
-        if (command.level() == state().level()) {
-            throw rule("ALREADY_DECLARED", "This level is already recorded.", "この段階はすでに記録されています。");
+        SecurityActionStatus declared = state().statusOn(on);
+        if (command.level() == declared.declaredLevel()
+                && command.declarationId().equals(declared.declarationId())) {
+            throw rule(
+                    "ALREADY_DECLARED",
+                    "This level is already recorded with this declaration ID.",
+                    "この段階はこの自己宣言IDですでに記録されています。");
         }
         if (command.level() == SecurityActionLevel.ONE_STAR && !state().oneStarEligibleOn(on)) {
             throw rule(
@@ -238,10 +262,11 @@ class SecurityAction {
             }
         }
         apply(new DeclarationRecordedEvent(id.tenant(), command.level(), command.declarationId(), format, on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
-    void handle(CompleteReviewCommand command, Clock clock) {
+    SecurityActionStatus handle(CompleteReviewCommand command, Clock clock) {
         LocalDate on = effective(command.effectiveOn(), clock);
         if (command.kind() == ReviewKind.SELF_ASSESSMENT) {
             throw rule(
@@ -258,59 +283,77 @@ class SecurityAction {
                 Text.optional("note", command.note(), 1000),
                 on.plusMonths(state().reviewMonths()),
                 on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SetReviewCadenceCommand command, Clock clock) {
+    SecurityActionStatus handle(SetReviewCadenceCommand command, Clock clock) {
         id = command.id();
         if (command.months() < 1 || command.months() > 36) {
             throw invalid("INVALID_CADENCE", "Reviews come every 1 to 36 months.", "見直しの間隔は1〜36か月で指定してください。");
         }
         apply(new ReviewCadenceSetEvent(id.tenant(), command.months(), BusinessTime.today(clock)));
+        return publishStatus(BusinessTime.today(clock));
     }
 
-    /** Idempotent: marks each overdue review once per due date, and lapses ★★ once its assessment has expired. */
+    /**
+     * Idempotent: marks each overdue review once per due date, and publishes the status as of {@code today} when it
+     * changed (a review fell due, an assessment expired and with it a ★★'s standing).
+     */
     @CommandHandler
-    void handle(CheckDueDatesCommand command) {
+    SecurityActionStatus handle(CheckDueDatesCommand command) {
         LocalDate today = command.today();
         for (ReviewKind kind : ReviewKind.values()) {
             state().dueOn(kind)
-                    .filter(due -> today.isAfter(due))
+                    .filter(today::isAfter)
                     .filter(due ->
                             !state().overdueMarkedFor(kind).map(due::equals).orElse(false))
                     .ifPresent(due -> apply(new ReviewOverdueEvent(id.tenant(), kind, due, today)));
         }
-        if (state().level() == SecurityActionLevel.TWO_STARS && !state().assessmentValidOn(today)) {
-            LocalDate expiredOn = state().latestAssessmentBy(today)
-                    .map(a -> a.completedOn().plusMonths(state().reviewMonths()).plusDays(1))
-                    .orElse(today);
-            apply(new SecurityActionLevelLapsedEvent(
-                    id.tenant(),
-                    SecurityActionLevel.TWO_STARS,
-                    fallback(today),
-                    LapseReason.ASSESSMENT_EXPIRED,
-                    expiredOn));
+        return publishStatus(today);
+    }
+
+    /** Record that the organisation stopped its declaration with IPA (停止). */
+    @CommandHandler
+    SecurityActionStatus handle(StopDeclarationCommand command, Clock clock) {
+        LocalDate on = effective(command.effectiveOn(), clock);
+        SecurityActionLevel declared = state().declaredLevelOn(on);
+        if (declared == SecurityActionLevel.NONE) {
+            throw rule("NOT_DECLARED", "There is no declaration to stop on " + on + ".", on + " 時点で停止する自己宣言がありません。");
         }
+        apply(new DeclarationStoppedEvent(
+                id.tenant(),
+                declared,
+                state().statusOn(on).declarationId(),
+                Text.optional("reason", command.reason(), 1000),
+                on));
+        return publishStatus(BusinessTime.today(clock));
     }
 
     @EventSourcingHandler
-    void on(Object event) {
-        history.add(event);
-        state = SecurityActionState.fold(history, LocalDate.MAX);
-        if (event instanceof ComplianceEvent e) {
-            id = SecurityActionId.of(e.organizationId());
+    void on(ComplianceEvent event) {
+        id = SecurityActionId.of(event.organizationId());
+        if (event instanceof SecurityActionStatusChangedEvent changed) {
+            published = changed.status();
+        } else {
+            state.apply(event);
         }
+    }
+
+    /** The status as of {@code today}; applied as an event when it differs from the one last published. */
+    private SecurityActionStatus publishStatus(LocalDate today) {
+        SecurityActionStatus status = state.statusOn(today);
+        if (!status.equals(published)) {
+            apply(new SecurityActionStatusChangedEvent(id.tenant(), status, today));
+        }
+        return status;
     }
 
     // ------------------------------------------------------------------ helpers
 
     private SecurityActionState state() {
         return state;
-    }
-
-    private SecurityActionLevel fallback(LocalDate on) {
-        return state().oneStarEligibleOn(on) ? SecurityActionLevel.ONE_STAR : SecurityActionLevel.NONE;
     }
 
     private static LocalDate effective(LocalDate date, Clock clock) {

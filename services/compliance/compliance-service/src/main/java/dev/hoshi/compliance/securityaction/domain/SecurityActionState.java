@@ -1,36 +1,53 @@
 package dev.hoshi.compliance.securityaction.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.compliance.api.EffectiveDated;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyAdoptedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationStoppedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCadenceSetEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCompletedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SecurityActionLevelLapsedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.LatestAssessment;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.Policy;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
+import dev.hoshi.compliance.api.status.Standing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
- * Where an organisation stands on its way to ★ and ★★, folded from its events. The aggregate keeps one to decide
- * commands; queries fold one from the events effective up to a date to answer {@code asOf}. Every rule that depends
- * on time takes the date it is asked about.
+ * Where an organisation stands on its way to ★ and ★★, and the one place its rules live. It keeps only what the
+ * rules need, each event folded in once: the earliest commitment to each article, the sheets, and the few dated
+ * changes of the policy and the declaration in order of the day they took effect, so a backdated fact takes its
+ * place in history without refolding anything. Every rule takes the date it is asked about.
+ *
+ * <p>The aggregate keeps one (and snapshots it: every field round-trips through Jackson); {@code asOf} questions fold
+ * one from the events effective up to that day. {@link #statusOn} is the conclusion compliance publishes.
  */
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public final class SecurityActionState {
 
     /** The 5 articles' ids, as in the catalog. */
@@ -44,68 +61,89 @@ public final class SecurityActionState {
         POLICY_PUBLISHED
     }
 
-    /** A submitted sheet, as far as the rules need it. */
-    public record Assessment(
+    /** A submitted sheet, as far as the rules and the status need it. */
+    public record Sheet(
             AssessmentId id,
             String edition,
             String unit,
             Map<String, String> answers,
             int score,
+            Map<Integer, Integer> partScores,
             String band,
+            List<String> followUps,
             AssessmentId supersedes,
             LocalDate completedOn) {
+
         public boolean organizationWide() {
             return unit == null;
         }
     }
 
+    /** A change to the basic policy on a day. */
+    record PolicyChange(Kind kind, String publicUrl, LocalDate on) {
+        enum Kind {
+            ADOPTED,
+            PUBLISHED,
+            WITHDRAWN
+        }
+    }
+
+    /** The declaration as recorded from a day on: a level and IPA's ID, or NONE after a stop. */
+    record Declaration(SecurityActionLevel level, String declarationId, LocalDate on) {}
+
+    /** The policy as it stood on a day. */
+    private record PolicyOn(LocalDate adoptedOn, LocalDate publishedOn, String publicUrl, LocalDate withdrawnOn) {
+
+        boolean adopted() {
+            return adoptedOn != null && withdrawnOn == null;
+        }
+
+        boolean published() {
+            return adopted() && publishedOn != null;
+        }
+    }
+
     private final Map<String, LocalDate> articles = new TreeMap<>();
-    private final Map<AssessmentId, Assessment> assessments = new LinkedHashMap<>();
-    private final Set<AssessmentId> superseded = new HashSet<>();
+    private final Map<String, Sheet> sheets = new LinkedHashMap<>();
+    private final Set<AssessmentId> superseded = new LinkedHashSet<>();
+    private final List<PolicyChange> policy = new ArrayList<>();
+    private final List<Declaration> declarations = new ArrayList<>();
     private final Map<ReviewKind, LocalDate> lastReview = new EnumMap<>(ReviewKind.class);
     private final Map<ReviewKind, LocalDate> overdueMarkedFor = new EnumMap<>(ReviewKind.class);
-    private LocalDate policyAdoptedOn;
-    private LocalDate policyPublishedOn;
-    private String policyUrl;
-    private LocalDate policyWithdrawnOn;
-    private SecurityActionLevel level = SecurityActionLevel.NONE;
-    private String declarationId;
-    private LocalDate declaredOn;
     private int reviewMonths = 12;
 
     // ------------------------------------------------------------------ folding
 
-    /**
-     * The state as things stood on {@code asOf}: the events effective on or before it, in order of effective date
-     * (recording order among the same date), so a backdated fact takes its place in history.
-     */
+    /** The state as things stood on {@code asOf}: the events effective on or before it. */
     public static SecurityActionState fold(List<?> events, LocalDate asOf) {
-        List<EffectiveDated> dated = new ArrayList<>();
+        SecurityActionState state = new SecurityActionState();
         for (Object event : events) {
             if (event instanceof EffectiveDated e && !e.effectiveOn().isAfter(asOf)) {
-                dated.add(e);
+                state.apply(event);
             }
         }
-        dated.sort(Comparator.comparing(EffectiveDated::effectiveOn)); // stable: keeps recording order
-        SecurityActionState state = new SecurityActionState();
-        dated.forEach(state::apply);
         return state;
     }
 
-    /** Applies one event; events of other kinds are ignored. */
+    /**
+     * Folds one event in; events of other kinds (the published status, and the level lapses earlier versions wrote,
+     * which lowered the declared level) are ignored.
+     */
     public void apply(Object event) {
         if (event instanceof FiveArticlesCommittedEvent e) {
-            e.articles().forEach(a -> articles.merge(a, e.effectiveOn(), (was, now) -> was.isBefore(now) ? was : now));
+            e.articles().forEach(a -> articles.merge(a, e.effectiveOn(), SecurityActionState::earlier));
         } else if (event instanceof SelfAssessmentSubmittedEvent e) {
-            assessments.put(
-                    e.assessmentId(),
-                    new Assessment(
+            sheets.put(
+                    e.assessmentId().toString(),
+                    new Sheet(
                             e.assessmentId(),
                             e.edition(),
                             e.unit(),
                             e.answers(),
                             e.score(),
+                            e.partScores(),
                             e.band(),
+                            e.followUps(),
                             e.supersedes(),
                             e.effectiveOn()));
             if (e.supersedes() != null) {
@@ -115,33 +153,45 @@ public final class SecurityActionState {
                 lastReview.merge(ReviewKind.SELF_ASSESSMENT, e.effectiveOn(), SecurityActionState::later);
             }
         } else if (event instanceof BasicPolicyAdoptedEvent e) {
-            policyAdoptedOn = e.effectiveOn();
-            policyWithdrawnOn = null;
-            policyPublishedOn = null;
-            policyUrl = null;
+            insertByDate(policy, new PolicyChange(PolicyChange.Kind.ADOPTED, null, e.effectiveOn()), PolicyChange::on);
             lastReview.merge(ReviewKind.BASIC_POLICY, e.effectiveOn(), SecurityActionState::later);
         } else if (event instanceof BasicPolicyPublishedEvent e) {
-            policyPublishedOn = e.effectiveOn();
-            policyUrl = e.publicUrl();
+            insertByDate(
+                    policy,
+                    new PolicyChange(PolicyChange.Kind.PUBLISHED, e.publicUrl(), e.effectiveOn()),
+                    PolicyChange::on);
         } else if (event instanceof BasicPolicyWithdrawnEvent e) {
-            policyWithdrawnOn = e.effectiveOn();
+            insertByDate(
+                    policy, new PolicyChange(PolicyChange.Kind.WITHDRAWN, null, e.effectiveOn()), PolicyChange::on);
         } else if (event instanceof DeclarationRecordedEvent e) {
-            level = e.level();
-            declarationId = e.declarationId();
-            declaredOn = e.effectiveOn();
-        } else if (event instanceof SecurityActionLevelLapsedEvent e) {
-            level = e.to();
+            insertByDate(declarations, new Declaration(e.level(), e.declarationId(), e.effectiveOn()), Declaration::on);
+        } else if (event instanceof DeclarationStoppedEvent e) {
+            insertByDate(
+                    declarations, new Declaration(SecurityActionLevel.NONE, null, e.effectiveOn()), Declaration::on);
         } else if (event instanceof ReviewCompletedEvent e) {
             lastReview.merge(e.kind(), e.effectiveOn(), SecurityActionState::later);
         } else if (event instanceof ReviewOverdueEvent e) {
-            overdueMarkedFor.put(e.kind(), e.dueOn());
+            overdueMarkedFor.merge(e.kind(), e.dueOn(), SecurityActionState::later);
         } else if (event instanceof ReviewCadenceSetEvent e) {
             reviewMonths = e.months();
         }
     }
 
+    /** Inserts after every entry of the same day or earlier: day order, and recording order within a day. */
+    private static <T> void insertByDate(List<T> list, T entry, Function<T, LocalDate> day) {
+        int at = list.size();
+        while (at > 0 && day.apply(list.get(at - 1)).isAfter(day.apply(entry))) {
+            at--;
+        }
+        list.add(at, entry);
+    }
+
     private static LocalDate later(LocalDate a, LocalDate b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     // ------------------------------------------------------------------ rules
@@ -158,28 +208,47 @@ public final class SecurityActionState {
     }
 
     /** The newest organisation-wide sheet completed by {@code date} that no other corrects. */
-    public Optional<Assessment> latestAssessmentBy(LocalDate date) {
-        return assessments.values().stream()
-                .filter(Assessment::organizationWide)
-                .filter(a -> !superseded.contains(a.id()))
-                .filter(a -> !a.completedOn().isAfter(date))
-                .max(Comparator.comparing(Assessment::completedOn));
+    public Optional<Sheet> latestAssessmentBy(LocalDate date) {
+        return sheets.values().stream()
+                .filter(Sheet::organizationWide)
+                .filter(s -> !superseded.contains(s.id()))
+                .filter(s -> !s.completedOn().isAfter(date))
+                .max(Comparator.comparing(Sheet::completedOn));
     }
 
+    /** Whether the latest sheet by {@code date} is within the review period on that day. */
     public boolean assessmentValidOn(LocalDate date) {
-        return latestAssessmentBy(date)
-                .map(a -> !a.completedOn().plusMonths(reviewMonths).isBefore(date))
-                .orElse(false);
+        return latestAssessmentBy(date).map(s -> date.isBefore(expiresAfter(s))).orElse(false);
+    }
+
+    /** The first day a sheet no longer holds ★★ up. */
+    private LocalDate expiresAfter(Sheet sheet) {
+        return sheet.completedOn().plusMonths(reviewMonths).plusDays(1);
     }
 
     public boolean policyAdoptedOn(LocalDate date) {
-        return policyAdoptedOn != null
-                && !policyAdoptedOn.isAfter(date)
-                && (policyWithdrawnOn == null || policyWithdrawnOn.isAfter(date));
+        return policyOn(date).adopted();
     }
 
     public boolean policyPublishedOn(LocalDate date) {
-        return policyAdoptedOn(date) && policyPublishedOn != null && !policyPublishedOn.isAfter(date);
+        return policyOn(date).published();
+    }
+
+    /** Adopting again starts a new policy: in force, not yet published. */
+    private PolicyOn policyOn(LocalDate date) {
+        PolicyOn now = new PolicyOn(null, null, null, null);
+        for (PolicyChange change : policy) {
+            if (change.on().isAfter(date)) {
+                break;
+            }
+            now = switch (change.kind()) {
+                case ADOPTED -> new PolicyOn(change.on(), null, null, null);
+                case PUBLISHED ->
+                    now.adopted() ? new PolicyOn(now.adoptedOn(), change.on(), change.publicUrl(), null) : now;
+                case WITHDRAWN -> now.adopted() ? new PolicyOn(now.adoptedOn(), null, null, change.on()) : now;
+            };
+        }
+        return now;
     }
 
     /** What ★★ still lacks on {@code date}; empty when it is eligible. */
@@ -207,6 +276,22 @@ public final class SecurityActionState {
         return oneStarEligibleOn(date) ? SecurityActionLevel.ONE_STAR : SecurityActionLevel.NONE;
     }
 
+    /** The declaration in force on {@code date}: the latest recorded (or stopped) by then. */
+    public SecurityActionLevel declaredLevelOn(LocalDate date) {
+        return declarationOn(date).map(Declaration::level).orElse(SecurityActionLevel.NONE);
+    }
+
+    private Optional<Declaration> declarationOn(LocalDate date) {
+        Declaration found = null;
+        for (Declaration d : declarations) {
+            if (d.on().isAfter(date)) {
+                break;
+            }
+            found = d;
+        }
+        return Optional.ofNullable(found).filter(d -> d.level() != SecurityActionLevel.NONE);
+    }
+
     /** When the next review of {@code kind} falls due; empty until there is something to review. */
     public Optional<LocalDate> dueOn(ReviewKind kind) {
         return Optional.ofNullable(lastReview.get(kind)).map(d -> d.plusMonths(reviewMonths));
@@ -217,37 +302,122 @@ public final class SecurityActionState {
         return Optional.ofNullable(overdueMarkedFor.get(kind));
     }
 
+    /**
+     * Compliance's conclusion on {@code date}: the declared level (changed only by a declaration, a change or a
+     * stop), Hoshi's standing of it (do its prerequisites still hold?), the eligible level, what is missing, the
+     * latest sheet, the policy and the reviews. The status event carries this; nobody derives it elsewhere.
+     */
+    public SecurityActionStatus statusOn(LocalDate date) {
+        Optional<Declaration> declaration = declarationOn(date);
+        SecurityActionLevel declared = declaration.map(Declaration::level).orElse(SecurityActionLevel.NONE);
+        Optional<Lapse> lapse = declaration.flatMap(d -> lapseOn(d, date));
+        PolicyOn policyNow = policyOn(date);
+        List<ReviewDue> reviews = new ArrayList<>();
+        for (ReviewKind kind : ReviewKind.values()) {
+            dueOn(kind).ifPresent(due -> reviews.add(new ReviewDue(kind, due, date.isAfter(due))));
+        }
+        return new SecurityActionStatus(
+                declared,
+                declaration.map(Declaration::declarationId).orElse(null),
+                declaration.map(Declaration::on).orElse(null),
+                declaration.isEmpty()
+                        ? Standing.NOT_DECLARED
+                        : lapse.isPresent() ? Standing.PREREQUISITES_LAPSED : Standing.GOOD,
+                lapse.map(Lapse::reason).orElse(null),
+                lapse.map(Lapse::on).orElse(null),
+                eligibleLevelOn(date),
+                missingForNextStar(declared, date),
+                ARTICLES.stream()
+                        .filter(a -> articles.containsKey(a) && !articles.get(a).isAfter(date))
+                        .toList(),
+                latestAssessmentBy(date).map(SecurityActionState::latest).orElse(null),
+                new Policy(
+                        policyNow.adopted(),
+                        policyNow.published(),
+                        policyNow.published() ? policyNow.publicUrl() : null),
+                reviews,
+                reviewMonths);
+    }
+
+    private record Lapse(LapseReason reason, LocalDate on) {}
+
+    /** Why the declared level's prerequisites no longer hold on {@code date}, and since when; empty while they hold. */
+    private Optional<Lapse> lapseOn(Declaration declaration, LocalDate date) {
+        if (declaration.level() == SecurityActionLevel.ONE_STAR) {
+            return Optional.empty(); // ★ rests on the 5 articles, and a commitment is never taken back
+        }
+        PolicyOn policyNow = policyOn(date);
+        Lapse lapse;
+        if (!policyNow.adopted()) {
+            lapse = new Lapse(
+                    LapseReason.POLICY_WITHDRAWN,
+                    policyNow.withdrawnOn() == null ? declaration.on() : policyNow.withdrawnOn());
+        } else if (!policyNow.published()) {
+            lapse = new Lapse(LapseReason.POLICY_NOT_PUBLISHED, policyNow.adoptedOn());
+        } else if (!assessmentValidOn(date)) {
+            lapse = new Lapse(
+                    LapseReason.ASSESSMENT_EXPIRED,
+                    latestAssessmentBy(date).map(this::expiresAfter).orElse(declaration.on()));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(lapse.on().isBefore(declaration.on()) ? new Lapse(lapse.reason(), declaration.on()) : lapse);
+    }
+
+    /**
+     * What stands between the organisation and the next star: the articles not committed, then the declaration;
+     * from ★ on, ★★'s requirements, then the declaration; at ★★, what its standing lacks (nothing in good standing).
+     */
+    private List<String> missingForNextStar(SecurityActionLevel declared, LocalDate date) {
+        return switch (declared) {
+            case NONE ->
+                oneStarEligibleOn(date)
+                        ? List.of("DECLARATION")
+                        : articlesNotCommittedBy(date).stream()
+                                .map(a -> "ARTICLE_" + a)
+                                .toList();
+            case ONE_STAR ->
+                missingForTwoStars(date).isEmpty()
+                        ? List.of("DECLARATION")
+                        : missingForTwoStars(date).stream().map(Enum::name).toList();
+            case TWO_STARS -> missingForTwoStars(date).stream().map(Enum::name).toList();
+        };
+    }
+
+    private static LatestAssessment latest(Sheet sheet) {
+        return new LatestAssessment(
+                sheet.id().toString(),
+                sheet.edition(),
+                sheet.completedOn(),
+                sheet.score(),
+                sheet.partScores(),
+                sheet.band(),
+                sheet.answers(),
+                sheet.followUps(),
+                sheet.supersedes() == null ? null : sheet.supersedes().toString());
+    }
+
     // ------------------------------------------------------------------ facts
 
     public SecurityActionLevel level() {
-        return level;
+        return declaredLevelOn(LocalDate.MAX);
     }
 
-    public Optional<String> declarationId() {
-        return Optional.ofNullable(declarationId);
+    public Optional<Sheet> assessment(AssessmentId id) {
+        return Optional.ofNullable(sheets.get(id.toString()));
     }
 
-    public Optional<LocalDate> declaredOn() {
-        return Optional.ofNullable(declaredOn);
-    }
-
-    public Optional<Assessment> assessment(AssessmentId id) {
-        return Optional.ofNullable(assessments.get(id));
-    }
-
-    public List<Assessment> assessments() {
-        return List.copyOf(assessments.values());
-    }
-
-    public Optional<String> policyUrl() {
-        return Optional.ofNullable(policyUrl);
+    /** Whether another sheet corrects this one. */
+    public boolean superseded(AssessmentId id) {
+        return superseded.contains(id);
     }
 
     public int reviewMonths() {
         return reviewMonths;
     }
 
-    public Map<String, LocalDate> committedArticles() {
-        return Map.copyOf(articles);
+    /** Every sheet in the order they were recorded. */
+    public List<Sheet> sheets() {
+        return List.copyOf(sheets.values());
     }
 }

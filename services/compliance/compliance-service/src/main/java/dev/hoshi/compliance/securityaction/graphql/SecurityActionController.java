@@ -11,6 +11,7 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CompleteRe
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.PublishBasicPolicyCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.RecordDeclarationCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SetReviewCadenceCommand;
+import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.StopDeclarationCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SubmitSelfAssessmentCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.WithdrawBasicPolicyCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionId;
@@ -22,6 +23,7 @@ import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindTimelineQuery
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.TimelineEntryView;
 import dev.hoshi.compliance.api.status.OrganizationStatusView;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.TenantId;
@@ -68,6 +70,8 @@ class SecurityActionController {
 
     record RecordDeclarationInput(SecurityActionLevel level, String declarationId, String effectiveOn) {}
 
+    record StopDeclarationInput(String reason, String effectiveOn) {}
+
     record CompleteReviewInput(ReviewKind kind, String note, String effectiveOn) {}
 
     record SetReviewCadenceInput(int months) {}
@@ -96,7 +100,7 @@ class SecurityActionController {
     @QueryMapping
     Map<String, Object> organizationStatus(@Argument String asOf) {
         return access.ifMember()
-                .map(org -> status(org, asOf == null ? null : date("asOf", asOf)))
+                .map(org -> status(org, Inputs.asOf(asOf, clock)))
                 .orElse(null);
     }
 
@@ -205,6 +209,11 @@ class SecurityActionController {
     }
 
     @MutationMapping
+    StatusPayload stopDeclaration(@Argument StopDeclarationInput input) {
+        return act(id -> new StopDeclarationCommand(id, input.reason(), optionalDate(input.effectiveOn())));
+    }
+
+    @MutationMapping
     StatusPayload completeReview(@Argument CompleteReviewInput input) {
         return act(id -> new CompleteReviewCommand(id, input.kind(), input.note(), optionalDate(input.effectiveOn())));
     }
@@ -216,30 +225,39 @@ class SecurityActionController {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Sends the command for the caller's organisation (members only) and answers with the fresh status. */
+    /**
+     * Sends the command for the caller's organisation (members only) and answers with the status the aggregate left
+     * behind (the dashboard document follows a moment later), beside the controls as stored.
+     */
     private StatusPayload act(Function<SecurityActionId, Object> command) {
         OrganizationStatusView org = access.requireWriter();
-        SecurityActionId id = SecurityActionId.of(TenantId.of(org.organizationId()));
-        Mutations.Outcome<Boolean> outcome = Mutations.attempt(() -> {
-            commands.sendAndWait(command.apply(id));
-            return true;
-        });
-        return outcome.succeeded()
-                // folded right after the command rather than read from the dashboard, which follows a moment later
-                ? new StatusPayload(status(org, BusinessTime.today(clock)), null, List.of())
-                : new StatusPayload(null, null, outcome.errors());
+        TenantId tenant = TenantId.of(org.organizationId());
+        Mutations.Outcome<SecurityActionStatus> outcome =
+                Mutations.attempt(() -> commands.sendAndWait(command.apply(SecurityActionId.of(tenant))));
+        if (!outcome.succeeded()) {
+            return new StatusPayload(null, null, outcome.errors());
+        }
+        ComplianceStatusView stored = view(org, null);
+        ComplianceStatusView fresh =
+                ComplianceStatusView.of(tenant, BusinessTime.today(clock), outcome.value(), stored.controls());
+        return new StatusPayload(map(org, fresh), null, List.of());
     }
 
-    /**
-     * The status as a map for GraphQL: the compliance view plus the organisation's name. {@code asOf} null reads
-     * the dashboard document; a date folds the history as it stood then.
-     */
-    @SuppressWarnings("unchecked")
+    /** The status for GraphQL: the stored dashboard ({@code asOf} null) or the history folded as it stood then. */
     private Map<String, Object> status(OrganizationStatusView org, LocalDate asOf) {
-        ComplianceStatusView view = queries.query(
+        return map(org, view(org, asOf));
+    }
+
+    private ComplianceStatusView view(OrganizationStatusView org, LocalDate asOf) {
+        return queries.query(
                         new FindComplianceStatusQuery(TenantId.of(org.organizationId()), asOf),
                         ComplianceStatusView.class)
                 .join();
+    }
+
+    /** The compliance view plus the organisation's name. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> map(OrganizationStatusView org, ComplianceStatusView view) {
         Map<String, Object> map = new LinkedHashMap<>(json.convertValue(view, Map.class));
         map.put("name", org.name());
         return map;

@@ -1,157 +1,102 @@
 package dev.hoshi.compliance.securityaction.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
-import dev.hoshi.catalog.Catalog;
-import dev.hoshi.compliance.api.ComplianceEvent;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.AssessmentView;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindComplianceStatusQuery;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindSelfAssessmentsQuery;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindTimelineQuery;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ReviewView;
-import dev.hoshi.compliance.api.status.ComplianceStatusQueries.TimelineEntryView;
-import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
+import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.kernel.time.BusinessTime;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Each organisation's dashboard as it stands today, one document keyed by the organisation id ({@code
- * compliance_dashboard}), so the dashboard is one point look-up. Also files each organisation under the dates its
- * reviews fall due ({@code due_checks}, keyed by date, or {@code pending} when the date has passed already), so the
- * daily check reads one document per day instead of scanning. {@code asOf} questions and the timeline fold the history instead.
+ * Keeps each organisation's dashboard ({@link DashboardStore}) from the events' content alone: the status compliance
+ * published, and each control's latest update. Also files each organisation under the days after its reviews fall
+ * due ({@code due_checks}, keyed by date, or {@code pending} when the day has passed already), so the daily check
+ * reads one document per day instead of scanning.
+ *
+ * <p>The processing group's name carries the layout's version: a new layout gets a new name, so its tracking token
+ * starts empty and the dashboards are rebuilt from the first event, after the older layout's documents are removed.
  */
 @Component
-@ProcessingGroup("compliance-dashboard")
+@ProcessingGroup(ComplianceDashboardProjection.PROCESSING_GROUP)
 class ComplianceDashboardProjection {
+
+    static final String PROCESSING_GROUP = "compliance-dashboard-v2";
 
     /** The bucket of organisations whose check date has already passed; see {@code DueDateCheck}. */
     static final String PENDING = "pending";
 
-    private final MongoCollection<Document> dashboards;
+    private final DashboardStore dashboards;
     private final MongoCollection<Document> dueChecks;
-    private final ComplianceHistory history;
-    private final Catalog catalog;
     private final Clock clock;
-    private final ObjectMapper json;
 
     ComplianceDashboardProjection(
-            @Qualifier("serviceDatabase") MongoDatabase db,
-            ComplianceHistory history,
-            Catalog catalog,
-            Clock clock,
-            ObjectMapper json) {
-        this.dashboards = db.getCollection("compliance_dashboard");
+            @Qualifier("serviceDatabase") MongoDatabase db, DashboardStore dashboards, Clock clock) {
+        this.dashboards = dashboards;
         this.dueChecks = db.getCollection("due_checks");
-        this.history = history;
-        this.catalog = catalog;
         this.clock = clock;
-        this.json = json;
+        startOnThisLayout(db.getCollection("compliance_layout"));
     }
 
     @EventHandler
-    void on(ComplianceEvent event) {
-        TenantId tenant = event.organizationId();
-        ComplianceStatusView status = compute(tenant, BusinessTime.today(clock));
-
-        dashboards.replaceOne(
-                new Document("_id", tenant.toString()),
-                new Document("_id", tenant.toString()).append("status", Document.parse(write(status))),
-                new ReplaceOptions().upsert(true));
+    void on(SecurityActionStatusChangedEvent event) {
+        dashboards.putStatus(event.organizationId(), event.status());
         LocalDate today = BusinessTime.today(clock);
-        for (LocalDate date : checkDates(status)) {
-            // a date already past (a backdated fact) goes to the bucket the next check always reads
+        for (ReviewDue review : event.status().reviews()) {
+            // checked the day after it falls due; a day already past (a backdated fact) goes to the bucket the next
+            // check always reads
+            LocalDate date = review.dueOn().plusDays(1);
             String bucket = date.isAfter(today) ? date.toString() : PENDING;
             dueChecks.updateOne(
                     new Document("_id", bucket),
-                    new Document("$addToSet", new Document("tenants", tenant.toString())),
+                    new Document(
+                            "$addToSet",
+                            new Document("tenants", event.organizationId().toString())),
                     new UpdateOptions().upsert(true));
         }
     }
 
-    /** The day after each due date, and the day after the latest assessment expires (when it holds ★★ up). */
-    private static List<LocalDate> checkDates(ComplianceStatusView status) {
-        List<LocalDate> dates = new ArrayList<>();
-        for (ReviewView review : status.reviews()) {
-            dates.add(review.dueOn().plusDays(1));
-        }
-        return dates;
+    @EventHandler
+    void on(ControlStatusUpdatedEvent e) {
+        dashboards.putControl(
+                e.organizationId(),
+                new ControlView(
+                        e.controlId(),
+                        e.status(),
+                        e.owner() == null ? null : e.owner().toString(),
+                        e.dueOn(),
+                        e.evidenceUrl(),
+                        e.evidenceNote(),
+                        e.justification(),
+                        e.effectiveOn()));
     }
 
     @ResetHandler
     void reset() {
-        dashboards.deleteMany(new Document());
+        dashboards.deleteAll();
         dueChecks.deleteMany(new Document());
     }
 
-    @QueryHandler
-    ComplianceStatusView handle(FindComplianceStatusQuery query) {
-        if (query.asOf() == null) {
-            Document stored = dashboards
-                    .find(new Document("_id", query.organizationId().toString()))
-                    .first();
-            if (stored != null) {
-                return read(stored.get("status", Document.class).toJson());
-            }
-            return compute(query.organizationId(), BusinessTime.today(clock));
+    /** Removes an older layout's documents once, before this layout's replay fills them again. */
+    private void startOnThisLayout(MongoCollection<Document> layout) {
+        Document noted = layout.find(new Document("_id", "dashboard")).first();
+        if (noted != null && PROCESSING_GROUP.equals(noted.getString("processingGroup"))) {
+            return;
         }
-        return compute(query.organizationId(), query.asOf());
-    }
-
-    @QueryHandler
-    List<TimelineEntryView> handle(FindTimelineQuery query) {
-        List<DomainEventMessage<?>> events = new ArrayList<>(history.securityAction(query.organizationId()));
-        events.addAll(history.controlPlan(query.organizationId()));
-        return Timeline.of(events);
-    }
-
-    @QueryHandler
-    List<AssessmentView> handle(FindSelfAssessmentsQuery query) {
-        return StatusCalculator.assessments(payloads(history.securityAction(query.organizationId())));
-    }
-
-    private ComplianceStatusView compute(TenantId tenant, LocalDate asOf) {
-        return StatusCalculator.status(
-                tenant,
-                payloads(history.securityAction(tenant)),
-                payloads(history.controlPlan(tenant)),
-                asOf,
-                catalog.current());
-    }
-
-    private static List<Object> payloads(List<DomainEventMessage<?>> messages) {
-        return messages.stream().map(m -> (Object) m.getPayload()).toList();
-    }
-
-    private String write(ComplianceStatusView status) {
-        try {
-            return json.writeValueAsString(status);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ComplianceStatusView read(String stored) {
-        try {
-            return json.readValue(stored, ComplianceStatusView.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        reset();
+        layout.replaceOne(
+                new Document("_id", "dashboard"),
+                new Document("_id", "dashboard").append("processingGroup", PROCESSING_GROUP),
+                new ReplaceOptions().upsert(true));
     }
 }

@@ -2,7 +2,6 @@ package dev.hoshi.compliance.securityaction.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.AssessmentView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
 import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -36,22 +34,19 @@ import org.springframework.stereotype.Component;
 class DisclosureQueryHandlers {
 
     private final GrantProjection grants;
-    private final ComplianceHistory history;
-    private final Catalog catalog;
+    private final ComplianceStatusQueryHandlers statuses;
     private final Clock clock;
     private final MongoCollection<Document> names;
     private final AccessLogStore accessLog;
 
     DisclosureQueryHandlers(
             GrantProjection grants,
-            ComplianceHistory history,
-            Catalog catalog,
+            ComplianceStatusQueryHandlers statuses,
             Clock clock,
             @Qualifier("serviceDatabase") MongoDatabase db,
             AccessLogStore accessLog) {
         this.grants = grants;
-        this.history = history;
-        this.catalog = catalog;
+        this.statuses = statuses;
         this.clock = clock;
         this.names = db.getCollection("organizations");
         this.accessLog = accessLog;
@@ -72,7 +67,7 @@ class DisclosureQueryHandlers {
             return Optional.empty();
         }
         log(query.organizationId(), viewer, scope.get(), today);
-        return Optional.of(view(query.organizationId(), organization.getString("name"), scope.get(), today));
+        return Optional.of(view(query.organizationId(), organization.getString("name"), scope.get()));
     }
 
     @QueryHandler
@@ -84,11 +79,8 @@ class DisclosureQueryHandlers {
         accessLog.record(organization, Instant.now(clock), viewer.toString(), scope.name(), "MEMBER_STATUS");
     }
 
-    private MemberStatusView view(TenantId organization, String name, ConsentScope scope, LocalDate today) {
-        List<DomainEventMessage<?>> securityAction = history.securityAction(organization);
-        List<DomainEventMessage<?>> controlPlan = history.controlPlan(organization);
-        ComplianceStatusView status = StatusCalculator.status(
-                organization, payloads(securityAction), payloads(controlPlan), today, catalog.current());
+    private MemberStatusView view(TenantId organization, String name, ConsentScope scope) {
+        ComplianceStatusView status = statuses.current(organization);
         AssessmentView latest = status.latestAssessment();
         boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES) && latest != null;
         boolean detail = scope.includes(ConsentScope.FULL_DETAIL);
@@ -99,6 +91,9 @@ class DisclosureQueryHandlers {
                 status.level(),
                 status.declarationId(),
                 status.declaredOn(),
+                status.standing(),
+                status.lapseReason(),
+                status.lapsedOn(),
                 scores ? latest.score() : null,
                 scores ? latest.band() : null,
                 scores ? latest.completedOn() : null,
@@ -115,9 +110,5 @@ class DisclosureQueryHandlers {
                                 .toList()
                         : null,
                 detail ? status.controls() : null);
-    }
-
-    private static List<Object> payloads(List<DomainEventMessage<?>> messages) {
-        return messages.stream().map(m -> (Object) m.getPayload()).toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyA
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationStoppedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCadenceSetEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCompletedEvent;
@@ -13,6 +14,11 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdu
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SecurityActionLevelLapsedEvent;
 import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.TimelineEntryView;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
+import dev.hoshi.compliance.api.status.Standing;
+import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,17 +26,30 @@ import java.util.Comparator;
 import java.util.List;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-/** The audit trail: every change with who made it, when it was recorded and when it took effect. */
+/**
+ * The audit trail: every change with who made it, when it was recorded and when it took effect, and Hoshi's
+ * conclusions where the declared level, the standing or the eligible level moved (a lapse found by the daily check
+ * shows here as the system's entry).
+ */
 final class Timeline {
 
     private Timeline() {}
 
     static List<TimelineEntryView> of(List<DomainEventMessage<?>> events) {
         List<TimelineEntryView> entries = new ArrayList<>();
+        SecurityActionStatus previous = new SecurityActionState().statusOn(LocalDate.MIN);
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();
             if (!(event instanceof EffectiveDated dated)) {
                 continue;
+            }
+            if (event instanceof SecurityActionStatusChangedEvent changed) {
+                // Hoshi's conclusions are shown where the level or the standing moved, not for every new score
+                SecurityActionStatus was = previous;
+                previous = changed.status();
+                if (sameLevels(was, changed.status())) {
+                    continue;
+                }
             }
             String[] text = describe(event);
             LocalDate recordedOn =
@@ -47,6 +66,28 @@ final class Timeline {
         }
         entries.sort(Comparator.comparing(TimelineEntryView::recordedAt));
         return entries;
+    }
+
+    private static String levelJa(SecurityActionLevel level) {
+        return switch (level) {
+            case NONE -> "なし";
+            case ONE_STAR -> "一つ星";
+            case TWO_STARS -> "二つ星";
+        };
+    }
+
+    private static String standingJa(Standing standing) {
+        return switch (standing) {
+            case NOT_DECLARED -> "未宣言";
+            case GOOD -> "良好";
+            case PREREQUISITES_LAPSED -> "前提条件の失効";
+        };
+    }
+
+    private static boolean sameLevels(SecurityActionStatus a, SecurityActionStatus b) {
+        return a.declaredLevel() == b.declaredLevel()
+                && a.standing() == b.standing()
+                && a.eligibleLevel() == b.eligibleLevel();
     }
 
     /** English and Japanese one-liners. */
@@ -71,6 +112,22 @@ final class Timeline {
             return new String[] {
                 "Declaration " + e.level() + " recorded (ID " + e.declarationId() + ")",
                 "自己宣言 " + e.level() + " を記録（ID " + e.declarationId() + "）"
+            };
+        } else if (event instanceof DeclarationStoppedEvent e) {
+            return new String[] {
+                "Declaration " + e.level() + " stopped (ID " + e.declarationId() + ")",
+                "自己宣言 " + e.level() + " を停止（ID " + e.declarationId() + "）"
+            };
+        } else if (event instanceof SecurityActionStatusChangedEvent e) {
+            SecurityActionStatus s = e.status();
+            boolean lapsed = s.standing() == Standing.PREREQUISITES_LAPSED;
+            return new String[] {
+                "Hoshi's status: declared " + s.declaredLevel() + ", standing " + s.standing()
+                        + (lapsed ? " since " + s.lapsedOn() + " (" + s.lapseReason() + ")" : "") + ", eligible "
+                        + s.eligibleLevel(),
+                "Hoshiの判定: 宣言 " + levelJa(s.declaredLevel()) + "、状況 " + standingJa(s.standing())
+                        + (lapsed ? "（" + s.lapsedOn() + " から、" + s.lapseReason() + "）" : "") + "、宣言可能 "
+                        + levelJa(s.eligibleLevel())
             };
         } else if (event instanceof SecurityActionLevelLapsedEvent e) {
             return new String[] {

@@ -99,22 +99,33 @@ class DueDateCheckIT {
 
         assertThat(checked).isPositive();
         // the dashboard document follows the new events a moment later
+        // the declaration stands (IPA's has no expiry); Hoshi's standing lapses with the expired assessment
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(
-                        "{ organizationStatus { level reviews { kind overdue } } }")
+                        "{ organizationStatus { level standing lapseReason lapsedOn reviews { kind overdue } } }")
                 .execute()
                 .path("organizationStatus.level")
                 .entity(String.class)
-                .isEqualTo("ONE_STAR")
+                .isEqualTo("TWO_STARS")
+                .path("organizationStatus.standing")
+                .entity(String.class)
+                .isEqualTo("PREREQUISITES_LAPSED")
+                .path("organizationStatus.lapseReason")
+                .entity(String.class)
+                .isEqualTo("ASSESSMENT_EXPIRED")
+                .path("organizationStatus.lapsedOn")
+                .entity(String.class)
+                .isEqualTo(today.minusDays(400).plusMonths(12).plusDays(1).toString())
                 .path("organizationStatus.reviews[*].overdue")
                 .entityList(Boolean.class)
                 .satisfies(overdue -> assertThat(overdue).isNotEmpty().containsOnly(true)));
         List<String> events = events(owner);
         assertThat(events)
                 .containsSubsequence(
+                        // recorded 390 days ago on a sheet of 400 days ago: lapsed as soon as it was recorded today
                         "DeclarationRecordedEvent",
+                        "SecurityActionStatusChangedEvent",
                         "ReviewOverdueEvent",
-                        "ReviewOverdueEvent",
-                        "SecurityActionLevelLapsedEvent");
+                        "ReviewOverdueEvent");
 
         // a second run, or a replica racing it, changes nothing
         db.getCollection("due_checks_state").deleteOne(new Document("_id", "progress"));
