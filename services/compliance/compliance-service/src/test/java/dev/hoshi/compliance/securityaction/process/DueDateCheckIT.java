@@ -8,6 +8,17 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.compliance.ComplianceTestSupport;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
+import dev.hoshi.compliance.api.securityaction.SecurityActionId;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
+import dev.hoshi.compliance.api.status.Standing;
+import dev.hoshi.kernel.context.Actor;
+import dev.hoshi.kernel.context.CurrentContext;
+import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.time.Clock;
@@ -17,6 +28,7 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,10 +40,16 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The daily check, driven by hand: lapses an expired ★★, marks overdue reviews, once, under a lease. */
+/**
+ * The daily check, driven by hand: lapses an expired ★★'s standing, marks overdue reviews, once, under a lease; and
+ * the one-off upgrade that publishes the status of records written before statuses were published.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "hoshi.compliance.due-check.initial-delay=PT1H")
+        properties = {
+            "hoshi.compliance.due-check.initial-delay=PT1H",
+            "hoshi.compliance.status-backfill.initial-delay=PT1H"
+        })
 class DueDateCheckIT {
 
     @DynamicPropertySource
@@ -47,6 +65,9 @@ class DueDateCheckIT {
 
     @Autowired
     DueDateCheck check;
+
+    @Autowired
+    StatusBackfill backfill;
 
     @Autowired
     @Qualifier("serviceDatabase")
@@ -131,6 +152,67 @@ class DueDateCheckIT {
         db.getCollection("due_checks_state").deleteOne(new Document("_id", "progress"));
         check.runIfLeaseTaken();
         assertThat(events(owner)).hasSameSizeAs(events);
+    }
+
+    @Test
+    void aRecordWrittenBeforeStatusesWerePublishedGetsItsStatusOnceAfterTheUpgrade() {
+        String org = ComplianceTestSupport.directoryRegisters(eventStore, "旧版の会社", "demo-old");
+        String aggregate = SecurityActionId.of(TenantId.of(org)).toString();
+        // what an earlier version stored: facts, no status event
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("demo-old")), () -> {
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "SecurityAction",
+                    aggregate,
+                    0,
+                    new FiveArticlesCommittedEvent(
+                            TenantId.of(org), List.of("A1", "A2", "A3", "A4", "A5"), today.minusDays(30))));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "SecurityAction",
+                    aggregate,
+                    1,
+                    new DeclarationRecordedEvent(
+                            TenantId.of(org),
+                            SecurityActionLevel.ONE_STAR,
+                            "51234567890",
+                            "CURRENT",
+                            today.minusDays(20))));
+        });
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            db.getCollection("due_checks_state").deleteOne(new Document("_id", StatusBackfill.MARKER));
+            return backfill.runOnce() > 0 && statuses(aggregate).size() == 1;
+        });
+
+        SecurityActionStatus published = statuses(aggregate).get(0);
+        assertThat(published.declaredLevel()).isEqualTo(SecurityActionLevel.ONE_STAR);
+        assertThat(published.standing()).isEqualTo(Standing.GOOD);
+        assertThat(published.eligibleLevel()).isEqualTo(SecurityActionLevel.ONE_STAR);
+        HttpGraphQlTester owner = as(port, "demo-old", org);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> owner.document(
+                        "{ organizationStatus { level standing } }")
+                .execute()
+                .path("organizationStatus.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("organizationStatus.standing")
+                .entity(String.class)
+                .isEqualTo("GOOD"));
+
+        // done once: a later run, or one after the marker is gone, publishes nothing new
+        assertThat(backfill.runOnce()).isZero();
+        db.getCollection("due_checks_state").deleteOne(new Document("_id", StatusBackfill.MARKER));
+        backfill.runOnce();
+        assertThat(statuses(aggregate)).hasSize(1);
+    }
+
+    private List<SecurityActionStatus> statuses(String aggregate) {
+        List<SecurityActionStatus> found = new java.util.ArrayList<>();
+        eventStore.readEvents(aggregate, 0).forEachRemaining(m -> {
+            if (m.getPayload() instanceof SecurityActionStatusChangedEvent e) {
+                found.add(e.status());
+            }
+        });
+        return found;
     }
 
     @Test
