@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
@@ -109,6 +112,16 @@ public class HoshiAxonAutoConfiguration {
                             .initialSegmentCount(defaults.initialSegmentCount())
                             .tokenClaimInterval(defaults.tokenClaimInterval().toMillis());
                 }));
+    }
+
+    /** Commands that lose a race for their aggregate are sent again (see {@link ConflictRetryScheduler}). */
+    @Bean
+    @ConditionalOnMissingBean(CommandGateway.class)
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(ConflictRetryScheduler.create(3, 25))
+                .build();
     }
 
     @Bean

@@ -36,7 +36,7 @@ public class HoshiGraphQlExceptionResolver extends DataFetcherExceptionResolverA
             return error(
                     env,
                     ErrorKind.CONFLICT,
-                    "CONCURRENT_CHANGE",
+                    "CONFLICT",
                     "Someone else changed this at the same moment. Reload and try again.",
                     "同時に別の変更が行われました。再読み込みしてからもう一度お試しください。");
         }

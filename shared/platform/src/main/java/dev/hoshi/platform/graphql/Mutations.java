@@ -41,7 +41,7 @@ public final class Mutations {
                     "id"));
         } catch (ConcurrencyException e) {
             return failed(new UserError(
-                    "CONCURRENT_CHANGE",
+                    "CONFLICT",
                     "Someone else changed this at the same moment. Reload and try again.",
                     "同時に別の変更が行われました。再読み込みしてからもう一度お試しください。",
                     null));
