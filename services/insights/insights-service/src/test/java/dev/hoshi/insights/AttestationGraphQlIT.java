@@ -17,8 +17,6 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
-import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
@@ -65,7 +63,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class AttestationGraphQlIT {
 
     private static final String QUERY =
-            "query($id: ID!) { attestation(organizationId: $id) { level declarationId declaredOn scope asOf statement } }";
+            """
+            query($id: ID!) { attestation(organizationId: $id) {
+              level declarationId declaredOn standing lapseReason lapsedOn scope asOf statement } }
+            """;
 
     // a key as an operator would create it, and one it signed with before a rotation
     static final KeyPair SIGNING_KEY = TestKeys.rsa(2048);
@@ -110,8 +111,7 @@ class AttestationGraphQlIT {
                     "SecurityAction",
                     "security-action:" + org,
                     0,
-                    new DeclarationRecordedEvent(
-                            TenantId.of(org), SecurityActionLevel.ONE_STAR, "51234567890", "NEW", today)));
+                    Statuses.oneStarDeclared(today).event(org, today)));
         });
         String partnerToken = tokens.token(
                 partner, "PARTNER_CLIENT:" + partner, null, List.of(), InternalTokens.ISSUER, Duration.ofSeconds(60));
@@ -125,6 +125,9 @@ class AttestationGraphQlIT {
                 .isEqualTo("51234567890"));
         var response = as(partnerToken).document(QUERY).variable("id", org).execute();
         response.path("attestation.level").entity(String.class).isEqualTo("ONE_STAR");
+        response.path("attestation.standing").entity(String.class).isEqualTo("GOOD");
+        response.path("attestation.lapseReason").valueIsNull();
+        response.path("attestation.lapsedOn").valueIsNull();
         String statement =
                 response.path("attestation.statement").entity(String.class).get();
         // the key set, public without a token, as a partner's verifier fetches it
@@ -148,8 +151,12 @@ class AttestationGraphQlIT {
         processor.setJWSKeySelector(
                 new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(keys))));
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                partner, new JWTClaimsSet.Builder().issuer("hoshi-insights").build(), Set.of("sub", "level", "asOf")));
-        assertThat(processor.process(statement, null).getStringClaim("level")).isEqualTo("ONE_STAR");
+                partner,
+                new JWTClaimsSet.Builder().issuer("hoshi-insights").build(),
+                Set.of("sub", "level", "standing", "asOf")));
+        JWTClaimsSet verified = processor.process(statement, null);
+        assertThat(verified.getStringClaim("level")).isEqualTo("ONE_STAR");
+        assertThat(verified.getStringClaim("standing")).isEqualTo("GOOD");
         // after a restart (or on another replica) the same key file gives the same set
         assertThat(JWKSet.parse(keys).toString())
                 .isEqualTo(AttestationKeys.fromPem(TestKeys.privatePem(SIGNING_KEY), "the same file")
@@ -159,7 +166,9 @@ class AttestationGraphQlIT {
         assertThat(jws.getPayload().toJSONObject())
                 .containsEntry("sub", org)
                 .containsEntry("level", "ONE_STAR")
-                .containsEntry("declarationId", "51234567890");
+                .containsEntry("standing", "GOOD")
+                .containsEntry("declarationId", "51234567890")
+                .doesNotContainKeys("lapseReason", "lapsedOn");
         Map<String, Object> altered = jws.getPayload().toJSONObject();
         altered.put("level", "TWO_STARS");
         String[] parts = statement.split("\\.");

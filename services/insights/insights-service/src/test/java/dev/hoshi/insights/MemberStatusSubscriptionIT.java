@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.hoshi.compliance.api.securityaction.AssessmentId;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
-import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
@@ -62,7 +59,8 @@ class MemberStatusSubscriptionIT {
     private static final String SUBSCRIPTION =
             """
             subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id) {
-              supportOrganizationId organizationId name scope levelBefore level scoreBefore score at } }
+              supportOrganizationId organizationId name scope levelBefore level standingBefore standing lapseReason
+              scoreBefore score at } }
             """;
     private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -102,7 +100,8 @@ class MemberStatusSubscriptionIT {
         BlockingQueue<Map<String, Object>> level = subscribe(levelAnalyst, levelSupport);
         await().atMost(WAIT).until(() -> feed.subscriptions() == before + 2);
 
-        compliance(0, sheet(72));
+        LocalDate sheetOn = LocalDate.parse("2026-11-01");
+        compliance(0, Statuses.nothingYet().sheet(18, sheetOn).event(member, sheetOn)); // scores 72
 
         Map<String, Object> newScore = scores.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(newScore)
@@ -112,22 +111,20 @@ class MemberStatusSubscriptionIT {
                 .containsEntry("scope", "LEVEL_AND_SCORES")
                 .containsEntry("levelBefore", "NONE")
                 .containsEntry("level", "NONE")
+                .containsEntry("standingBefore", "NOT_DECLARED")
+                .containsEntry("standing", "NOT_DECLARED")
                 .containsEntry("scoreBefore", null)
                 .containsEntry("score", 72);
         assertThat((String) newScore.get("at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
-        compliance(
-                1,
-                new DeclarationRecordedEvent(
-                        TenantId.of(member),
-                        SecurityActionLevel.ONE_STAR,
-                        "D-" + run,
-                        "IPA",
-                        LocalDate.parse("2026-11-01")));
+        LocalDate declaredOn = LocalDate.parse("2026-11-02");
+        compliance(1, Statuses.twoStarsDeclared(declaredOn).sheet(18, sheetOn).event(member, declaredOn));
 
         assertThat(scores.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
                 .containsEntry("levelBefore", "NONE")
-                .containsEntry("level", "ONE_STAR_DECLARED")
+                .containsEntry("level", "TWO_STARS_DECLARED")
+                .containsEntry("standingBefore", "NOT_DECLARED")
+                .containsEntry("standing", "GOOD")
                 .containsEntry("scoreBefore", 72)
                 .containsEntry("score", 72);
         // LEVEL_ONLY: the new score alone was not shown; the new level is, without scores
@@ -135,9 +132,27 @@ class MemberStatusSubscriptionIT {
                 .containsEntry("supportOrganizationId", levelSupport)
                 .containsEntry("scope", "LEVEL_ONLY")
                 .containsEntry("levelBefore", "NONE")
-                .containsEntry("level", "ONE_STAR_DECLARED")
+                .containsEntry("level", "TWO_STARS_DECLARED")
                 .containsEntry("scoreBefore", null)
                 .containsEntry("score", null);
+
+        // compliance reports the ★★ lapsed (a re-adopted policy not yet published): the level stays, the standing
+        // changes, and both support organisations are told
+        LocalDate lapsedOn = LocalDate.parse("2026-11-03");
+        compliance(
+                2,
+                Statuses.twoStarsDeclared(declaredOn)
+                        .sheet(18, sheetOn)
+                        .lapsed(LapseReason.POLICY_NOT_PUBLISHED, lapsedOn)
+                        .event(member, lapsedOn));
+        for (BlockingQueue<Map<String, Object>> analyst : List.of(scores, level)) {
+            assertThat(analyst.poll(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .containsEntry("levelBefore", "TWO_STARS_DECLARED")
+                    .containsEntry("level", "TWO_STARS_DECLARED")
+                    .containsEntry("standingBefore", "GOOD")
+                    .containsEntry("standing", "PREREQUISITES_LAPSED")
+                    .containsEntry("lapseReason", "POLICY_NOT_PUBLISHED");
+        }
         assertThat(scores.poll(300, TimeUnit.MILLISECONDS)).isNull();
         assertThat(level.poll(300, TimeUnit.MILLISECONDS)).isNull();
     }
@@ -288,21 +303,5 @@ class MemberStatusSubscriptionIT {
                 RequestContext.forTenant(TenantId.of(member), Actor.user("owner-" + member)),
                 () -> eventStore.publish(
                         new GenericDomainEventMessage<>("SecurityAction", "security-action:" + member, seq, event)));
-    }
-
-    private SelfAssessmentSubmittedEvent sheet(int score) {
-        return new SelfAssessmentSubmittedEvent(
-                TenantId.of(member),
-                AssessmentId.of("sheet-" + member),
-                "3.1",
-                null,
-                Map.of("Q1", "DONE"),
-                score,
-                Map.of(),
-                "B",
-                List.of(),
-                null,
-                List.of(),
-                LocalDate.parse("2026-11-01"));
     }
 }

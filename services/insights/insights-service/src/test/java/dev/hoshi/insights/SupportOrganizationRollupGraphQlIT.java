@@ -3,8 +3,11 @@ package dev.hoshi.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.hoshi.compliance.api.securityaction.AssessmentId;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
@@ -20,19 +23,23 @@ import dev.hoshi.insights.rollup.graphql.MemberExportFilesTest;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
+import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -228,7 +235,9 @@ class SupportOrganizationRollupGraphQlIT {
         List<List<String>> rows = MemberExportFilesTest.parse(csv);
         assertThat(rows).hasSize(6);
         assertThat(rows.get(0).get(0)).isEqualTo("組織ID");
-        assertThat(rows.get(1).get(7)).isEqualTo("100");
+        int score = rows.get(0).indexOf("自社診断の点数");
+        assertThat(rows.get(1).get(score)).isEqualTo("100");
+        assertThat(rows.get(1).get(rows.get(0).indexOf("Hoshi上の状況 / standing"))).isEqualTo("未宣言");
         var xlsx = as(tokens.user(analyst, null))
                 .document(export)
                 .variable("id", support)
@@ -245,7 +254,7 @@ class SupportOrganizationRollupGraphQlIT {
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(5);
             assertThat(workbook.getSheetAt(0).getRow(0).getCell(1).getStringCellValue())
                     .isEqualTo("組織名");
-            assertThat(workbook.getSheetAt(0).getRow(5).getCell(7).getNumericCellValue())
+            assertThat(workbook.getSheetAt(0).getRow(5).getCell(score).getNumericCellValue())
                     .isEqualTo(20.0);
         }
         as(tokens.user("someone-" + run, null))
@@ -368,6 +377,213 @@ class SupportOrganizationRollupGraphQlIT {
                 .verify();
     }
 
+    /**
+     * Sato (★★ declared) re-adopts its basic policy and has not published it again: compliance reports its ★★ with
+     * standing PREREQUISITES_LAPSED (POLICY_NOT_PUBLISHED). The association sees it still as ★★ declared and, beside
+     * it, lapsed: in the rollup, the member list and both exports; its bank sees the same in the signed attestation.
+     */
+    @Test
+    void aReadoptedPolicyComplianceReportsAsLapsedShowsAsTwoStarsLapsedEverywhereTheLevelIsShown() throws Exception {
+        String run = Long.toString(System.nanoTime());
+        String support = "assoc-lapse-" + run;
+        String analyst = "analyst-lapse-" + run;
+        String partner = "bank-lapse-" + run;
+        String sato = "sato-" + run;
+        LocalDate today = BusinessTime.today(Clock.systemUTC());
+        LocalDate declaredOn = LocalDate.parse("2026-04-01");
+        LocalDate sheetOn = LocalDate.parse("2026-04-02");
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("operator")),
+                () -> eventStore.publish(new GenericDomainEventMessage<>(
+                        "SupportOrganization",
+                        support,
+                        0,
+                        new SupportOrganizationRegisteredEvent(
+                                SupportOrganizationId.of(support),
+                                "機械工業会",
+                                null,
+                                SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                                UserId.of(analyst)))));
+        for (int i = 1; i <= 5; i++) {
+            String org = i == 1 ? sato : "m" + i + "-lapse-" + run;
+            Object status = i == 1
+                    ? Statuses.twoStarsDeclared(declaredOn).sheet(25, sheetOn).event(org, sheetOn)
+                    : sheet(org, i * 5);
+            CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("owner-" + org)), () -> {
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organization",
+                        org,
+                        0,
+                        new OrganizationRegisteredEvent(
+                                TenantId.of(org), "会員" + org, null, null, UserId.of("owner-" + org))));
+                eventStore.publish(new GenericDomainEventMessage<>(
+                        "Organization",
+                        org,
+                        1,
+                        new ConsentGrantedEvent(
+                                ConsentGrantId.of("grant-" + org),
+                                TenantId.of(org),
+                                Grantee.supportOrganization(SupportOrganizationId.of(support)),
+                                ConsentScope.FULL_DETAIL,
+                                LocalDate.parse("2026-01-01"),
+                                null)));
+                eventStore.publish(
+                        new GenericDomainEventMessage<>("SecurityAction", "security-action:" + org, 0, status));
+            });
+        }
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(sato), Actor.user("owner-" + sato)), () -> {
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "Organization",
+                    sato,
+                    2,
+                    new ConsentGrantedEvent(
+                            ConsentGrantId.of("grant-bank-" + sato),
+                            TenantId.of(sato),
+                            Grantee.partnerClient(PartnerClientId.of(partner)),
+                            ConsentScope.LEVEL_ONLY,
+                            today,
+                            null)));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "SecurityAction",
+                    "security-action:" + sato,
+                    1,
+                    Statuses.twoStarsDeclared(declaredOn)
+                            .sheet(25, sheetOn)
+                            .lapsed(LapseReason.POLICY_NOT_PUBLISHED, today)
+                            .event(sato, today)));
+        });
+
+        // the rollup: still ★★ declared, and counted as lapsed; good to lapsed is a decline this month
+        String rollup =
+                """
+                query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {
+                  consentingMembers levels { none twoStarsDeclared } standingLapsed declined } }
+                """;
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(analyst, null))
+                .document(rollup)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationRollup.standingLapsed")
+                .entity(Integer.class)
+                .isEqualTo(1));
+        var figures = as(tokens.user(analyst, null))
+                .document(rollup)
+                .variable("id", support)
+                .execute();
+        figures.path("supportOrganizationRollup.consentingMembers")
+                .entity(Integer.class)
+                .isEqualTo(5);
+        figures.path("supportOrganizationRollup.levels.twoStarsDeclared")
+                .entity(Integer.class)
+                .isEqualTo(1);
+        figures.path("supportOrganizationRollup.levels.none")
+                .entity(Integer.class)
+                .isEqualTo(4);
+        figures.path("supportOrganizationRollup.declined").entity(Integer.class).isEqualTo(1);
+
+        // the member list: the declared level and, beside it, Hoshi's standing
+        var row = as(tokens.user(analyst, null))
+                .document(
+                        """
+                        query($id: ID!) { supportOrganizationMembers(supportOrganizationId: $id,
+                          level: TWO_STARS_DECLARED) {
+                          edges { node { organizationId level declaredLevel standing lapseReason lapsedOn } } } }
+                        """)
+                .variable("id", support)
+                .execute();
+        row.path("supportOrganizationMembers.edges[*].node.organizationId")
+                .entityList(String.class)
+                .containsExactly(sato);
+        row.path("supportOrganizationMembers.edges[0].node.level")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS_DECLARED");
+        row.path("supportOrganizationMembers.edges[0].node.declaredLevel")
+                .entity(String.class)
+                .isEqualTo("TWO_STARS");
+        row.path("supportOrganizationMembers.edges[0].node.standing")
+                .entity(String.class)
+                .isEqualTo("PREREQUISITES_LAPSED");
+        row.path("supportOrganizationMembers.edges[0].node.lapseReason")
+                .entity(String.class)
+                .isEqualTo("POLICY_NOT_PUBLISHED");
+        row.path("supportOrganizationMembers.edges[0].node.lapsedOn")
+                .entity(String.class)
+                .isEqualTo(today.toString());
+
+        // the exports, in Japanese
+        String export =
+                """
+                query($id: ID!, $format: ExportFormat!) {
+                  supportOrganizationMembersExport(supportOrganizationId: $id, level: TWO_STARS_DECLARED,
+                    format: $format) { base64 rowCount } }
+                """;
+        List<List<String>> csv = MemberExportFilesTest.parse(new String(
+                Base64.getDecoder()
+                        .decode(as(tokens.user(analyst, null))
+                                .document(export)
+                                .variable("id", support)
+                                .variable("format", "CSV")
+                                .execute()
+                                .path("supportOrganizationMembersExport.base64")
+                                .entity(String.class)
+                                .get()),
+                StandardCharsets.UTF_8));
+        assertThat(csv).hasSize(2);
+        List<String> headers = csv.get(0);
+        assertThat(csv.get(1).subList(headers.indexOf("SECURITY ACTION"), headers.indexOf("自社診断の点数")))
+                .containsExactly("★★ 宣言済み", "★★ 二つ星", "前提条件の失効", "基本方針が未公開", today.toString());
+        byte[] xlsx = Base64.getDecoder()
+                .decode(as(tokens.user(analyst, null))
+                        .document(export)
+                        .variable("id", support)
+                        .variable("format", "XLSX")
+                        .execute()
+                        .path("supportOrganizationMembersExport.base64")
+                        .entity(String.class)
+                        .get());
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(0);
+            int standing = headers.indexOf("Hoshi上の状況 / standing");
+            assertThat(header.getCell(standing).getStringCellValue()).isEqualTo("Hoshi上の状況 / standing");
+            assertThat(sheet.getRow(1).getCell(standing).getStringCellValue()).isEqualTo("前提条件の失効");
+            assertThat(sheet.getRow(1).getCell(standing + 1).getStringCellValue())
+                    .isEqualTo("基本方針が未公開");
+        }
+
+        // the bank's attestation: the declared level, and beside it the lapse, in the signed statement too
+        String partnerToken = tokens.token(
+                partner, "PARTNER_CLIENT:" + partner, null, List.of(), InternalTokens.ISSUER, Duration.ofSeconds(60));
+        var attestation = as(partnerToken)
+                .document(
+                        """
+                        query($id: ID!) { attestation(organizationId: $id) {
+                          level standing lapseReason lapsedOn statement } }
+                        """)
+                .variable("id", sato)
+                .execute();
+        attestation.path("attestation.level").entity(String.class).isEqualTo("TWO_STARS");
+        attestation.path("attestation.standing").entity(String.class).isEqualTo("PREREQUISITES_LAPSED");
+        attestation.path("attestation.lapseReason").entity(String.class).isEqualTo("POLICY_NOT_PUBLISHED");
+        attestation.path("attestation.lapsedOn").entity(String.class).isEqualTo(today.toString());
+        JWSObject statement = JWSObject.parse(
+                attestation.path("attestation.statement").entity(String.class).get());
+        String keys = as(partnerToken)
+                .document("{ attestationKeys }")
+                .execute()
+                .path("attestationKeys")
+                .entity(String.class)
+                .get();
+        RSAKey key =
+                (RSAKey) JWKSet.parse(keys).getKeyByKeyId(statement.getHeader().getKeyID());
+        assertThat(statement.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(statement.getPayload().toJSONObject())
+                .containsEntry("level", "TWO_STARS")
+                .containsEntry("standing", "PREREQUISITES_LAPSED")
+                .containsEntry("lapseReason", "POLICY_NOT_PUBLISHED")
+                .containsEntry("lapsedOn", today.toString());
+    }
+
     @Test
     void aSeriesIsMonthlyAndItsPeriodIsChecked() {
         String run = Long.toString(System.nanoTime());
@@ -431,24 +647,10 @@ class SupportOrganizationRollupGraphQlIT {
                 .containsExactly("2025-Q4", "2026-Q1");
     }
 
-    private static SelfAssessmentSubmittedEvent sheet(String org, int done) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 1; i <= 25; i++) {
-            answers.put("Q" + i, i <= done ? "DONE" : "NOT_DONE");
-        }
-        return new SelfAssessmentSubmittedEvent(
-                TenantId.of(org),
-                AssessmentId.of("sheet-" + org),
-                "3.1",
-                null,
-                answers,
-                done * 4,
-                Map.of(),
-                "B" + done * 4,
-                List.of(),
-                null,
-                List.of(),
-                LocalDate.parse("2026-01-02"));
+    /** Compliance's status of an SME with nothing declared and a sheet with Q1..Q{@code done} done. */
+    private static Object sheet(String org, int done) {
+        LocalDate on = LocalDate.parse("2026-01-02");
+        return Statuses.nothingYet().sheet(done, on).event(org, on);
     }
 
     private HttpGraphQlTester as(String token) {

@@ -12,9 +12,11 @@ import java.util.List;
  * @param consentingMembers members with an active grant to the support organisation (any scope)
  * @param suppressed whether the level figures are withheld (fewer consenting members than the threshold)
  * @param levels members per level; {@code null} when suppressed
+ * @param standingLapsed members whose declared level's prerequisites have lapsed (Hoshi's monitoring rule, not
+ *     IPA's: they stay in their declared level's bucket and are counted here too); {@code null} when suppressed
  * @param reviewsOverdue consenting members with a review overdue; {@code null} when suppressed
- * @param declined consenting members whose level went down in the period, or whose score went down where their grant
- *     includes scores; {@code null} when suppressed
+ * @param declined consenting members whose level bucket went down in the period, or whose standing went from good to
+ *     lapsed, or whose score went down where their grant includes scores; {@code null} when suppressed
  */
 public record SupportOrganizationRollupView(
         String supportOrganizationId,
@@ -24,6 +26,7 @@ public record SupportOrganizationRollupView(
         long consentingMembers,
         boolean suppressed,
         LevelCountsView levels,
+        Long standingLapsed,
         Long reviewsOverdue,
         Long declined,
         ScoreSummaryView scores,
@@ -31,8 +34,9 @@ public record SupportOrganizationRollupView(
         ControlRatesView controls) {
 
     /**
-     * Members per SECURITY ACTION level, each in its highest bucket: none; ★ eligible (all 5 articles, nothing
-     * declared); ★ declared; ★★ eligible (★★'s prerequisites hold, ★★ not declared); ★★ declared.
+     * Members per SECURITY ACTION level, each in the highest bucket that holds, from compliance's status: ★★ declared;
+     * ★★ eligible (compliance's eligible level is ★★, ★★ not declared); ★ declared; ★ eligible (eligible level ★,
+     * nothing declared); none. A declared level stays in its bucket when its standing lapsed.
      */
     public record LevelCountsView(
             long none, long oneStarEligible, long oneStarDeclared, long twoStarsEligible, long twoStarsDeclared) {}

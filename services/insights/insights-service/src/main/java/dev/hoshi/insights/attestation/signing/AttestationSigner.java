@@ -15,6 +15,10 @@ import java.util.UUID;
  * Signs attestations (compact JWS, RS256, {@code typ} {@code hoshi-attestation+jwt}) with the configured
  * {@link AttestationKeys}, so a partner can verify them offline with the published key set, also after a restart
  * and on any replica.
+ *
+ * <p>{@code level} is the level declared with IPA; {@code standing} beside it is Hoshi's monitoring rule (whether the
+ * declared level's prerequisites still hold), with {@code lapseReason} and {@code lapsedOn} when they lapsed. A lapse
+ * never lowers {@code level}: IPA's declaration has no expiry.
  */
 public class AttestationSigner {
 
@@ -35,7 +39,10 @@ public class AttestationSigner {
                 .issueTime(Date.from(asOf))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("level", view.level())
+                .claim("standing", view.standing())
                 .claim("scope", view.scope());
+        claim(claims, "lapseReason", view.lapseReason());
+        claim(claims, "lapsedOn", view.lapsedOn());
         claim(claims, "declarationId", view.declarationId());
         claim(claims, "declaredOn", view.declaredOn());
         claim(claims, "assessedOn", view.assessedOn());

@@ -21,6 +21,10 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The member list as a file: CSV (UTF-8, header row) or an .xlsx workbook, both in Japanese: headers and values
  * (levels, scopes, classes, prefectures, bands and answers by their Japanese names; the catalog edition gives the
  * band and answer labels). Organisation ids stay as they are.
+ *
+ * <p>Beside the level bucket stand the declared level and Hoshi's standing of it (with the lapse's reason and date).
+ * Their headers carry the English field name too ({@code Hoshi上の状況 / standing}), since the standing is Hoshi's
+ * monitoring rule and not part of IPA's declaration.
  */
 final class MemberExportFiles {
 
@@ -30,6 +34,18 @@ final class MemberExportFiles {
             "ONE_STAR_DECLARED", "★ 宣言済み",
             "TWO_STARS_ELIGIBLE", "★★ 宣言できる",
             "TWO_STARS_DECLARED", "★★ 宣言済み");
+    private static final Map<String, String> DECLARED = Map.of(
+            "NONE", "未宣言",
+            "ONE_STAR", "★ 一つ星",
+            "TWO_STARS", "★★ 二つ星");
+    private static final Map<String, String> STANDINGS = Map.of(
+            "NOT_DECLARED", "未宣言",
+            "GOOD", "良好",
+            "PREREQUISITES_LAPSED", "前提条件の失効");
+    private static final Map<String, String> LAPSE_REASONS = Map.of(
+            "POLICY_WITHDRAWN", "基本方針の撤回",
+            "POLICY_NOT_PUBLISHED", "基本方針が未公開",
+            "ASSESSMENT_EXPIRED", "自社診断の見直し期限切れ");
     private static final Map<String, String> SCOPES =
             Map.of("LEVEL_ONLY", "段階のみ", "LEVEL_AND_SCORES", "段階と点数", "FULL_DETAIL", "詳細まで");
     private static final Map<String, String> CLASSES = Map.of("SMALL", "小規模企業者", "MEDIUM", "中規模企業", "LARGE", "大企業");
@@ -37,8 +53,9 @@ final class MemberExportFiles {
     static final String CSV_TYPE = "text/csv; charset=UTF-8";
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int ITEMS = 25;
+    static final String SCORE_HEADER = "自社診断の点数";
     /** The score column (0-based), written as a number. */
-    static final int SCORE_COLUMN = 7;
+    static final int SCORE_COLUMN = headers().indexOf(SCORE_HEADER);
 
     private MemberExportFiles() {}
 
@@ -51,7 +68,11 @@ final class MemberExportFiles {
                 "企業規模",
                 "都道府県",
                 "SECURITY ACTION",
-                "自社診断の点数",
+                "宣言済みの段階 / declared level",
+                "Hoshi上の状況 / standing",
+                "失効の理由 / lapse reason",
+                "失効日 / lapsed on",
+                SCORE_HEADER,
                 "評価",
                 "診断日",
                 "見直し期限超過"));
@@ -76,6 +97,10 @@ final class MemberExportFiles {
                         ? ""
                         : Prefecture.fromCode(m.prefecture()).nameJa(),
                 LEVELS.getOrDefault(m.level(), m.level()),
+                label(DECLARED, m.declaredLevel()),
+                label(STANDINGS, m.standing()),
+                label(LAPSE_REASONS, m.lapseReason()),
+                text(m.lapsedOn()),
                 m.score() == null ? "" : m.score().toString(),
                 m.band() == null ? "" : bandLabel(edition, m.band()),
                 text(m.assessedOn()),
@@ -91,6 +116,10 @@ final class MemberExportFiles {
                             : edition.answer(answer).map(a -> a.label().ja()).orElse(answer));
         }
         return row;
+    }
+
+    private static String label(Map<String, String> labels, String code) {
+        return code == null ? "" : labels.getOrDefault(code, code);
     }
 
     private static String bandLabel(Edition edition, String band) {

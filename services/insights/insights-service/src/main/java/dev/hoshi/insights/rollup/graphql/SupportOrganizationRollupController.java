@@ -11,7 +11,6 @@ import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.UserId;
-import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
 import java.time.Clock;
@@ -43,14 +42,7 @@ class SupportOrganizationRollupController {
             @Argument String supportOrganizationId, @Argument String asOf, @Argument Map<String, Object> filter) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
-        LocalDate date = asOf == null ? null : Inputs.date("asOf", asOf);
-        if (date != null && date.isAfter(BusinessTime.today(clock))) {
-            throw new HoshiException(
-                    "INVALID_AS_OF",
-                    ErrorKind.INVALID_INPUT,
-                    "'asOf' (" + asOf + ") is after today in Japan; leave it out for the current figures.",
-                    "'asOf'（" + asOf + "）が今日（日本時間）より後です。現在の値は asOf を省略してください。");
-        }
+        LocalDate date = Inputs.asOf(asOf, clock);
         RollupFilter members = Filters.parse(filter);
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER) {

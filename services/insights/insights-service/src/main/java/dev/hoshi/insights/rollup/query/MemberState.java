@@ -2,10 +2,14 @@ package dev.hoshi.insights.rollup.query;
 
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatus;
-import dev.hoshi.compliance.api.securityaction.ReviewKind;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.LatestAssessment;
+import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +28,16 @@ import org.bson.Document;
  * <p>A member counts in eight <em>slices</em> per support organisation it grants: every combination of "any" or its
  * own industry, SME class and prefecture ({@code <supportOrg>|<industry>|<class>|<prefecture>}, {@code *} for any),
  * so a filtered rollup is one point look-up like the unfiltered one ({@code <supportOrg>|*|*|*}).
+ *
+ * <p>Nothing here decides a SECURITY ACTION rule: the declared level, the standing, the eligible level, the latest
+ * sheet and whether a review is overdue are compliance's conclusions, stored as its {@link SecurityActionStatus} said
+ * them ({@link #record}). This class only sorts them into buckets and counts them.
  */
 final class MemberState {
 
     static final int MIN_SCORE = -25;
     static final int MAX_SCORE = 100;
     static final String ANY = "*";
-    static final int ARTICLES = 5;
 
     /** Level buckets, lowest first; a member is in the highest that holds. */
     static final List<String> LEVELS =
@@ -64,29 +71,90 @@ final class MemberState {
     }
 
     /**
-     * The member's level bucket. ★★ eligible follows compliance's rule: all 5 articles, an organisation-wide sheet
-     * whose review is not overdue, and a basic policy adopted and published (not withdrawn). A member that declared ★
-     * and now meets ★★'s prerequisites is ★★ eligible.
+     * Stores compliance's status in the member's state, replacing what an earlier status said: declared level,
+     * declaration id and date, standing (with its reason and date), eligible level, whether any review is overdue,
+     * and the latest organisation-wide sheet (score, band, part subtotals, answers, date).
+     */
+    static void record(Document state, SecurityActionStatus status) {
+        put(state, "declared", name(status.declaredLevel()));
+        put(state, "declarationId", status.declarationId());
+        put(state, "declaredOn", text(status.declaredOn()));
+        put(state, "standing", name(status.standing()));
+        put(state, "lapseReason", name(status.lapseReason()));
+        put(state, "lapsedOn", text(status.lapsedOn()));
+        put(state, "eligible", name(status.eligibleLevel()));
+        state.put("overdue", status.anyReviewOverdue());
+        LatestAssessment sheet = status.latestAssessment();
+        if (sheet == null) {
+            for (String field : List.of("assessmentId", "sheetOn", "score", "band", "parts", "answers")) {
+                state.remove(field);
+            }
+            return;
+        }
+        put(state, "assessmentId", sheet.assessmentId());
+        put(state, "sheetOn", text(sheet.completedOn()));
+        state.put("score", sheet.score());
+        put(state, "band", sheet.band());
+        Document parts = new Document();
+        new TreeMap<>(sheet.partScores()).forEach((part, score) -> parts.put(part.toString(), score));
+        state.put("parts", parts);
+        state.put("answers", new Document(new TreeMap<String, Object>(sheet.answers())));
+    }
+
+    private static void put(Document state, String field, String value) {
+        if (value == null) {
+            state.remove(field);
+        } else {
+            state.put(field, value);
+        }
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    /**
+     * The member's level bucket, the highest that holds: ★★ declared; ★★ eligible; ★ declared; ★ eligible; none. Both
+     * the declared and the eligible level are compliance's; a declared level whose standing lapsed stays declared.
      */
     static String levelOf(Document state) {
         if (state == null) {
             return "NONE";
         }
         String declared = state.getString("declared");
-        if ("TWO_STARS".equals(declared)) {
+        String eligible = state.getString("eligible");
+        String two = SecurityActionLevel.TWO_STARS.name();
+        String one = SecurityActionLevel.ONE_STAR.name();
+        if (two.equals(declared)) {
             return "TWO_STARS_DECLARED";
         }
-        boolean articles = state.getList("articles", String.class, List.of()).size() >= ARTICLES;
-        boolean sheet = state.getInteger("score") != null
-                && !state.getList("overdue", String.class, List.of()).contains(ReviewKind.SELF_ASSESSMENT.name());
-        boolean policy = state.getBoolean("policyAdopted", false) && state.getBoolean("policyPublished", false);
-        if (articles && sheet && policy) {
+        if (two.equals(eligible)) {
             return "TWO_STARS_ELIGIBLE";
         }
-        if ("ONE_STAR".equals(declared)) {
+        if (one.equals(declared)) {
             return "ONE_STAR_DECLARED";
         }
-        return articles ? "ONE_STAR_ELIGIBLE" : "NONE";
+        return one.equals(eligible) ? "ONE_STAR_ELIGIBLE" : "NONE";
+    }
+
+    /** Compliance's standing of the declared level; {@code NOT_DECLARED} before any status. */
+    static String standingOf(Document state) {
+        String standing = state == null ? null : state.getString("standing");
+        return standing == null ? Standing.NOT_DECLARED.name() : standing;
+    }
+
+    /** Whether the declared level's prerequisites have lapsed (Hoshi's monitoring rule, as compliance applied it). */
+    static boolean lapsed(Document state) {
+        return Standing.PREREQUISITES_LAPSED.name().equals(standingOf(state));
+    }
+
+    /** Whether compliance reports any periodic review overdue. */
+    static boolean overdue(Document state) {
+        return state != null && state.getBoolean("overdue", false);
     }
 
     static int levelRank(Document state) {
@@ -104,14 +172,16 @@ final class MemberState {
     }
 
     /**
-     * Marks the periods of {@code at} in {@code after} when its level or its score went down from {@code before}
-     * (kept apart, since a score decline may only be shown where the grant includes scores).
+     * Marks the periods of {@code at} in {@code after} when its level went down from {@code before} (a lower bucket,
+     * or a declared level whose standing went from good to lapsed) or its score went down (kept apart, since a score
+     * decline may only be shown where the grant includes scores).
      */
     static void recordDecline(Document before, Document after, Instant at) {
         if (before == null) {
             return;
         }
-        if (levelRank(after) < levelRank(before)) {
+        boolean lapsedNow = Standing.GOOD.name().equals(standingOf(before)) && lapsed(after);
+        if (levelRank(after) < levelRank(before) || lapsedNow) {
             addPeriods(after, "levelDown", at);
         }
         Integer was = before.getInteger("score");
@@ -173,7 +243,10 @@ final class MemberState {
         Map<String, Long> c = new TreeMap<>();
         c.put("members", 1L);
         c.put("level." + levelOf(state), 1L);
-        if (!state.getList("overdue", String.class, List.of()).isEmpty()) {
+        if (lapsed(state)) {
+            c.put("standingLapsed", 1L);
+        }
+        if (overdue(state)) {
             c.put("overdue", 1L);
         }
         boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES);

@@ -10,17 +10,7 @@ import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
-import dev.hoshi.compliance.api.securityaction.ReviewKind;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyAdoptedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewCompletedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SecurityActionLevelLapsedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
-import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
@@ -59,8 +49,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Rollups per support organisation (支援機関), kept incrementally. Each member organisation has one state document
- * ({@code insights_member_state/<organisation>}: profile facts, declared level, articles, basic policy, latest
- * organisation-wide sheet, overdue reviews, control statuses, grants). When an event changes it, the member's
+ * ({@code insights_member_state/<organisation>}: profile facts, compliance's latest SECURITY ACTION status (declared
+ * level, standing, eligible level, latest organisation-wide sheet, whether a review is overdue), control statuses,
+ * grants). The status is stored as compliance published it in {@link SecurityActionStatusChangedEvent}; insights
+ * derives no level rule from compliance's raw events. When an event changes it, the member's
  * contribution to each slice of each support organisation it grants ({@link MemberState}) is computed before and
  * after, and only the difference is added to that slice's rollup ({@code insights_rollups/<slice>}) with
  * {@code $inc}. A rollup query is therefore one point look-up, whatever the number of members. The rollup after each
@@ -78,7 +70,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v2";
+    static final String PROCESSING_GROUP = "insights-rollups-v3";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
@@ -292,73 +284,10 @@ class SupportOrganizationRollupProjection {
 
     // --- the member's security work -------------------------------------------------------------------------
 
+    /** Compliance's conclusion, stored as it is: it replaces whatever the previous status said. */
     @EventHandler
-    void on(FiveArticlesCommittedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> {
-            Set<String> articles = new LinkedHashSet<>(s.getList("articles", String.class, List.of()));
-            articles.addAll(event.articles());
-            s.put("articles", new ArrayList<>(articles));
-        });
-    }
-
-    @EventHandler
-    void on(DeclarationRecordedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> {
-            s.put("declared", event.level().name());
-            s.put("declarationId", event.declarationId());
-            s.put("declaredOn", event.effectiveOn().toString());
-        });
-    }
-
-    @EventHandler
-    void on(SecurityActionLevelLapsedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> {
-            s.put("declared", event.to().name());
-            if (event.to() == SecurityActionLevel.NONE) {
-                s.remove("declarationId");
-                s.remove("declaredOn");
-            }
-        });
-    }
-
-    /** Only organisation-wide sheets count; the latest by effective date (a later recorded one wins a tie). */
-    @EventHandler
-    void on(SelfAssessmentSubmittedEvent event, @Timestamp Instant at) {
-        if (event.unit() != null) {
-            return;
-        }
-        change(event.organizationId(), at, s -> {
-            String on = s.getString("sheetOn");
-            if (on != null && on.compareTo(event.effectiveOn().toString()) > 0) {
-                return;
-            }
-            s.put("sheetOn", event.effectiveOn().toString());
-            s.put("score", event.score());
-            s.put("band", event.band());
-            Document parts = new Document();
-            new TreeMap<>(event.partScores()).forEach((part, score) -> parts.put(part.toString(), score));
-            s.put("parts", parts);
-            s.put("answers", new Document(new TreeMap<String, Object>(event.answers())));
-            removeOverdue(s, ReviewKind.SELF_ASSESSMENT);
-        });
-    }
-
-    @EventHandler
-    void on(BasicPolicyAdoptedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> s.put("policyAdopted", true));
-    }
-
-    @EventHandler
-    void on(BasicPolicyPublishedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> s.put("policyPublished", true));
-    }
-
-    @EventHandler
-    void on(BasicPolicyWithdrawnEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> {
-            s.put("policyAdopted", false);
-            s.put("policyPublished", false);
-        });
+    void on(SecurityActionStatusChangedEvent event, @Timestamp Instant at) {
+        change(event.organizationId(), at, s -> MemberState.record(s, event.status()));
     }
 
     /** Controls of the current edition only: the chapters a rollup reports are that edition's. */
@@ -377,26 +306,6 @@ class SupportOrganizationRollupProjection {
             controls.put(
                     MemberState.fieldSafe(event.controlId()), event.status().name());
         });
-    }
-
-    @EventHandler
-    void on(ReviewOverdueEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> {
-            Set<String> overdue = new LinkedHashSet<>(s.getList("overdue", String.class, List.of()));
-            overdue.add(event.kind().name());
-            s.put("overdue", new ArrayList<>(overdue));
-        });
-    }
-
-    @EventHandler
-    void on(ReviewCompletedEvent event, @Timestamp Instant at) {
-        change(event.organizationId(), at, s -> removeOverdue(s, event.kind()));
-    }
-
-    private static void removeOverdue(Document s, ReviewKind kind) {
-        List<String> overdue = new ArrayList<>(s.getList("overdue", String.class, List.of()));
-        overdue.remove(kind.name());
-        s.put("overdue", overdue);
     }
 
     private static Document grants(Document state) {
@@ -502,6 +411,7 @@ class SupportOrganizationRollupProjection {
             return;
         }
         String level = MemberState.levelOf(state);
+        String declared = state.getString("declared");
         Document row = new Document("_id", key.get("_id"))
                 .append("supportOrganization", supportOrganization)
                 .append("organization", organization)
@@ -511,9 +421,14 @@ class SupportOrganizationRollupProjection {
                 .append("smeClass", state.getString("smeClass"))
                 .append("prefecture", state.getString("prefecture"))
                 .append("level", level)
-                .append("levelRank", MemberState.LEVELS.indexOf(level));
+                .append("levelRank", MemberState.LEVELS.indexOf(level))
+                .append("declaredLevel", declared == null ? "NONE" : declared)
+                .append("standing", MemberState.standingOf(state));
+        if (MemberState.lapsed(state)) {
+            row.append("lapseReason", state.getString("lapseReason")).append("lapsedOn", state.getString("lapsedOn"));
+        }
         if (scope.includes(ConsentScope.LEVEL_AND_SCORES) && state.getInteger("score") != null) {
-            boolean overdue = !state.getList("overdue", String.class, List.of()).isEmpty();
+            boolean overdue = MemberState.overdue(state);
             row.append("score", state.getInteger("score"))
                     .append("band", state.getString("band"))
                     .append("assessedOn", state.getString("sheetOn"))

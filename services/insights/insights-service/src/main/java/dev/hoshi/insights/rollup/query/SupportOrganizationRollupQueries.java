@@ -147,6 +147,7 @@ class SupportOrganizationRollupQueries {
                 consenting,
                 suppressed,
                 levels,
+                suppressed ? null : count(doc, "standingLapsed"),
                 suppressed ? null : count(doc, "overdue"),
                 suppressed ? null : count(sub(doc, "declined"), period),
                 scores(doc),
@@ -305,6 +306,10 @@ class SupportOrganizationRollupQueries {
                 row.getString("smeClass"),
                 row.getString("prefecture"),
                 row.getString("level"),
+                row.getString("declaredLevel"),
+                row.getString("standing"),
+                row.getString("lapseReason"),
+                row.getString("lapsedOn"),
                 row.getInteger("score"),
                 row.getString("band"),
                 row.getString("assessedOn"),
@@ -418,12 +423,16 @@ class SupportOrganizationRollupQueries {
         }
         boolean scores = scope.get().includes(ConsentScope.LEVEL_AND_SCORES);
         String declared = state.getString("declared") == null ? "NONE" : state.getString("declared");
+        boolean lapsed = MemberState.lapsed(state);
         return Optional.of(new AttestationView(
                 state.getString("_id"),
                 query.partner().toString(),
                 declared,
                 "NONE".equals(declared) ? null : state.getString("declarationId"),
                 "NONE".equals(declared) ? null : state.getString("declaredOn"),
+                MemberState.standingOf(state),
+                lapsed ? state.getString("lapseReason") : null,
+                lapsed ? state.getString("lapsedOn") : null,
                 scores ? state.getString("sheetOn") : null,
                 scores ? state.getString("band") : null,
                 scope.get().name()));

@@ -1,5 +1,6 @@
 package dev.hoshi.insights.rollup.subscription;
 
+import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
  * Turns one member's state before and after an event (the rollup projection's member state document) into the
  * {@link MemberStatusChange}s its support organisations may see, and publishes them to the {@link MemberStatusFeed}.
  *
- * <p>Only a change of the level bucket or of the score counts. Each support organisation with a live grant after the
- * event gets one message at that grant's widest scope: the scores only from {@code LEVEL_AND_SCORES} up, and nothing
- * at all for a change of the score alone that its scope hides. A revoked grant sees nothing. Events handled again
+ * <p>Only a change of the level bucket, of the declared level's standing (compliance's {@code standing}: Hoshi's
+ * monitoring rule) or of the score counts. Each support organisation with a live grant after the event gets one
+ * message at that grant's widest scope: the level and standing at every scope, the scores only from {@code
+ * LEVEL_AND_SCORES} up, and nothing at all for a change of the score alone that its scope hides. A revoked grant sees nothing. Events handled again
  * during a replay (a reset of the projection) publish nothing: they are history, not news.
  */
 @Component
@@ -53,7 +55,10 @@ public class MemberStatusChanges {
         changes(organization, before, after, levelOf, scopes, at).forEach(feed::emit);
     }
 
-    /** The messages, one per support organisation that may see the change (none when level and score stayed). */
+    /**
+     * The messages, one per support organisation that may see the change (none when level, standing and score
+     * stayed).
+     */
     static List<MemberStatusChange> changes(
             String organization,
             Document before,
@@ -64,17 +69,22 @@ public class MemberStatusChanges {
         Document was = before == null ? new Document() : before;
         String levelBefore = levelOf.apply(was);
         String level = levelOf.apply(after);
+        String standingBefore = standingOf(was);
+        String standing = standingOf(after);
+        String lapseReason =
+                Standing.PREREQUISITES_LAPSED.name().equals(standing) ? after.getString("lapseReason") : null;
         Integer scoreBefore = was.getInteger("score");
         Integer score = after.getInteger("score");
-        boolean levelChanged = !Objects.equals(levelBefore, level);
+        boolean levelOrStandingChanged =
+                !Objects.equals(levelBefore, level) || !Objects.equals(standingBefore, standing);
         boolean scoreChanged = !Objects.equals(scoreBefore, score);
         List<MemberStatusChange> changes = new ArrayList<>();
-        if (!levelChanged && !scoreChanged) {
+        if (!levelOrStandingChanged && !scoreChanged) {
             return changes;
         }
         new TreeMap<>(scopes).forEach((supportOrganization, scope) -> {
             boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES);
-            if (!levelChanged && !scores) {
+            if (!levelOrStandingChanged && !scores) {
                 return; // only the score changed, and this grant does not show scores
             }
             changes.add(new MemberStatusChange(
@@ -84,11 +94,20 @@ public class MemberStatusChanges {
                     scope.name(),
                     levelBefore,
                     level,
+                    standingBefore,
+                    standing,
+                    lapseReason,
                     scores ? scoreBefore : null,
                     scores ? score : null,
                     at));
         });
         return changes;
+    }
+
+    /** The state's {@code standing} as the projection stored it from compliance's status; NOT_DECLARED before one. */
+    private static String standingOf(Document state) {
+        String standing = state.getString("standing");
+        return standing == null ? Standing.NOT_DECLARED.name() : standing;
     }
 
     private static boolean replaying() {

@@ -1,6 +1,6 @@
 /**
- * Live changes for support organisations' dashboards: when a member organisation's SECURITY ACTION level bucket or
- * its self-assessment score changes, each support organisation (支援機関) it grants sees a {@link
+ * Live changes for support organisations' dashboards: when a member organisation's SECURITY ACTION level bucket, the
+ * standing of its declared level or its self-assessment score changes, each support organisation (支援機関) it grants sees a {@link
  * dev.hoshi.insights.rollup.subscription.MemberStatusChange}, cut to that grant's scope. The rollup projection hands
  * over each member's state before and after an event ({@link dev.hoshi.insights.rollup.subscription.MemberStatusChanges});
  * the GraphQL subscription {@code memberStatusChanged} reads {@link

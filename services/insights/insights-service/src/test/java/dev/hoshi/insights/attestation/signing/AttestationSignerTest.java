@@ -21,7 +21,30 @@ class AttestationSignerTest {
 
     private final AttestationSigner signer = signerWith(KEY);
     private final AttestationView view = new AttestationView(
-            "sato", "bank", "TWO_STARS", "51234567890", "2026-09-02", "2026-09-03", "B100", "LEVEL_AND_SCORES");
+            "sato",
+            "bank",
+            "TWO_STARS",
+            "51234567890",
+            "2026-09-02",
+            "GOOD",
+            null,
+            null,
+            "2026-09-03",
+            "B100",
+            "LEVEL_AND_SCORES");
+    // a ★★ whose re-adopted policy is not published again: still declared, its standing lapsed
+    private final AttestationView lapsed = new AttestationView(
+            "yamada",
+            "bank",
+            "TWO_STARS",
+            "51234567891",
+            "2026-05-01",
+            "PREREQUISITES_LAPSED",
+            "POLICY_NOT_PUBLISHED",
+            "2026-09-20",
+            null,
+            null,
+            "LEVEL_ONLY");
 
     @Test
     void theStatementVerifiesWithThePublishedKeysAndCarriesTheFacts() throws Exception {
@@ -37,12 +60,43 @@ class AttestationSignerTest {
                 .containsEntry("sub", "sato")
                 .containsEntry("aud", "bank")
                 .containsEntry("level", "TWO_STARS")
+                .containsEntry("standing", "GOOD")
                 .containsEntry("declarationId", "51234567890")
                 .containsEntry("band", "B100")
-                .containsEntry("asOf", "2026-10-01T00:00:00Z");
+                .containsEntry("asOf", "2026-10-01T00:00:00Z")
+                .doesNotContainKeys("lapseReason", "lapsedOn");
         assertThat(JWKSet.parse(signer.publicKeySet()).getKeys())
                 .singleElement()
                 .satisfies(key -> assertThat(key.isPrivate()).isFalse());
+    }
+
+    @Test
+    void aLapsedStandingIsSignedBesideTheDeclaredLevelWithItsReasonAndDate() throws Exception {
+        String statement = signer.sign(lapsed, Instant.parse("2026-10-01T00:00:00Z"));
+
+        JWSObject jws = JWSObject.parse(statement);
+        assertThat(jws.verify(verifier(jws, signer.publicKeySet()))).isTrue();
+        assertThat(jws.getPayload().toJSONObject())
+                .containsEntry("level", "TWO_STARS")
+                .containsEntry("declarationId", "51234567891")
+                .containsEntry("standing", "PREREQUISITES_LAPSED")
+                .containsEntry("lapseReason", "POLICY_NOT_PUBLISHED")
+                .containsEntry("lapsedOn", "2026-09-20")
+                .doesNotContainKeys("band", "assessedOn");
+        // nobody can make it look good again: changing or dropping the standing, its reason or its date breaks it
+        for (String claim : List.of("standing", "lapseReason", "lapsedOn")) {
+            Map<String, Object> claims = jws.getPayload().toJSONObject();
+            if (claim.equals("standing")) {
+                claims.put(claim, "GOOD");
+            } else {
+                claims.remove(claim);
+            }
+            String[] parts = statement.split("\\.");
+            JWSObject tampered = JWSObject.parse(parts[0] + "." + new Payload(claims).toBase64URL() + "." + parts[2]);
+            assertThat(tampered.verify(verifier(tampered, signer.publicKeySet())))
+                    .as(claim)
+                    .isFalse();
+        }
     }
 
     @Test
@@ -56,6 +110,8 @@ class AttestationSignerTest {
                         "59999999999",
                         "asOf",
                         "2027-01-01T00:00:00Z",
+                        "standing",
+                        "PREREQUISITES_LAPSED",
                         "sub",
                         "other")
                 .entrySet()) {

@@ -13,6 +13,7 @@ import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.insights.Statuses;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
@@ -29,7 +30,7 @@ import java.util.Arrays;
 
 /**
  * Not a test: seeds 100 and 10,000 members through the projection's handlers (a profile, a grant at a rotating scope
- * and a sheet each) and times the rollup query, unfiltered and filtered by industry and prefecture, to show that its
+ * and compliance's status with a sheet each) and times the rollup query, unfiltered and filtered by industry and prefecture, to show that its
  * cost does not grow with the number of members. Prints medians. Run its {@code main} with the test class path
  * ({@code infra/bench/rollups.sh} does both).
  */
@@ -85,7 +86,8 @@ public final class RollupBenchmark {
                             LocalDate.parse("2026-09-01"),
                             null),
                     at);
-            projection.on(SupportOrganizationRollupProjectionIT.sheet(org, i % 26, LocalDate.parse("2026-09-02")), at);
+            LocalDate sheetOn = LocalDate.parse("2026-09-02");
+            projection.on(Statuses.nothingYet().sheet(i % 26, sheetOn).event(org, sheetOn), at);
         }
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
         FindSupportOrganizationRollupQuery all = new FindSupportOrganizationRollupQuery(support, analyst, null, null);

@@ -1,19 +1,13 @@
 package dev.hoshi.insights.rollup.query;
 
-import static dev.hoshi.insights.rollup.query.SupportOrganizationRollupProjectionIT.sheet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyAdoptedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyPublishedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.BasicPolicyWithdrawnEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -28,6 +22,7 @@ import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.insights.Statuses;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.rollup.CohortBenchmarkView;
@@ -48,6 +43,7 @@ import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,18 +56,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Filters (industry, SME class, prefecture), the five level buckets, declines in a period, controls by chapter,
  * quarterly series, the member list's filters and sorts, cohorts by SME class and attestations by corporate number,
- * against a hand-computed fixture. Threshold 5.
+ * against a hand-computed fixture. Threshold 5. The SECURITY ACTION column is compliance's status as it publishes it
+ * (its eligible level included): insights stores it and applies no level rule of its own.
  *
  * <pre>
- * member scope        industry pref employees  September                          November
- * a1     FULL_DETAIL  E        13   10 SMALL   5 articles, 80, policy published  policy review overdue
- * a2     FULL_DETAIL  E        13   10 SMALL   5 articles, 60, policy adopted
- * a3     SCORES       E        13   100 MEDIUM ★ declared, 40, policy published
- * a4     FULL_DETAIL  E        27   100 MEDIUM ★★ declared, 100
- * a5     LEVEL_ONLY   E        13   10 SMALL   5 articles, 100, policy published  sheet overdue (★★ eligible → ★)
+ * member scope        industry pref employees  September (compliance's status)      November
+ * a1     FULL_DETAIL  E        13   10 SMALL   ★★ eligible, 80 (policy published)  policy review overdue
+ * a2     FULL_DETAIL  E        13   10 SMALL   ★ eligible, 60 (policy unpublished)
+ * a3     SCORES       E        13   100 MEDIUM ★ declared, ★★ eligible, 40
+ * a4     FULL_DETAIL  E        27   100 MEDIUM ★★ declared, good, 100
+ * a5     LEVEL_ONLY   E        13   10 SMALL   ★★ eligible, 100                    sheet overdue: ★ eligible
  * a6     FULL_DETAIL  G        13   3          nothing
- * a7     FULL_DETAIL  E        13   10 SMALL   5 articles, 72                     new sheet 48 (score down)
- * a8     LEVEL_ONLY   G        13   3          92                                 new sheet 32 (hidden: level only)
+ * a7     FULL_DETAIL  E        13   10 SMALL   ★ eligible, 72                      new sheet 48 (score down)
+ * a8     LEVEL_ONLY   G        13   3          nothing declared, 92                new sheet 32 (hidden: level only)
  * </pre>
  *
  * Levels now: none 2 (a6, a8), ★ eligible 3 (a2, a5, a7), ★ declared 0, ★★ eligible 2 (a1, a3), ★★ declared 1 (a4).
@@ -83,6 +80,10 @@ class RollupSlicesIT {
 
     private static final Instant SEPTEMBER = Instant.parse("2026-09-10T00:00:00Z");
     private static final Instant NOVEMBER = Instant.parse("2026-11-10T00:00:00Z");
+    private static final LocalDate SHEET_ON = LocalDate.parse("2026-09-03");
+    private static final LocalDate DECLARED_ON = LocalDate.parse("2026-09-02");
+    private static final LocalDate NEW_SHEET_ON = LocalDate.parse("2026-11-05");
+    private static final LocalDate DUE = LocalDate.parse("2026-11-01");
     private static final SupportOrganizationId S = SupportOrganizationId.of("assoc-s");
     private static final UserId ANALYST = UserId.of("ana");
     private static final String A1_NUMBER = CorporateNumber.checkDigit("234567890123") + "234567890123";
@@ -103,32 +104,20 @@ class RollupSlicesIT {
         projection.on(new SupportOrganizationRegisteredEvent(
                 S, "工業会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, ANALYST));
         member("a1", ConsentScope.FULL_DETAIL, JsicDivision.E, Prefecture.TOKYO, 10);
-        articles("a1");
-        projection.on(sheet("a1", 20, LocalDate.parse("2026-09-03")), SEPTEMBER);
-        policy("a1", true);
+        status("a1", Statuses.twoStarsEligible().sheet(20, SHEET_ON), SEPTEMBER);
         member("a2", ConsentScope.FULL_DETAIL, JsicDivision.E, Prefecture.TOKYO, 10);
-        articles("a2");
-        projection.on(sheet("a2", 15, LocalDate.parse("2026-09-03")), SEPTEMBER);
-        policy("a2", false);
+        status("a2", Statuses.oneStarEligible().sheet(15, SHEET_ON).policy(true, false), SEPTEMBER);
         member("a3", ConsentScope.LEVEL_AND_SCORES, JsicDivision.E, Prefecture.TOKYO, 100);
-        articles("a3");
-        declare("a3", SecurityActionLevel.ONE_STAR);
-        projection.on(sheet("a3", 10, LocalDate.parse("2026-09-03")), SEPTEMBER);
-        policy("a3", true);
+        status("a3", a3(), SEPTEMBER);
         member("a4", ConsentScope.FULL_DETAIL, JsicDivision.E, Prefecture.OSAKA, 100);
-        articles("a4");
-        declare("a4", SecurityActionLevel.TWO_STARS);
-        projection.on(sheet("a4", 25, LocalDate.parse("2026-09-03")), SEPTEMBER);
+        status("a4", Statuses.twoStarsDeclared(DECLARED_ON).sheet(25, SHEET_ON), SEPTEMBER);
         member("a5", ConsentScope.LEVEL_ONLY, JsicDivision.E, Prefecture.TOKYO, 10);
-        articles("a5");
-        projection.on(sheet("a5", 25, LocalDate.parse("2026-09-03")), SEPTEMBER);
-        policy("a5", true);
+        status("a5", Statuses.twoStarsEligible().sheet(25, SHEET_ON), SEPTEMBER);
         member("a6", ConsentScope.FULL_DETAIL, JsicDivision.G, Prefecture.TOKYO, 3);
         member("a7", ConsentScope.FULL_DETAIL, JsicDivision.E, Prefecture.TOKYO, 10);
-        articles("a7");
-        projection.on(sheet("a7", 18, LocalDate.parse("2026-09-03")), SEPTEMBER);
+        status("a7", Statuses.oneStarEligible().sheet(18, SHEET_ON), SEPTEMBER);
         member("a8", ConsentScope.LEVEL_ONLY, JsicDivision.G, Prefecture.TOKYO, 3);
-        projection.on(sheet("a8", 23, LocalDate.parse("2026-09-03")), SEPTEMBER);
+        status("a8", Statuses.nothingYet().sheet(23, SHEET_ON), SEPTEMBER);
 
         control("a1", "C01-01", ControlStatus.IMPLEMENTED);
         control("a2", "C01-01", ControlStatus.IMPLEMENTED);
@@ -137,11 +126,18 @@ class RollupSlicesIT {
         control("a6", "C01-02", ControlStatus.IMPLEMENTED);
         control("a7", "C02-01", ControlStatus.IMPLEMENTED);
 
-        // November
-        projection.on(overdue("a1", ReviewKind.BASIC_POLICY), NOVEMBER);
-        projection.on(overdue("a5", ReviewKind.SELF_ASSESSMENT), NOVEMBER);
-        projection.on(sheet("a7", 12, LocalDate.parse("2026-11-05")), NOVEMBER);
-        projection.on(sheet("a8", 8, LocalDate.parse("2026-11-05")), NOVEMBER);
+        // November: compliance's daily check finds two reviews overdue (a5's sheet, so it can no longer declare ★★);
+        // a7 and a8 answer a new sheet
+        status("a1", Statuses.twoStarsEligible().sheet(20, SHEET_ON).overdue(ReviewKind.BASIC_POLICY, DUE), NOVEMBER);
+        status(
+                "a5",
+                Statuses.oneStarEligible()
+                        .sheet(25, SHEET_ON)
+                        .policy(true, true)
+                        .overdue(ReviewKind.SELF_ASSESSMENT, DUE),
+                NOVEMBER);
+        status("a7", Statuses.oneStarEligible().sheet(12, NEW_SHEET_ON), NOVEMBER);
+        status("a8", Statuses.nothingYet().sheet(8, NEW_SHEET_ON), NOVEMBER);
     }
 
     @Test
@@ -151,6 +147,7 @@ class RollupSlicesIT {
         assertThat(november.period()).isEqualTo("2026-11");
         assertThat(november.consentingMembers()).isEqualTo(8);
         assertThat(november.levels()).isEqualTo(new LevelCountsView(2, 3, 0, 2, 1));
+        assertThat(november.standingLapsed()).isZero();
         assertThat(november.declined()).isEqualTo(2L);
         assertThat(november.reviewsOverdue()).isEqualTo(2L); // a1 (policy), a5 (sheet)
         // in September nobody had gone down yet, and a5 was still ★★ eligible
@@ -161,12 +158,41 @@ class RollupSlicesIT {
 
     @Test
     void aWithdrawnPolicyTakesTheMemberOutOfTwoStarsEligibleAndCountsAsADecline() {
-        projection.on(new BasicPolicyWithdrawnEvent(TenantId.of("a1"), "改訂中", LocalDate.parse("2026-11-20")), NOVEMBER);
+        // compliance reports a1 can declare ★ only, once its policy is withdrawn
+        status("a1", Statuses.oneStarEligible().sheet(20, SHEET_ON), NOVEMBER);
 
         SupportOrganizationRollupView rollup = rollup(LocalDate.parse("2026-11-30"), RollupFilter.NONE);
         assertThat(rollup.levels().twoStarsEligible()).isEqualTo(1); // a3
         assertThat(rollup.levels().oneStarEligible()).isEqualTo(4);
         assertThat(rollup.declined()).isEqualTo(3L);
+    }
+
+    @Test
+    void aDeclaredTwoStarsWhoseSheetExpiredStaysInItsBucketAndCountsAsLapsedInEachSliceItIsIn() {
+        status(
+                "a4",
+                Statuses.twoStarsDeclared(DECLARED_ON)
+                        .sheet(25, SHEET_ON)
+                        .lapsed(LapseReason.ASSESSMENT_EXPIRED, LocalDate.parse("2026-11-25")),
+                NOVEMBER);
+
+        SupportOrganizationRollupView november = rollup(LocalDate.parse("2026-11-30"), RollupFilter.NONE);
+        assertThat(november.levels()).isEqualTo(new LevelCountsView(2, 3, 0, 2, 1));
+        assertThat(november.standingLapsed()).isEqualTo(1L);
+        assertThat(november.declined()).as("a5, a7 and now a4").isEqualTo(3L);
+        assertThat(november.reviewsOverdue()).isEqualTo(3L);
+        assertThat(rollup(null, new RollupFilter("E", null, null)).standingLapsed())
+                .isEqualTo(1L);
+        assertThat(rollup(null, new RollupFilter(null, null, "13")).standingLapsed())
+                .isZero();
+        SupportOrganizationRollupView osaka = rollup(null, new RollupFilter(null, null, "27"));
+        assertThat(osaka.consentingMembers()).isEqualTo(1);
+        assertThat(osaka.standingLapsed())
+                .as("suppressed like the other level figures")
+                .isNull();
+        // in September it stood in good standing
+        assertThat(rollup(LocalDate.parse("2026-09-30"), RollupFilter.NONE).standingLapsed())
+                .isZero();
     }
 
     @Test
@@ -341,28 +367,18 @@ class RollupSlicesIT {
                 SEPTEMBER);
     }
 
-    private void articles(String id) {
-        projection.on(
-                new FiveArticlesCommittedEvent(
-                        TenantId.of(id), List.of("A1", "A2", "A3", "A4", "A5"), LocalDate.parse("2026-09-01")),
-                SEPTEMBER);
+    /** Compliance's status of member {@code id}, published at {@code at}. */
+    private void status(String id, Statuses.Builder status, Instant at) {
+        projection.on(status.event(id, LocalDate.ofInstant(at, BusinessTime.ZONE)), at);
     }
 
-    private void declare(String id, SecurityActionLevel level) {
-        projection.on(
-                new DeclarationRecordedEvent(
-                        TenantId.of(id), level, "51234567890", "NEW", LocalDate.parse("2026-09-02")),
-                SEPTEMBER);
-    }
-
-    private void policy(String id, boolean published) {
-        projection.on(new BasicPolicyAdoptedEvent(TenantId.of(id), LocalDate.parse("2026-09-04")), SEPTEMBER);
-        if (published) {
-            projection.on(
-                    new BasicPolicyPublishedEvent(
-                            TenantId.of(id), "https://example.jp/policy", LocalDate.parse("2026-09-05")),
-                    SEPTEMBER);
-        }
+    /** ★ declared, and compliance reports ★★ eligible too (a current sheet of 40, a published policy). */
+    private static Statuses.Builder a3() {
+        return Statuses.oneStarDeclared(DECLARED_ON)
+                .sheet(10, SHEET_ON)
+                .policy(true, true)
+                .eligible(SecurityActionLevel.TWO_STARS)
+                .missing(List.of("DECLARATION"));
     }
 
     private void control(String id, String control, ControlStatus status) {
@@ -379,10 +395,5 @@ class RollupSlicesIT {
                         status == ControlStatus.NOT_APPLICABLE ? "該当する業務がない" : null,
                         LocalDate.parse("2026-09-06")),
                 SEPTEMBER);
-    }
-
-    private static ReviewOverdueEvent overdue(String id, ReviewKind kind) {
-        return new ReviewOverdueEvent(
-                TenantId.of(id), kind, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02"));
     }
 }

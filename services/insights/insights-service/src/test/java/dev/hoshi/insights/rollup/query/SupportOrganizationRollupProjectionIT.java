@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
-import dev.hoshi.compliance.api.securityaction.AssessmentId;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.DeclarationRecordedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.FiveArticlesCommittedEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.ReviewOverdueEvent;
-import dev.hoshi.compliance.api.securityaction.SecurityActionEvents.SelfAssessmentSubmittedEvent;
-import dev.hoshi.compliance.api.status.SecurityActionLevel;
+import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
@@ -26,6 +22,7 @@ import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.insights.Statuses;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
 import dev.hoshi.insights.api.rollup.CohortBenchmarkView;
@@ -53,20 +50,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rollup projection as a plain object against the test MongoDB, checked against a hand-computed fixture.
+ * The rollup projection as a plain object against the test MongoDB, checked against a hand-computed fixture. Each
+ * member's SECURITY ACTION state is one status as compliance publishes it ({@link Statuses}).
  *
  * <p>Support organisation S (analyst "ana"), threshold 5. Members granting S:
  *
  * <pre>
- * member scope              level             score (DONE items)  overdue
+ * member scope              status            score (DONE items)  overdue
  * m1     FULL_DETAIL        ★★ declared       100 (Q1-Q25)
  * m2     FULL_DETAIL        ★ declared         80 (Q1-Q20)
  * m3     FULL_DETAIL        ★ eligible         60 (Q1-Q15)
@@ -78,13 +74,15 @@ import org.junit.jupiter.api.Test;
  * m9     granted S, then revoked                70
  * </pre>
  *
- * Consenting 7; levels none 2, ★ eligible 1, ★ 2, ★★ eligible 0 (no policy), ★★ 2; overdue 1. Scores over m1-m6: 20 40 60 80 100 100: mean
+ * Consenting 7; levels none 2, ★ eligible 1, ★ 2, ★★ eligible 0, ★★ 2; standing lapsed 0; overdue 1. Scores over m1-m6: 20 40 60 80 100 100: mean
  * 400/6, median (60+80)/2 = 70. Items over m1-m5: Q1-Q5 5/5, Q6-Q10 4/5, Q11-Q15 3/5, Q16-Q20 2/5, Q21-Q25 1/5.
  */
 class SupportOrganizationRollupProjectionIT {
 
     private static final Instant SEPTEMBER = Instant.parse("2026-09-10T00:00:00Z");
     private static final Instant OCTOBER = Instant.parse("2026-10-10T00:00:00Z");
+    private static final LocalDate DECLARED_ON = LocalDate.parse("2026-09-02");
+    private static final LocalDate SHEET_ON = LocalDate.parse("2026-09-03");
     private static final SupportOrganizationId S = SupportOrganizationId.of("assoc-s");
     private static final SupportOrganizationId T = SupportOrganizationId.of("assoc-t");
     private static final UserId ANALYST = UserId.of("ana");
@@ -104,15 +102,31 @@ class SupportOrganizationRollupProjectionIT {
     void fixture() {
         projection.on(new SupportOrganizationRegisteredEvent(
                 S, "工業会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, ANALYST));
-        member("m1", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.TWO_STARS, false, 25, false);
-        member("m2", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.ONE_STAR, true, 20, false);
-        member("m3", ConsentScope.FULL_DETAIL, S, null, true, 15, false);
-        member("m4", ConsentScope.FULL_DETAIL, S, null, false, 10, true);
-        member("m5", ConsentScope.FULL_DETAIL, S, null, false, 5, false);
-        member("m6", ConsentScope.LEVEL_AND_SCORES, S, SecurityActionLevel.ONE_STAR, true, 25, false);
-        member("m7", ConsentScope.LEVEL_ONLY, S, SecurityActionLevel.TWO_STARS, true, 0, false);
-        member("m8", ConsentScope.FULL_DETAIL, T, null, false, 17, false);
-        member("m9", ConsentScope.FULL_DETAIL, S, null, false, 17, false);
+        member(
+                "m1",
+                ConsentScope.FULL_DETAIL,
+                S,
+                Statuses.twoStarsDeclared(DECLARED_ON).sheet(25, SHEET_ON));
+        member(
+                "m2",
+                ConsentScope.FULL_DETAIL,
+                S,
+                Statuses.oneStarDeclared(DECLARED_ON).sheet(20, SHEET_ON));
+        member("m3", ConsentScope.FULL_DETAIL, S, Statuses.oneStarEligible().sheet(15, SHEET_ON));
+        member("m4", ConsentScope.FULL_DETAIL, S, m4Overdue());
+        member("m5", ConsentScope.FULL_DETAIL, S, Statuses.nothingYet().sheet(5, SHEET_ON));
+        member(
+                "m6",
+                ConsentScope.LEVEL_AND_SCORES,
+                S,
+                Statuses.oneStarDeclared(DECLARED_ON).sheet(25, SHEET_ON));
+        member(
+                "m7",
+                ConsentScope.LEVEL_ONLY,
+                S,
+                Statuses.twoStarsDeclared(DECLARED_ON).sheet(0, SHEET_ON));
+        member("m8", ConsentScope.FULL_DETAIL, T, Statuses.nothingYet().sheet(17, SHEET_ON));
+        member("m9", ConsentScope.FULL_DETAIL, S, Statuses.nothingYet().sheet(17, SHEET_ON));
         projection.on(
                 new ConsentRevokedEvent(
                         grant("m9"),
@@ -132,6 +146,7 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(rollup.consentingMembers()).isEqualTo(7);
         assertThat(rollup.suppressed()).isFalse();
         assertThat(rollup.levels()).isEqualTo(new LevelCountsView(2, 1, 2, 0, 2));
+        assertThat(rollup.standingLapsed()).isZero();
         assertThat(rollup.reviewsOverdue()).isEqualTo(1L);
         assertThat(rollup.scores().members()).isEqualTo(6);
         assertThat(rollup.scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
@@ -157,8 +172,12 @@ class SupportOrganizationRollupProjectionIT {
     @Test
     void aRedeliveredEventChangesNothing() {
         SupportOrganizationRollupView before = rollup(null);
-        member("m1", ConsentScope.FULL_DETAIL, S, SecurityActionLevel.TWO_STARS, false, 25, false);
-        member("m4", ConsentScope.FULL_DETAIL, S, null, false, 10, true);
+        member(
+                "m1",
+                ConsentScope.FULL_DETAIL,
+                S,
+                Statuses.twoStarsDeclared(DECLARED_ON).sheet(25, SHEET_ON));
+        member("m4", ConsentScope.FULL_DETAIL, S, m4Overdue());
 
         assertThat(rollup(null)).isEqualTo(before);
     }
@@ -201,6 +220,7 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(rollup.consentingMembers()).isEqualTo(4);
         assertThat(rollup.suppressed()).isTrue();
         assertThat(rollup.levels()).isNull();
+        assertThat(rollup.standingLapsed()).isNull();
         assertThat(rollup.reviewsOverdue()).isNull();
         assertThat(rollup.scores().suppressed()).isTrue();
         assertThat(rollup.scores().mean()).isNull();
@@ -208,20 +228,75 @@ class SupportOrganizationRollupProjectionIT {
     }
 
     @Test
-    void aNewerSheetReplacesTheScoreAndClearsTheOverdueReview() {
-        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+    void aNewStatusReplacesTheScoreAndClearsTheOverdueReview() {
+        projection.on(m4NewSheet(), OCTOBER);
 
         SupportOrganizationRollupView rollup = rollup(null);
         assertThat(rollup.reviewsOverdue()).isZero();
         assertThat(rollup.scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
-        // an older sheet arriving late does not replace it
-        projection.on(sheet("m4", 0, LocalDate.parse("2026-08-01")), OCTOBER);
-        assertThat(rollup(null)).isEqualTo(rollup);
+    }
+
+    @Test
+    void theLatestSheetIsTheOneCompliancePublishesEvenACorrectionDatedEarlier() {
+        projection.on(m4NewSheet(), OCTOBER);
+        // compliance reports a correction that supersedes the October sheet: it is the latest, whatever its date
+        projection.on(
+                Statuses.nothingYet()
+                        .sheet(0, LocalDate.parse("2026-08-01"))
+                        .event("m4", LocalDate.parse("2026-10-11")),
+                OCTOBER);
+
+        SupportOrganizationRollupView rollup = rollup(null);
+        assertThat(rollup.scores().mean()).isCloseTo(360.0 / 6, within(1e-9)); // 20 0 60 80 100 100
+        MemberView m4 = members(null, MemberSort.SCORE, 0, 10).members().stream()
+                .filter(m -> m.organizationId().equals("m4"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m4.score()).isZero();
+        assertThat(m4.assessedOn()).isEqualTo("2026-08-01");
+    }
+
+    @Test
+    void aDeclaredTwoStarsWhosePolicyIsNoLongerPublishedStaysDeclaredAndCountsAsLapsed() {
+        // m1 re-adopted its policy and has not published it again: compliance reports ★★ lapsed, still declared
+        projection.on(
+                Statuses.twoStarsDeclared(DECLARED_ON)
+                        .sheet(25, SHEET_ON)
+                        .lapsed(LapseReason.POLICY_NOT_PUBLISHED, LocalDate.parse("2026-10-05"))
+                        .event("m1", LocalDate.parse("2026-10-05")),
+                OCTOBER);
+
+        SupportOrganizationRollupView october = rollup(LocalDate.parse("2026-10-31"));
+        assertThat(october.levels()).isEqualTo(new LevelCountsView(2, 1, 2, 0, 2));
+        assertThat(october.standingLapsed()).isEqualTo(1L);
+        assertThat(october.declined()).as("good to lapsed is a decline").isEqualTo(1L);
+        MemberView m1 = members(null, MemberSort.LEVEL, 0, 10).members().get(0);
+        assertThat(m1.organizationId()).isEqualTo("m1");
+        assertThat(m1.level()).isEqualTo("TWO_STARS_DECLARED");
+        assertThat(m1.declaredLevel()).isEqualTo("TWO_STARS");
+        assertThat(m1.standing()).isEqualTo("PREREQUISITES_LAPSED");
+        assertThat(m1.lapseReason()).isEqualTo("POLICY_NOT_PUBLISHED");
+        assertThat(m1.lapsedOn()).isEqualTo("2026-10-05");
+        assertThat(members("TWO_STARS_DECLARED", MemberSort.SCORE, 0, 10).members())
+                .extracting(MemberView::organizationId)
+                .containsExactly("m1", "m7");
+
+        // published again: good standing, no longer counted; the decline stays noted for October
+        projection.on(
+                Statuses.twoStarsDeclared(DECLARED_ON).sheet(25, SHEET_ON).event("m1", LocalDate.parse("2026-10-20")),
+                OCTOBER);
+        october = rollup(LocalDate.parse("2026-10-31"));
+        assertThat(october.standingLapsed()).isZero();
+        assertThat(october.declined()).isEqualTo(1L);
+        MemberView good = members(null, MemberSort.LEVEL, 0, 10).members().get(0);
+        assertThat(good.standing()).isEqualTo("GOOD");
+        assertThat(good.lapseReason()).isNull();
+        assertThat(good.lapsedOn()).isNull();
     }
 
     @Test
     void theMonthlySnapshotAnswersAsOfADate() {
-        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+        projection.on(m4NewSheet(), OCTOBER);
 
         SupportOrganizationRollupView september = rollup(LocalDate.parse("2026-09-30"));
         assertThat(september.period()).isEqualTo("2026-09");
@@ -235,7 +310,7 @@ class SupportOrganizationRollupProjectionIT {
 
     @Test
     void theSeriesHasOneRollupPerMonthAndAQuietMonthRepeatsTheOneBefore() {
-        projection.on(sheet("m4", 25, LocalDate.parse("2026-10-01")), OCTOBER);
+        projection.on(m4NewSheet(), OCTOBER);
 
         List<SupportOrganizationRollupView> months = queries.handle(new FindSupportOrganizationRollupSeriesQuery(
                         S, ANALYST, YearMonth.parse("2026-08"), YearMonth.parse("2026-11"), Interval.MONTH, null))
@@ -267,6 +342,9 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(all.hasNext()).isFalse();
         MemberView m1 = all.members().get(0);
         assertThat(m1.score()).isEqualTo(100);
+        assertThat(m1.declaredLevel()).isEqualTo("TWO_STARS");
+        assertThat(m1.standing()).isEqualTo("GOOD");
+        assertThat(m1.lapseReason()).isNull();
         assertThat(m1.answers()).hasSize(25);
         assertThat(m1.answers().get(0)).isEqualTo(new ItemAnswerView("Q1", "DONE"));
         MemberView m6 = all.members().get(1);
@@ -275,10 +353,17 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(m6.answers()).isNull();
         MemberView m7 = all.members().get(6);
         assertThat(m7.level()).isEqualTo("TWO_STARS_DECLARED");
+        assertThat(m7.standing())
+                .as("the standing qualifies the level: shown at every scope")
+                .isEqualTo("GOOD");
         assertThat(m7.score()).isNull();
         assertThat(m7.band()).isNull();
         assertThat(m7.reviewOverdue()).isNull();
         assertThat(all.members().get(4).reviewOverdue()).isTrue();
+        MemberView m3 = all.members().get(3);
+        assertThat(m3.level()).isEqualTo("ONE_STAR_ELIGIBLE");
+        assertThat(m3.declaredLevel()).isEqualTo("NONE");
+        assertThat(m3.standing()).isEqualTo("NOT_DECLARED");
 
         assertThat(members(null, MemberSort.LEVEL, 0, 10).members())
                 .extracting(MemberView::organizationId)
@@ -401,6 +486,9 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(levelOnly.level()).isEqualTo("TWO_STARS");
         assertThat(levelOnly.declarationId()).isEqualTo("51234567890");
         assertThat(levelOnly.declaredOn()).isEqualTo("2026-09-02");
+        assertThat(levelOnly.standing()).isEqualTo("GOOD");
+        assertThat(levelOnly.lapseReason()).isNull();
+        assertThat(levelOnly.lapsedOn()).isNull();
         assertThat(levelOnly.band()).isNull();
         assertThat(levelOnly.assessedOn()).isNull();
 
@@ -415,6 +503,19 @@ class SupportOrganizationRollupProjectionIT {
                         null),
                 OCTOBER);
         assertThat(queries.handle(query).orElseThrow().band()).isEqualTo("B100");
+        // compliance reports the ★★ lapsed (its sheet expired): the attestation keeps the declared level beside it
+        projection.on(
+                Statuses.twoStarsDeclared(DECLARED_ON)
+                        .sheet(25, SHEET_ON)
+                        .lapsed(LapseReason.ASSESSMENT_EXPIRED, today)
+                        .event("m1", today),
+                OCTOBER);
+        AttestationView lapsed = queries.handle(query).orElseThrow();
+        assertThat(lapsed.level()).isEqualTo("TWO_STARS");
+        assertThat(lapsed.declarationId()).isEqualTo("51234567890");
+        assertThat(lapsed.standing()).isEqualTo("PREREQUISITES_LAPSED");
+        assertThat(lapsed.lapseReason()).isEqualTo("ASSESSMENT_EXPIRED");
+        assertThat(lapsed.lapsedOn()).isEqualTo("2026-10-15");
         // not yet started, another partner, another organisation: nothing
         assertThat(queries.handle(new FindAttestationQuery(
                         TenantId.of("m1"), null, PartnerClientId.of("bank"), today.minusDays(1))))
@@ -452,7 +553,7 @@ class SupportOrganizationRollupProjectionIT {
     void documentsOfAnOlderLayoutAreRemovedOnceBeforeTheReplay() {
         MongoDatabase older = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
         older.getCollection("insights_layout")
-                .insertOne(new Document("_id", "rollups").append("processingGroup", "insights-rollups"));
+                .insertOne(new Document("_id", "rollups").append("processingGroup", "insights-rollups-v2"));
         older.getCollection("insights_rollups").insertOne(new Document("_id", "assoc-s").append("members", 7));
 
         newProjection(older);
@@ -488,65 +589,31 @@ class SupportOrganizationRollupProjectionIT {
                 .orElseThrow();
     }
 
-    private void member(
-            String id,
-            ConsentScope scope,
-            SupportOrganizationId to,
-            SecurityActionLevel declared,
-            boolean fiveArticles,
-            int done,
-            boolean overdue) {
+    /** A grant from {@code id} to {@code to} at {@code scope}, then compliance's status for it. */
+    private void member(String id, ConsentScope scope, SupportOrganizationId to, Statuses.Builder status) {
         TenantId org = TenantId.of(id);
         projection.on(
                 new ConsentGrantedEvent(
                         grant(id), org, Grantee.supportOrganization(to), scope, LocalDate.parse("2026-09-01"), null),
                 SEPTEMBER);
-        if (fiveArticles || declared != null) {
-            projection.on(
-                    new FiveArticlesCommittedEvent(
-                            org, List.of("A1", "A2", "A3", "A4", "A5"), LocalDate.parse("2026-09-01")),
-                    SEPTEMBER);
-        }
-        if (declared != null) {
-            projection.on(
-                    new DeclarationRecordedEvent(org, declared, "51234567890", "NEW", LocalDate.parse("2026-09-02")),
-                    SEPTEMBER);
-        }
-        projection.on(sheet(id, done, LocalDate.parse("2026-09-03")), SEPTEMBER);
-        if (overdue) {
-            projection.on(
-                    new ReviewOverdueEvent(
-                            org,
-                            ReviewKind.SELF_ASSESSMENT,
-                            LocalDate.parse("2026-09-04"),
-                            LocalDate.parse("2026-09-05")),
-                    SEPTEMBER);
-        }
+        projection.on(status.event(id, SHEET_ON), SEPTEMBER);
+    }
+
+    /** m4: nothing declared, a sheet of 40 whose review compliance reports overdue. */
+    private static Statuses.Builder m4Overdue() {
+        return Statuses.nothingYet()
+                .sheet(10, SHEET_ON)
+                .overdue(ReviewKind.SELF_ASSESSMENT, LocalDate.parse("2026-09-05"));
+    }
+
+    /** m4's new sheet of 100 in October, as compliance reports it: its review no longer overdue. */
+    private static SecurityActionStatusChangedEvent m4NewSheet() {
+        return Statuses.nothingYet()
+                .sheet(25, LocalDate.parse("2026-10-01"))
+                .event("m4", LocalDate.parse("2026-10-01"));
     }
 
     private static ConsentGrantId grant(String member) {
         return ConsentGrantId.of("grant-" + member);
-    }
-
-    static SelfAssessmentSubmittedEvent sheet(String member, int done, LocalDate on) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int i = 1; i <= 25; i++) {
-            answers.put("Q" + i, i <= done ? "DONE" : "NOT_DONE");
-        }
-        int score = done * 4;
-        String band = score == 100 ? "B100" : score >= 70 ? "B70" : score >= 50 ? "B50" : "B49";
-        return new SelfAssessmentSubmittedEvent(
-                TenantId.of(member),
-                AssessmentId.of("sheet-" + member + "-" + on),
-                "3.1",
-                null,
-                answers,
-                score,
-                Map.of(1, score / 2, 2, score / 4, 3, score / 4),
-                band,
-                List.of(),
-                null,
-                List.of(),
-                on);
     }
 }

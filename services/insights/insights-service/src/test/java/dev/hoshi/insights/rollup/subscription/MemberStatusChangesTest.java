@@ -34,7 +34,8 @@ class MemberStatusChangesTest {
     @Test
     void aNewLevelIsShownToEverySupportOrganisationAtItsScope() {
         Document before = member().append("score", 40);
-        Document after = member().append("score", 40).append("declared", "ONE_STAR");
+        Document after =
+                member().append("score", 40).append("declared", "ONE_STAR").append("standing", "GOOD");
 
         List<MemberStatusChange> sent = MemberStatusChanges.changes(
                 "org-1",
@@ -53,6 +54,9 @@ class MemberStatusChangesTest {
                                 "LEVEL_ONLY",
                                 "NONE",
                                 "ONE_STAR_DECLARED",
+                                "NOT_DECLARED",
+                                "GOOD",
+                                null,
                                 null,
                                 null,
                                 AT),
@@ -63,6 +67,9 @@ class MemberStatusChangesTest {
                                 "LEVEL_AND_SCORES",
                                 "NONE",
                                 "ONE_STAR_DECLARED",
+                                "NOT_DECLARED",
+                                "GOOD",
+                                null,
                                 40,
                                 40,
                                 AT));
@@ -92,6 +99,43 @@ class MemberStatusChangesTest {
     }
 
     @Test
+    void aLapseOfTheDeclaredLevelIsAChangeAtEveryScopeThoughTheLevelStays() {
+        Document before =
+                member().append("score", 100).append("declared", "TWO_STARS").append("standing", "GOOD");
+        Document after = member().append("score", 100)
+                .append("declared", "TWO_STARS")
+                .append("standing", "PREREQUISITES_LAPSED")
+                .append("lapseReason", "POLICY_NOT_PUBLISHED")
+                .append("lapsedOn", "2026-11-02");
+
+        List<MemberStatusChange> sent = MemberStatusChanges.changes(
+                "org-1",
+                before,
+                after,
+                LEVEL,
+                Map.of("assoc-level", ConsentScope.LEVEL_ONLY, "assoc-full", ConsentScope.FULL_DETAIL),
+                AT);
+
+        assertThat(sent).hasSize(2).allSatisfy(change -> {
+            assertThat(change.levelBefore()).isEqualTo("TWO_STARS_DECLARED");
+            assertThat(change.level()).isEqualTo("TWO_STARS_DECLARED");
+            assertThat(change.standingBefore()).isEqualTo("GOOD");
+            assertThat(change.standing()).isEqualTo("PREREQUISITES_LAPSED");
+            assertThat(change.lapseReason()).isEqualTo("POLICY_NOT_PUBLISHED");
+        });
+        assertThat(sent.get(1).scope()).isEqualTo("LEVEL_ONLY");
+        assertThat(sent.get(1).score()).isNull();
+        // and back to good standing: a change again, with no reason
+        assertThat(MemberStatusChanges.changes(
+                        "org-1", after, before, LEVEL, Map.of("assoc-level", ConsentScope.LEVEL_ONLY), AT))
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.standing()).isEqualTo("GOOD");
+                    assertThat(change.lapseReason()).isNull();
+                });
+    }
+
+    @Test
     void aScoreChangeAtLevelOnlyPublishesNothing() {
         assertThat(MemberStatusChanges.changes(
                         "org-1",
@@ -117,9 +161,12 @@ class MemberStatusChangesTest {
     }
 
     @Test
-    void nothingIsPublishedWhenLevelAndScoreStayTheSame() {
-        Document before = member().append("score", 40).append("industry", "E");
-        Document after = member().append("score", 40).append("industry", "F").append("overdue", List.of("POLICY"));
+    void nothingIsPublishedWhenLevelStandingAndScoreStayTheSame() {
+        Document before = member().append("score", 40).append("industry", "E").append("standing", "GOOD");
+        Document after = member().append("score", 40)
+                .append("industry", "F")
+                .append("overdue", true)
+                .append("standing", "GOOD");
 
         assertThat(MemberStatusChanges.changes(
                         "org-1", before, after, LEVEL, Map.of("assoc", ConsentScope.FULL_DETAIL), AT))
@@ -181,7 +228,18 @@ class MemberStatusChangesTest {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 feed.emit(new MemberStatusChange(
-                        "assoc", "org-" + i, null, "LEVEL_ONLY", "NONE", "ONE_STAR_DECLARED", null, null, AT));
+                        "assoc",
+                        "org-" + i,
+                        null,
+                        "LEVEL_ONLY",
+                        "NONE",
+                        "ONE_STAR_DECLARED",
+                        "NOT_DECLARED",
+                        "GOOD",
+                        null,
+                        null,
+                        null,
+                        AT));
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
             for (int i = 0; i < n; i++) {
