@@ -136,7 +136,9 @@ public final class Statuses {
                     score,
                     Map.of(1, score / 2, 2, score / 4, 3, score / 4),
                     band,
-                    answers);
+                    answers,
+                    List.of(),
+                    null);
             reviews.put(
                     ReviewKind.SELF_ASSESSMENT,
                     new ReviewDue(ReviewKind.SELF_ASSESSMENT, on.plusMonths(REVIEW_MONTHS), false));
