@@ -366,19 +366,30 @@ final class DemoData {
                     Map.of());
         }
 
-        void submit(List<Map<String, String>> answers, int daysAgo) throws IOException, InterruptedException {
-            graphql(
-                    "compliance",
-                    token,
-                    organization,
-                    "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { errors { code message } } }",
-                    Map.of(
-                            "input",
-                            Map.of(
-                                    "answers",
-                                    answers,
-                                    "completedOn",
-                                    today.minusDays(daysAgo).toString())));
+        /** Submits a sheet completed {@code daysAgo} days before today; returns its id. */
+        String submit(List<Map<String, String>> answers, int daysAgo) throws IOException, InterruptedException {
+            return submit(Map.of(
+                    "answers", answers, "completedOn", today.minusDays(daysAgo).toString()));
+        }
+
+        /** Submits a sheet that corrects (supersedes) {@code corrected}; returns its id. */
+        String submitCorrection(List<Map<String, String>> answers, int daysAgo, String corrected)
+                throws IOException, InterruptedException {
+            return submit(Map.of(
+                    "answers", answers, "completedOn", today.minusDays(daysAgo).toString(), "supersedes", corrected));
+        }
+
+        private String submit(Map<String, Object> input) throws IOException, InterruptedException {
+            return graphql(
+                            "compliance",
+                            token,
+                            organization,
+                            "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) {"
+                                    + " assessmentId errors { code message } } }",
+                            Map.of("input", input))
+                    .path("submitSelfAssessment")
+                    .path("assessmentId")
+                    .asText();
         }
     }
 }

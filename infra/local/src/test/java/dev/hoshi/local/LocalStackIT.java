@@ -169,38 +169,81 @@ class LocalStackIT {
 
     @Test
     @Order(3)
-    void anSmeGoesFromNothingToTwoStarsThroughALapseAndBackAndItsHistoryAnswersAsOfAnyDate() throws Exception {
+    void anSmesOwnDashboardAndItsAssociationsRollupAgreeAfterEveryStepOfItsJourney() throws Exception {
         String owner = demo.token("suzuki");
         String org = "e2e-kobayashi";
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
         DemoData.Compliance suzuki = demo.new Compliance("suzuki", org, today);
         suzuki.awaitKnown();
+        // the association's analyst follows it at full detail
+        demo.graphql(
+                "directory",
+                demo.token("operator"),
+                null,
+                "mutation($input: RecordMembershipInput!) { recordMembership(input: $input) { errors { code } } }",
+                Map.of("input", Map.of("supportOrganizationId", "tokyo-machinery", "organizationId", org)));
+        eventually(() -> {
+            try {
+                return demo.graphql(
+                                "directory",
+                                owner,
+                                org,
+                                "mutation { grantConsent(input: {granteeKind: SUPPORT_ORGANIZATION,"
+                                        + " granteeId: \"tokyo-machinery\", scope: FULL_DETAIL}) { grantId } }",
+                                Map.of())
+                        .path("grantConsent")
+                        .path("grantId");
+            } catch (IllegalStateException notYetAMember) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+        });
+
         suzuki.run(
                 "commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 200);
+        agree(org, "NONE", "NOT_DECLARED", null);
         suzuki.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 190);
-        suzuki.submit(DemoData.sheet(20, 3, 2, 0), 150);
+        agree(org, "ONE_STAR", "GOOD", null);
+        String first = suzuki.submit(DemoData.sheet(20, 3, 2, 0), 150);
+        agree(org, "ONE_STAR", "GOOD", 86);
         suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 140);
         suzuki.run(
                 "publishBasicPolicy", "{publicUrl: \"https://kobayashi.example.jp/policy\", effectiveOn: \"%s\"}", 139);
+        agree(org, "ONE_STAR", "GOOD", 86);
         suzuki.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 130);
-        suzuki.run("withdrawBasicPolicy", "{reason: \"rewriting\", effectiveOn: \"%s\"}", 60);
-        suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 30);
+        agree(org, "TWO_STARS", "GOOD", 86);
+        // adopting the policy anew: in force, not yet published, so ★★'s prerequisites lapse (declared all along)
+        suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 90);
+        agree(org, "TWO_STARS", "PREREQUISITES_LAPSED", 86);
         suzuki.run(
                 "publishBasicPolicy",
                 "{publicUrl: \"https://kobayashi.example.jp/policy-v2\", effectiveOn: \"%s\"}",
+                89);
+        agree(org, "TWO_STARS", "GOOD", 86);
+        // a correction supersedes the first sheet: its score is the one that counts everywhere
+        suzuki.submitCorrection(DemoData.sheet(15, 5, 5, 0), 148, first);
+        agree(org, "TWO_STARS", "GOOD", 70);
+        suzuki.run("withdrawBasicPolicy", "{reason: \"rewriting\", effectiveOn: \"%s\"}", 60);
+        agree(org, "TWO_STARS", "PREREQUISITES_LAPSED", 70);
+        suzuki.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 30);
+        suzuki.run(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://kobayashi.example.jp/policy-v3\", effectiveOn: \"%s\"}",
                 29);
-        suzuki.run("recordDeclaration", "{level: TWO_STARS, declarationId: \"51000000033\", effectiveOn: \"%s\"}", 28);
+        agree(org, "TWO_STARS", "GOOD", 70);
 
-        String status = "query($asOf: String) { organizationStatus(asOf: $asOf) { level missingForNextStar } }";
-        Map<Integer, String> expected = Map.of(170, "ONE_STAR", 100, "TWO_STARS", 45, "ONE_STAR", 0, "TWO_STARS");
+        String status = "query($asOf: String) { organizationStatus(asOf: $asOf) { level standing } }";
+        Map<Integer, String> expected = Map.of(
+                170, "ONE_STAR/GOOD", 100, "TWO_STARS/GOOD", 45, "TWO_STARS/PREREQUISITES_LAPSED", 0, "TWO_STARS/GOOD");
         for (Map.Entry<Integer, String> point : expected.entrySet()) {
             JsonNode answer = demo.graphql(
-                    "compliance",
-                    owner,
-                    org,
-                    status,
-                    Map.of("asOf", today.minusDays(point.getKey()).toString()));
-            assertThat(answer.path("organizationStatus").path("level").asText())
+                            "compliance",
+                            owner,
+                            org,
+                            status,
+                            Map.of("asOf", today.minusDays(point.getKey()).toString()))
+                    .path("organizationStatus");
+            assertThat(answer.path("level").asText() + "/"
+                            + answer.path("standing").asText())
                     .as("%d days ago", point.getKey())
                     .isEqualTo(point.getValue());
         }
@@ -218,37 +261,118 @@ class LocalStackIT {
                 .containsSubsequence(
                         "DeclarationRecordedEvent",
                         "BasicPolicyWithdrawnEvent",
-                        "SecurityActionLevelLapsedEvent",
-                        "DeclarationRecordedEvent");
-        timeline.forEach(e -> {
-            assertThat(e.path("actor").asText()).isEqualTo("USER:demo-suzuki");
-            assertThat(e.path("backdated").asBoolean()).isTrue();
-        });
+                        "SecurityActionStatusChangedEvent",
+                        "BasicPolicyPublishedEvent",
+                        "SecurityActionStatusChangedEvent");
+        timeline.forEach(e -> assertThat(e.path("actor").asText()).isEqualTo("USER:demo-suzuki"));
 
         // the seeded SMEs stand at different stages
         JsonNode sato = demo.graphql(
                 "compliance",
                 demo.token("sato"),
                 "sato-seisakusho",
-                "{ organizationStatus { level latestAssessment { score } } scoreHistory { score } }",
+                "{ organizationStatus { level standing latestAssessment { score } } scoreHistory { score } }",
                 Map.of());
         assertThat(sato.path("organizationStatus").path("level").asText()).isEqualTo("TWO_STARS");
+        assertThat(sato.path("organizationStatus").path("standing").asText()).isEqualTo("GOOD");
         assertThat(sato.path("scoreHistory").size()).isEqualTo(2);
         JsonNode yamada = eventually(() -> {
             JsonNode s = demo.graphql(
                             "compliance",
                             demo.token("yamada"),
                             "yamada-insatsu",
-                            "{ organizationStatus { level } }",
+                            "{ organizationStatus { level standing lapseReason } }",
                             Map.of())
                     .path("organizationStatus");
-            return s.path("level").asText().equals("ONE_STAR")
+            return s.path("standing").asText().equals("PREREQUISITES_LAPSED")
                     ? s
                     : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         });
         assertThat(yamada.path("level").asText())
-                .as("lapsed by the daily check")
-                .isEqualTo("ONE_STAR");
+                .as("declared with IPA, which has no expiry")
+                .isEqualTo("TWO_STARS");
+        assertThat(yamada.path("lapseReason").asText())
+                .as("its yearly self-assessment slipped")
+                .isEqualTo("ASSESSMENT_EXPIRED");
+    }
+
+    /**
+     * Waits until the member's own dashboard shows the step's outcome, then until the association's member list shows
+     * the same: declared level, standing, lapse reason, score, and the level bucket those make.
+     */
+    private void agree(String org, String declared, String standing, Integer score) throws Exception {
+        JsonNode own = eventually(() -> {
+            JsonNode s = demo.graphql(
+                            "compliance",
+                            demo.token("suzuki"),
+                            org,
+                            "{ organizationStatus { level standing lapseReason eligibleLevel latestAssessment { score } } }",
+                            Map.of())
+                    .path("organizationStatus");
+            boolean shows = s.path("level").asText().equals(declared)
+                    && s.path("standing").asText().equals(standing)
+                    && (score == null
+                            ? s.path("latestAssessment").isNull()
+                            : s.path("latestAssessment").path("score").asInt() == score);
+            return shows ? s : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        String bucket = declared.equals("TWO_STARS")
+                ? "TWO_STARS_DECLARED"
+                : own.path("eligibleLevel").asText().equals("TWO_STARS")
+                        ? "TWO_STARS_ELIGIBLE"
+                        : declared.equals("ONE_STAR")
+                                ? "ONE_STAR_DECLARED"
+                                : own.path("eligibleLevel").asText().equals("ONE_STAR") ? "ONE_STAR_ELIGIBLE" : "NONE";
+        String list = "{ supportOrganizationMembers(supportOrganizationId: \"tokyo-machinery\", first: 100) {"
+                + " edges { node { organizationId level declaredLevel standing lapseReason score } } } }";
+        JsonNode row = eventually(() -> {
+            for (JsonNode edge : demo.graphql("insights", demo.token("tanaka"), null, list, Map.of())
+                    .path("supportOrganizationMembers")
+                    .path("edges")) {
+                JsonNode n = edge.path("node");
+                if (n.path("organizationId").asText().equals(org)
+                        && n.path("declaredLevel")
+                                .asText()
+                                .equals(own.path("level").asText())
+                        && n.path("standing")
+                                .asText()
+                                .equals(own.path("standing").asText())
+                        && n.path("lapseReason")
+                                .asText()
+                                .equals(own.path("lapseReason").asText())
+                        && n.path("level").asText().equals(bucket)
+                        && n.path("score")
+                                .asText()
+                                .equals(own.path("latestAssessment")
+                                        .path("score")
+                                        .asText())) {
+                    return n;
+                }
+            }
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        assertThat(row.path("declaredLevel").asText()).isEqualTo(declared);
+    }
+
+    @Test
+    @Order(9)
+    void threeHundredSheetsAndThreeHundredControlUpdatesOnOneOrganisationAllSucceed() throws Exception {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        DemoData.Compliance suzuki = demo.new Compliance("suzuki", "e2e-kobayashi", today);
+        List<String> controls = List.of("C01-01", "C02-01", "C03-01", "C04-01", "C05-01");
+        List<String> statuses = List.of("PLANNED", "IN_PROGRESS", "IMPLEMENTED");
+        for (int i = 0; i < 300; i++) {
+            suzuki.submit(DemoData.sheet(25 - i % 10, i % 10, 0, 0), i % 20);
+            suzuki.run(
+                    "updateControlStatus",
+                    "{controlId: \"" + controls.get(i % controls.size()) + "\", status: " + statuses.get(i % 3)
+                            + ", effectiveOn: \"%s\"}",
+                    0);
+        }
+        JsonNode sheets = demo.graphql(
+                "compliance", demo.token("suzuki"), "e2e-kobayashi", "{ selfAssessments { id } }", Map.of());
+        assertThat(sheets.path("selfAssessments").size()).isGreaterThanOrEqualTo(300);
+        suzuki.run("completeReview", "{kind: BASIC_POLICY, effectiveOn: \"%s\"}", 0);
     }
 
     @Test
