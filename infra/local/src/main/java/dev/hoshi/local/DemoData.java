@@ -227,7 +227,7 @@ final class DemoData {
     /**
      * Compliance history at different stages, dated back from today: 佐藤製作所 holds ★★ with two yearly
      * self-assessments; 鈴木商店 has just started on the 5 articles; 山田印刷 declared ★★ but let its yearly
-     * self-assessment slip, so the daily check lapses it shortly after start-up.
+     * self-assessment slip, so its ★★ stands declared while Hoshi shows its prerequisites lapsed.
      */
     private void seedHistory(LocalStack.Progress progress) throws IOException, InterruptedException {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
@@ -236,7 +236,7 @@ final class DemoData {
         sato.run("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 450);
         sato.run("recordDeclaration", "{level: ONE_STAR, declarationId: \"51000000017\", effectiveOn: \"%s\"}", 440);
         // the current sheet first: compliance's daily check may run while this seeds, and with only the sheet of 400
-        // days ago it would find the self-assessment overdue and lapse ★★ (sheets may be recorded in any order)
+        // days ago it would find the self-assessment overdue and show ★★ lapsed (sheets may be recorded in any order)
         sato.submit(sheet(19, 4, 2, 0), 40);
         sato.submit(sheet(13, 4, 6, 2), 400);
         sato.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 380);
