@@ -30,7 +30,6 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -86,15 +85,16 @@ class ConcurrentCommandsIT {
                 .path("organizationStatus.level")
                 .entity(String.class)
                 .isEqualTo("NONE"));
+        // a second instance on the same store, as a replica would run (arguments outrank the platform's defaults)
         replica = new SpringApplicationBuilder(ComplianceApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(
-                        "spring.data.mongodb.uri=" + environment.getProperty("spring.data.mongodb.uri"),
-                        "hoshi.eventstore.database=" + environment.getProperty("hoshi.eventstore.database"),
-                        "hoshi.service.database=" + environment.getProperty("hoshi.service.database"),
-                        "hoshi.compliance.due-check.initial-delay=PT1H",
-                        "hoshi.compliance.status-backfill.initial-delay=PT1H")
-                .run();
+                .run(
+                        "--server.port=0",
+                        "--hoshi.security.jwks-uri=" + environment.getProperty("hoshi.security.jwks-uri"),
+                        "--spring.data.mongodb.uri=" + environment.getProperty("spring.data.mongodb.uri"),
+                        "--hoshi.eventstore.database=" + environment.getProperty("hoshi.eventstore.database"),
+                        "--hoshi.service.database=" + environment.getProperty("hoshi.service.database"),
+                        "--hoshi.compliance.due-check.initial-delay=PT1H",
+                        "--hoshi.compliance.status-backfill.initial-delay=PT1H");
         CommandGateway replicaCommands = replica.getBean(CommandGateway.class);
         SecurityActionId id = SecurityActionId.of(TenantId.of(org));
 
@@ -118,8 +118,9 @@ class ConcurrentCommandsIT {
             running.add(clients.submit(call(start, () -> {
                 for (int i = 0; i < 5; i++) {
                     try {
-                        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("demo-many")), () ->
-                                replicaCommands.sendAndWait(new SubmitSelfAssessmentCommand(
+                        CurrentContext.runWith(
+                                RequestContext.forTenant(TenantId.of(org), Actor.user("demo-many")),
+                                () -> replicaCommands.sendAndWait(new SubmitSelfAssessmentCommand(
                                         id, AssessmentId.random(), null, null, sheet("DONE"), null, null)));
                         outcomes.add("OK");
                     } catch (ConcurrencyException e) {
@@ -134,9 +135,8 @@ class ConcurrentCommandsIT {
         }
 
         assertThat(outcomes).hasSize(80).allMatch(o -> o.equals("OK") || o.equals("CONFLICT"));
-        long stored = new ArrayList<>(readEvents(id)).stream()
-                .filter(SelfAssessmentSubmittedEvent.class::isInstance)
-                .count();
+        long stored = new ArrayList<>(readEvents(id))
+                .stream().filter(SelfAssessmentSubmittedEvent.class::isInstance).count();
         assertThat(stored).isEqualTo(outcomes.stream().filter("OK"::equals).count());
         assertThat(stored).isPositive();
         System.out.printf(
