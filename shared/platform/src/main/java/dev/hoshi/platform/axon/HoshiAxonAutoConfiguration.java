@@ -22,6 +22,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -109,6 +110,15 @@ public class HoshiAxonAutoConfiguration {
                             .initialSegmentCount(defaults.initialSegmentCount())
                             .tokenClaimInterval(defaults.tokenClaimInterval().toMillis());
                 }));
+    }
+
+    /**
+     * Stored events whose type has since moved; Axon's Spring Boot auto-configuration registers every {@link
+     * EventUpcaster} bean with the configurer, so it is in {@code configuration.upcasterChain()} above.
+     */
+    @Bean
+    public EventUpcaster memberDataDisclosedEventInsightsToDisclosureUpcaster() {
+        return new MemberDataDisclosedEventInsights_to_DisclosureUpcaster();
     }
 
     @Bean
