@@ -22,7 +22,11 @@ public final class ComplianceTestSupport {
 
     /** Plays directory: an organisation with {@code owner} as its first owner now exists. */
     public static String directoryRegisters(EventStore eventStore, String name, String owner) {
-        String id = "org-" + System.nanoTime();
+        return directoryRegisters(eventStore, "org-" + System.nanoTime(), name, owner);
+    }
+
+    /** Plays directory for an organisation whose id is given (one that a stored fixture names). */
+    public static String directoryRegisters(EventStore eventStore, String id, String name, String owner) {
         CurrentContext.runWith(
                 RequestContext.withoutTenant(Actor.user("operator")),
                 () -> eventStore.publish(new GenericDomainEventMessage<>(

@@ -23,7 +23,7 @@ import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.organization.CorporateNumber;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
-import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.disclosure.api.MemberDataDisclosedEvent;
 import dev.hoshi.insights.attestation.signing.AttestationKeys;
 import dev.hoshi.insights.attestation.signing.TestKeys;
 import dev.hoshi.kernel.context.Actor;

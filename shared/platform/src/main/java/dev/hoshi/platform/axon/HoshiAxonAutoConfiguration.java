@@ -25,6 +25,7 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -122,6 +123,15 @@ public class HoshiAxonAutoConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(ConflictRetryScheduler.create(3, 25))
                 .build();
+    }
+
+    /**
+     * Stored events whose type has since moved; Axon's Spring Boot auto-configuration registers every {@link
+     * EventUpcaster} bean with the configurer, so it is in {@code configuration.upcasterChain()} above.
+     */
+    @Bean
+    public EventUpcaster memberDataDisclosedEventInsightsToDisclosureUpcaster() {
+        return new MemberDataDisclosedEventInsights_to_DisclosureUpcaster();
     }
 
     @Bean

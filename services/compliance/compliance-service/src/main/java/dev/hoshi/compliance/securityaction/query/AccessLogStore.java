@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who outside an organisation read its data: one document per organisation and day ({@code access_log/<org>:<date>}),
- * so the last 90 days are one batch of point look-ups. Fed by compliance's own reads and by insights' {@code
- * MemberDataDisclosedEvent}s.
+ * so the last 90 days are one batch of point look-ups. Fed by compliance's own reads and by the {@link
+ * dev.hoshi.disclosure.api.MemberDataDisclosedEvent}s insights publishes.
  */
 @Component
 class AccessLogStore {

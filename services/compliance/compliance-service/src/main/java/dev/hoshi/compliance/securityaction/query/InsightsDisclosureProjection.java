@@ -1,6 +1,6 @@
 package dev.hoshi.compliance.securityaction.query;
 
-import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.disclosure.api.MemberDataDisclosedEvent;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

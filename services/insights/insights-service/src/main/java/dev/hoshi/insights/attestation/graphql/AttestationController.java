@@ -1,9 +1,9 @@
 package dev.hoshi.insights.attestation.graphql;
 
 import dev.hoshi.directory.api.organization.CorporateNumber;
+import dev.hoshi.disclosure.api.MemberDataDisclosedEvent;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
-import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
 import dev.hoshi.insights.attestation.signing.AttestationSigner;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.error.ErrorKind;

@@ -2,7 +2,7 @@ package dev.hoshi.insights.rollup.graphql;
 
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
-import dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent;
+import dev.hoshi.disclosure.api.MemberDataDisclosedEvent;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.api.rollup.MemberPageView;

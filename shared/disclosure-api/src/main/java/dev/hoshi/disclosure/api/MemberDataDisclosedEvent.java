@@ -1,4 +1,4 @@
-package dev.hoshi.insights.api.disclosure;
+package dev.hoshi.disclosure.api;
 
 import dev.hoshi.kernel.id.TenantId;
 
@@ -6,6 +6,9 @@ import dev.hoshi.kernel.id.TenantId;
  * Someone outside an organisation was shown its data through insights: an analyst listing or exporting a support
  * organisation's members, a partner client reading an attestation. The organisation lists these (compliance's
  * {@code accessLog}) beside the reads compliance itself logs.
+ *
+ * <p>Events stored before this record moved here carry the type {@code
+ * dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent}; the platform's upcaster reads them as this record.
  *
  * @param viewer who read: {@code USER:<analyst>} or {@code PARTNER_CLIENT:<id>}
  * @param scope the grant's scope the data was cut to
