@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compliance command benchmark, one command:  infra/bench/commands.sh
-# Runs the compliance service in-process (no web server) on the test MongoDB (MONGODB_URI, else Docker, else the
+# Runs the compliance service in-process on the test MongoDB (MONGODB_URI, else Docker, else the
 # embedded server in memory) and prints median command latency on organisations with about 10, 100 and 1,000
 # events (aggregate cached, and evicted before every command), the dashboard read, and an asOf read that folds the
 # history; then the 1,000 / 10 ratios. Plain JVM flags, as production runs.

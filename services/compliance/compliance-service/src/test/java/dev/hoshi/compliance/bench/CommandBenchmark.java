@@ -27,11 +27,10 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Not a test: the compliance service in-process (no web server) on the test MongoDB (MONGODB_URI, else Docker, else
+ * Not a test: the compliance service in-process on the test MongoDB (MONGODB_URI, else Docker, else
  * the embedded server in memory), timing a command on organisations whose SECURITY ACTION record holds about 10, 100
  * and 1,000 events, with the aggregate cached (as between a user's clicks) and evicted before every command (as after
  * a restart or on another replica: snapshot plus the events since), and the dashboard read, which is one point
@@ -47,21 +46,15 @@ public final class CommandBenchmark {
     public static void main(String[] args) throws Exception {
         TestMongo mongo = TestMongo.get();
         SpringApplication app = new SpringApplication(ComplianceApplication.class);
-        app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(Map.of(
-                "spring.data.mongodb.uri",
-                mongo.connectionString(),
-                "hoshi.eventstore.database",
-                mongo.freshDatabaseName("bench-events"),
-                "hoshi.service.database",
-                mongo.freshDatabaseName("bench-compliance"),
-                "hoshi.compliance.due-check.initial-delay",
-                "PT24H",
-                "hoshi.compliance.status-backfill.initial-delay",
-                "PT24H",
-                "logging.level.root",
-                "WARN"));
-        try (ConfigurableApplicationContext context = app.run()) {
+        // arguments outrank the platform's defaults; the web server listens on a free port and is not used
+        try (ConfigurableApplicationContext context = app.run(
+                "--server.port=0",
+                "--spring.data.mongodb.uri=" + mongo.connectionString(),
+                "--hoshi.eventstore.database=" + mongo.freshDatabaseName("bench-events"),
+                "--hoshi.service.database=" + mongo.freshDatabaseName("bench-compliance"),
+                "--hoshi.compliance.due-check.initial-delay=PT24H",
+                "--hoshi.compliance.status-backfill.initial-delay=PT24H",
+                "--logging.level.root=WARN")) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             QueryGateway queries = context.getBean(QueryGateway.class);
             Cache cache = context.getBean("securityActionCache", Cache.class);
