@@ -46,6 +46,7 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -227,14 +228,20 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
 
     // ---------------------------------------------------------------- snapshots
 
+    /**
+     * Stores an aggregate's snapshot in place of the one it has, unless that one is newer. One taken at the same
+     * sequence number replaces it too: after a stored snapshot was skipped (a revision the aggregate no longer has,
+     * or a payload that no longer reads), the aggregate is rebuilt from its events and its fresh snapshot may well be
+     * taken at the very same number.
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document doc = EventDocuments.toSnapshotDocument(snapshot, serializer);
-        // replace only an older snapshot; if a newer one is there the upsert's insert hits the _id and is ignored
-        Bson olderOnly = new Document(ID, snapshot.getAggregateIdentifier())
-                .append(SEQ, new Document("$lt", snapshot.getSequenceNumber()));
+        // if a newer one is there the upsert's insert hits the _id and is ignored
+        Bson notNewer = new Document(ID, snapshot.getAggregateIdentifier())
+                .append(SEQ, new Document("$lte", snapshot.getSequenceNumber()));
         try {
-            snapshots.replaceOne(olderOnly, doc, new ReplaceOptions().upsert(true));
+            snapshots.replaceOne(notNewer, doc, new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
             if (!persistenceExceptionResolverSaysDuplicate(e)) {
                 throw new EventStoreException(
@@ -245,6 +252,19 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
 
     private static boolean persistenceExceptionResolverSaysDuplicate(MongoException e) {
         return new MongoPersistenceExceptionResolver().isDuplicateKeyViolation(e);
+    }
+
+    /**
+     * The aggregate's snapshot, if it has one that the snapshot filter accepts, with its payload already read. Axon
+     * reads payloads lazily, so a snapshot whose JSON no longer fits the aggregate would otherwise fail only when the
+     * repository applies it, past the event store's {@code handleSnapshotReadingError}. Read here, the failure is
+     * handled there: logged, the snapshot skipped and the aggregate rebuilt from all its events.
+     */
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        Optional<DomainEventMessage<?>> snapshot = super.readSnapshot(aggregateIdentifier);
+        snapshot.ifPresent(DomainEventMessage::getPayload);
+        return snapshot;
     }
 
     @Override
@@ -568,8 +588,8 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * Builds the engine. Required: {@link #mongoClient}. Defaults: database {@code hoshi_events}, Jackson for events
-     * and snapshots, batch size 100, gap timeout 60 s, max gap offset 10,000, transactions when supported, no
-     * meters.
+     * and snapshots, every stored snapshot used (no filter), batch size 100, gap timeout 60 s, max gap offset 10,000,
+     * transactions when supported, no meters.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -654,6 +674,16 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         public Builder snapshotSerializer(Serializer snapshotSerializer) {
             super.snapshotSerializer(snapshotSerializer);
             snapshotSerializerSet = true;
+            return this;
+        }
+
+        /**
+         * Which stored snapshots to use; give it Axon's {@code Configuration.snapshotFilter()}, which skips a
+         * snapshot that does not carry its aggregate's {@code @Revision}.
+         */
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
             return this;
         }
 

@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -148,7 +150,7 @@ class AppendAndReadIT {
     }
 
     @Test
-    void snapshotsRoundTripAndOnlyANewerOneReplacesTheStoredOne() {
+    void snapshotsRoundTripAndAnOlderOneNeverReplacesTheStoredOne() {
         engine.appendEvents(events("s1", 0, 10));
 
         engine.storeSnapshot(snapshot("s1", 5));
@@ -167,6 +169,47 @@ class AppendAndReadIT {
                 .map(DomainEventMessage::getSequenceNumber)
                 .contains(8L);
         assertThat(engine.readSnapshot("nobody")).isEmpty();
+    }
+
+    @Test
+    void aSnapshotTakenAtTheSameSequenceNumberReplacesTheStoredOne() {
+        engine.appendEvents(events("s4", 0, 10));
+        engine.storeSnapshot(snapshot("s4", 9));
+
+        engine.storeSnapshot(new GenericDomainEventMessage<>(
+                EventStoreFixture.AGGREGATE_TYPE, "s4", 9, new ThingHappened("fresh snapshot", 9)));
+
+        assertThat(engine.readSnapshot("s4"))
+                .map(s -> (Object) s.getPayload())
+                .contains(new ThingHappened("fresh snapshot", 9));
+    }
+
+    @Test
+    void aSnapshotTheFilterRejectsIsNotUsedAndTheAggregateIsReadFromItsFirstEvent() {
+        SnapshotFilter onlyRevision2 = RevisionSnapshotFilter.builder()
+                .type(EventStoreFixture.AGGREGATE_TYPE)
+                .revision("2")
+                .build();
+        HoshiEventStorageEngine filtering =
+                fixture.builder().snapshotFilter(onlyRevision2).build();
+        filtering.appendEvents(events("s5", 0, 10));
+        filtering.storeSnapshot(snapshot("s5", 5)); // ThingHappened carries no @Revision
+
+        assertThat(filtering.readSnapshot("s5")).isEmpty();
+        assertThat(sequenceNumbersLoadedBy(filtering, "s5")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+    }
+
+    @Test
+    void aSnapshotThatCannotBeDeserializedIsSkippedAndTheAggregateIsReadFromItsFirstEvent() {
+        engine.appendEvents(events("s6", 0, 10));
+        engine.storeSnapshot(snapshot("s6", 5));
+        fixture.database()
+                .getCollection(fixture.collections.snapshots())
+                .updateOne(
+                        new Document("_id", "s6"),
+                        new Document("$set", new Document("payload", "{\"thing\": {\"not\": \"a string\"}}")));
+
+        assertThat(sequenceNumbersLoadedBy(engine, "s6")).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
     }
 
     @Test
@@ -271,6 +314,21 @@ class AppendAndReadIT {
                 .isPositive();
         assertThat(fixture.meters.get("hoshi.eventstore.gaps.open").gauge().value())
                 .isZero();
+    }
+
+    /** What Axon's event store hands a repository to load {@code aggregateId}: snapshot (if used), then events. */
+    private static List<Long> sequenceNumbersLoadedBy(HoshiEventStorageEngine engine, String aggregateId) {
+        EmbeddedEventStore store =
+                EmbeddedEventStore.builder().storageEngine(engine).build();
+        try {
+            return store.readEvents(aggregateId)
+                    .asStream()
+                    .peek(DomainEventMessage::getPayload) // as a repository does: every payload is read
+                    .map(DomainEventMessage::getSequenceNumber)
+                    .collect(Collectors.toList());
+        } finally {
+            store.shutDown();
+        }
     }
 
     private static DomainEventMessage<ThingHappened> snapshot(String aggregateId, long seq) {

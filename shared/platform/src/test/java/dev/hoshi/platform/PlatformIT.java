@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import dev.hoshi.eventstore.HoshiEventStorageEngine;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.gateway.EventGateway;
@@ -153,6 +155,36 @@ class PlatformIT {
         CurrentContext.runWith(tenantA, () -> eventGateway.publish(new Tally.TallyOpenedEvent("adopted")));
         await().atMost(Duration.ofSeconds(20)).until(() -> !seenFor("adopted").isEmpty());
         assertThat(seenFor("orphan")).isEmpty();
+    }
+
+    @Test
+    void aSnapshotWithoutTheAggregatesRevisionIsSkippedAndAFreshOneTakesItsPlace() {
+        String id = countedTally(6);
+        Document snapshot = snapshotOf(id);
+        assertThat(snapshot.getString("payloadRevision")).isEqualTo("1");
+        // what a Tally without @Revision and without getters stored: no revision and an empty object
+        snapshots()
+                .replaceOne(idIs(id), snapshot.append("payloadRevision", null).append("payload", "{}"));
+
+        assertThat(count(id)).isEqualTo(7);
+
+        Document fresh = snapshotOf(id);
+        assertThat(fresh.getString("payloadRevision")).isEqualTo("1");
+        assertThat(fresh.get("seq", Number.class).longValue()).isEqualTo(7L);
+        assertThat(fresh.getString("payload")).contains("\"total\":7");
+    }
+
+    @Test
+    void aSnapshotWhosePayloadDoesNotReadIsSkippedAndAFreshOneTakesItsPlace() {
+        String id = countedTally(6);
+        snapshots()
+                .updateOne(
+                        idIs(id),
+                        new Document("$set", new Document("payload", "{\"id\":\"" + id + "\",\"total\":\"many\"}")));
+
+        assertThat(count(id)).isEqualTo(7);
+
+        assertThat(snapshotOf(id).getString("payload")).contains("\"total\":7");
     }
 
     @Test
@@ -346,6 +378,36 @@ class PlatformIT {
 
     private WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** A tally counted {@code times} times, so snapshotted once ({@link Tally#SNAPSHOT_THRESHOLD} events). */
+    private String countedTally(int times) {
+        String id = "snapshotted-" + System.nanoTime();
+        CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand(id)));
+        for (int i = 0; i < times; i++) {
+            count(id);
+        }
+        return id;
+    }
+
+    private int count(String id) {
+        AtomicInteger total = new AtomicInteger();
+        CurrentContext.runWith(tenantA, () -> total.set(commands.<Integer>sendAndWait(new Tally.CountCommand(id))));
+        return total.get();
+    }
+
+    private MongoCollection<Document> snapshots() {
+        return mongoClient.getDatabase(EVENTS_DB).getCollection("snapshots");
+    }
+
+    private Document snapshotOf(String aggregateId) {
+        Document snapshot = snapshots().find(idIs(aggregateId)).first();
+        assertThat(snapshot).as("snapshot of %s", aggregateId).isNotNull();
+        return snapshot;
+    }
+
+    private static Document idIs(String aggregateId) {
+        return new Document("_id", aggregateId);
     }
 
     private List<Document> eventsOf(String aggregateId) {

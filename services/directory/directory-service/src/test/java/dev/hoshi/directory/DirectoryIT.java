@@ -29,7 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * store to prove that a refused mutation stored nothing. Every test makes its own ids, so suites never collide.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class DirectoryIT {
+public abstract class DirectoryIT {
 
     protected static final String OPERATOR = "operator";
 

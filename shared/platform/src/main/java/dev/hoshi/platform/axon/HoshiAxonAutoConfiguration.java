@@ -38,7 +38,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Axon as every Hoshi service runs it: events in Hoshi's MongoDB engine ({@code hoshi.eventstore.*}), tracking
+ * Axon as every Hoshi service runs it: events in Hoshi's MongoDB engine ({@code hoshi.eventstore.*}) with Axon's
+ * snapshot filter (a snapshot is used only if it carries its aggregate's {@code @Revision}), tracking
  * tokens in the service's own database through the Axon Mongo extension's {@link MongoTokenStore}, pooled
  * streaming processors with Hoshi's defaults ({@code hoshi.processing.*}; tune one processor by name under {@code
  * axon.eventhandling.processors.<name>} with {@code mode: pooled}), and the request context carried by every
@@ -64,6 +65,8 @@ public class HoshiAxonAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
                 .upcasterChain(configuration.upcasterChain())
+                // as Axon's own engines get it: a snapshot without its aggregate's @Revision is skipped
+                .snapshotFilter(configuration.snapshotFilter())
                 .batchSize(settings.batchSize())
                 .gapTimeout(settings.gapTimeout())
                 .maxGapOffset(settings.maxGapOffset())

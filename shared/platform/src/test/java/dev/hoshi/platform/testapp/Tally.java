@@ -2,16 +2,29 @@ package dev.hoshi.platform.testapp;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.kernel.context.PlatformScoped;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A minimal event-sourced aggregate standing in for a service's domain. */
-@Aggregate
+/**
+ * A minimal event-sourced aggregate standing in for a service's domain; snapshotted every 5 events, its fields
+ * serialized as they are (no getters), under a revision so that a snapshot of another shape is skipped.
+ */
+@Aggregate(snapshotTriggerDefinition = "tallySnapshots")
+@Revision("1")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Tally {
+
+    public static final int SNAPSHOT_THRESHOLD = 5;
 
     public record OpenTallyCommand(@TargetAggregateIdentifier String id) {}
 

@@ -2,6 +2,8 @@ package dev.hoshi.directory.organization.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.directory.api.consent.ChangeConsentScopeCommand;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -32,12 +34,12 @@ import dev.hoshi.kernel.text.Text;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -48,8 +50,16 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Every command names the person asking ({@code requestedBy}). Someone who is not in the organisation finds it
  * missing ({@code NOT_FOUND}); a member or viewer is refused ({@code FORBIDDEN}) what only owners may do.
+ *
+ * <p>Snapshotted every 100 events: its fields are the snapshot, written by Jackson as they are. Revision 2, because
+ * a snapshot without a revision is of the first shape, which kept nothing (an empty object), and is skipped.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "organizationSnapshots")
+@Revision("2")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class Organization {
 
     private static final int MAX_NAME = 200;
@@ -59,7 +69,7 @@ class Organization {
 
     private final Map<UserId, OrganizationRole> people = new LinkedHashMap<>();
     private OrganizationProfile profile;
-    private final Map<ConsentGrantId, Grant> grants = new HashMap<>();
+    private final Map<ConsentGrantId, Grant> grants = new LinkedHashMap<>();
 
     /** What the aggregate remembers of a grant: enough to check changes to it and to repeat it in later events. */
     private record Grant(Grantee grantee, ConsentScope scope, LocalDate startDate, LocalDate endDate, boolean revoked) {

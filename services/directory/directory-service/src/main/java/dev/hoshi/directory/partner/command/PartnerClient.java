@@ -2,6 +2,8 @@ package dev.hoshi.directory.partner.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.directory.api.partner.PartnerClientKeyMessages.IssuePartnerClientKeyCommand;
 import dev.hoshi.directory.api.partner.PartnerClientKeyMessages.PartnerClientKeyIssuedEvent;
 import dev.hoshi.directory.api.partner.PartnerClientKeyMessages.PartnerClientKeyRevokedEvent;
@@ -12,15 +14,26 @@ import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.PartnerClientId;
 import dev.hoshi.kernel.text.Text;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A partner portal (a bank, a prime contractor, an insurer) that asks for SMEs' status with their consent. */
-@Aggregate
+/**
+ * A partner portal (a bank, a prime contractor, an insurer) that asks for SMEs' status with their consent.
+ *
+ * <p>Snapshotted every 50 events: its fields are the snapshot, written by Jackson as they are (the set declared as
+ * {@code LinkedHashSet}, which Jackson reads back in its order). Revision 2, because a snapshot without a revision
+ * is of the first shape, which kept nothing (an empty object), and is skipped.
+ */
+@Aggregate(snapshotTriggerDefinition = "partnerClientSnapshots")
+@Revision("2")
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 class PartnerClient {
 
     private static final int MAX_ACTIVE_KEYS = 3;
@@ -28,7 +41,7 @@ class PartnerClient {
     @AggregateIdentifier
     private PartnerClientId id;
 
-    private final Set<String> activeKeys = new HashSet<>();
+    private final LinkedHashSet<String> activeKeys = new LinkedHashSet<>();
 
     protected PartnerClient() {}
 
