@@ -96,7 +96,8 @@ class ComplianceSnapshotIT {
         StoredSnapshot snapshot = snapshots.require(id.toString());
         assertThat(snapshot.sequenceNumber()).isGreaterThan(2L * SECURITY_ACTION_THRESHOLD);
         assertThat(snapshot.payloadRevision()).isEqualTo("2");
-        assertThat(snapshot.payload()).contains("\"sheets\"", "\"published\"", id.tenant().toString());
+        assertThat(snapshot.payload())
+                .contains("\"sheets\"", "\"published\"", id.tenant().toString());
         securityActions.removeAll();
         check.assertSnapshotStateMatchesEvents(id.toString());
 
@@ -112,7 +113,8 @@ class ComplianceSnapshotIT {
         TenantId tenant = TenantId.of("org-snap-controls-" + System.nanoTime());
         ControlPlanId id = ControlPlanId.of(tenant);
         SnapshotCheck<?> check = SnapshotCheck.of(controlPlanClass(), context);
-        List<ControlStatus> statuses = List.of(ControlStatus.PLANNED, ControlStatus.IN_PROGRESS, ControlStatus.IMPLEMENTED);
+        List<ControlStatus> statuses =
+                List.of(ControlStatus.PLANNED, ControlStatus.IN_PROGRESS, ControlStatus.IMPLEMENTED);
 
         act(tenant, () -> {
             for (int i = 0; i < 3 * CONTROL_PLAN_THRESHOLD; i++) {
@@ -128,8 +130,10 @@ class ComplianceSnapshotIT {
         controlPlans.removeAll();
         check.assertSnapshotStateMatchesEvents(id.toString());
         controlPlans.removeAll();
-        act(tenant, () -> commands.sendAndWait(new UpdateControlStatusCommand(
-                id, "C01-01", ControlStatus.IMPLEMENTED, null, null, null, null, null, null)));
+        act(
+                tenant,
+                () -> commands.sendAndWait(new UpdateControlStatusCommand(
+                        id, "C01-01", ControlStatus.IMPLEMENTED, null, null, null, null, null, null)));
     }
 
     @Test

@@ -169,7 +169,7 @@ class SecurityAction {
             weakest.put(
                     item.id(),
                     units.stream()
-                            .map(u -> u.answers().get(item.id()))
+                            .map(u -> state().answersOf(u).get(item.id()))
                             .min((a, b) -> Integer.compare(points(edition, a), points(edition, b)))
                             .orElseThrow());
         }

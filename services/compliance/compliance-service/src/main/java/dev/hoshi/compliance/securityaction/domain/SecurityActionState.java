@@ -31,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -61,12 +60,16 @@ public final class SecurityActionState {
         POLICY_PUBLISHED
     }
 
-    /** A submitted sheet, as far as the rules and the status need it. */
+    /**
+     * A submitted sheet, as far as the rules and the status need it. Its answers are written compactly, one character
+     * per item in its edition's item order (see {@link #answersOf}), so that a record with hundreds of sheets still
+     * snapshots small.
+     */
     public record Sheet(
             AssessmentId id,
             String edition,
             String unit,
-            Map<String, String> answers,
+            String answers,
             int score,
             Map<Integer, Integer> partScores,
             String band,
@@ -104,8 +107,13 @@ public final class SecurityActionState {
     }
 
     private final Map<String, LocalDate> articles = new TreeMap<>();
+    /** Each edition's item ids, in the order sheets' answers are written. */
+    private final Map<String, List<String>> itemsByEdition = new LinkedHashMap<>();
+    /** The answers seen (DONE, PARTLY, ...), each written as the character {@code '0' + its index}. */
+    private final List<String> answerValues = new ArrayList<>();
+
     private final Map<String, Sheet> sheets = new LinkedHashMap<>();
-    private final Set<AssessmentId> superseded = new LinkedHashSet<>();
+    private final LinkedHashSet<AssessmentId> superseded = new LinkedHashSet<>();
     private final List<PolicyChange> policy = new ArrayList<>();
     private final List<Declaration> declarations = new ArrayList<>();
     private final Map<ReviewKind, LocalDate> lastReview = new EnumMap<>(ReviewKind.class);
@@ -139,7 +147,7 @@ public final class SecurityActionState {
                             e.assessmentId(),
                             e.edition(),
                             e.unit(),
-                            e.answers(),
+                            encode(e.edition(), e.answers()),
                             e.score(),
                             e.partScores(),
                             e.band(),
@@ -177,6 +185,44 @@ public final class SecurityActionState {
         }
     }
 
+    private String encode(String edition, Map<String, String> answers) {
+        List<String> items = itemsByEdition.computeIfAbsent(edition, e -> new ArrayList<>());
+        answers.keySet().stream()
+                .filter(item -> !items.contains(item))
+                .sorted(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))
+                .forEach(items::add);
+        StringBuilder written = new StringBuilder(items.size());
+        for (String item : items) {
+            String answer = answers.get(item);
+            if (answer == null) {
+                written.append(UNANSWERED);
+                continue;
+            }
+            int index = answerValues.indexOf(answer);
+            if (index < 0) {
+                answerValues.add(answer);
+                index = answerValues.size() - 1;
+            }
+            written.append((char) ('0' + index));
+        }
+        return written.toString();
+    }
+
+    private static final char UNANSWERED = '-';
+
+    /** A sheet's answers, item id to answer, as it was submitted. */
+    public Map<String, String> answersOf(Sheet sheet) {
+        List<String> items = itemsByEdition.getOrDefault(sheet.edition(), List.of());
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int i = 0; i < sheet.answers().length(); i++) {
+            char written = sheet.answers().charAt(i);
+            if (written != UNANSWERED) {
+                answers.put(items.get(i), answerValues.get(written - '0'));
+            }
+        }
+        return answers;
+    }
+
     /** Inserts after every entry of the same day or earlier: day order, and recording order within a day. */
     private static <T> void insertByDate(List<T> list, T entry, Function<T, LocalDate> day) {
         int at = list.size();
@@ -207,13 +253,21 @@ public final class SecurityActionState {
         return articlesNotCommittedBy(date).isEmpty();
     }
 
-    /** The newest organisation-wide sheet completed by {@code date} that no other corrects. */
+    /**
+     * The newest organisation-wide sheet completed by {@code date} that no other corrects; of sheets completed the same
+     * day, the one recorded last.
+     */
     public Optional<Sheet> latestAssessmentBy(LocalDate date) {
-        return sheets.values().stream()
-                .filter(Sheet::organizationWide)
-                .filter(s -> !superseded.contains(s.id()))
-                .filter(s -> !s.completedOn().isAfter(date))
-                .max(Comparator.comparing(Sheet::completedOn));
+        Sheet latest = null;
+        for (Sheet sheet : sheets.values()) {
+            if (sheet.organizationWide()
+                    && !superseded.contains(sheet.id())
+                    && !sheet.completedOn().isAfter(date)
+                    && (latest == null || !sheet.completedOn().isBefore(latest.completedOn()))) {
+                latest = sheet;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** Whether the latest sheet by {@code date} is within the review period on that day. */
@@ -330,7 +384,7 @@ public final class SecurityActionState {
                 ARTICLES.stream()
                         .filter(a -> articles.containsKey(a) && !articles.get(a).isAfter(date))
                         .toList(),
-                latestAssessmentBy(date).map(SecurityActionState::latest).orElse(null),
+                latestAssessmentBy(date).map(this::latest).orElse(null),
                 new Policy(
                         policyNow.adopted(),
                         policyNow.published(),
@@ -384,7 +438,7 @@ public final class SecurityActionState {
         };
     }
 
-    private static LatestAssessment latest(Sheet sheet) {
+    private LatestAssessment latest(Sheet sheet) {
         return new LatestAssessment(
                 sheet.id().toString(),
                 sheet.edition(),
@@ -392,7 +446,7 @@ public final class SecurityActionState {
                 sheet.score(),
                 sheet.partScores(),
                 sheet.band(),
-                sheet.answers(),
+                answersOf(sheet),
                 sheet.followUps(),
                 sheet.supersedes() == null ? null : sheet.supersedes().toString());
     }

@@ -167,6 +167,18 @@ class SecurityActionTest {
     }
 
     @Test
+    void ofTwoSheetsCompletedTheSameDayTheOneRecordedLastCounts() {
+        LocalDate day = LocalDate.of(2026, 2, 1);
+        fixture.given(submitted("morning", 80, day))
+                .when(new SubmitSelfAssessmentCommand(
+                        ID, AssessmentId.of("evening"), null, null, answers("PARTLY"), day, null))
+                .expectEventsMatching(
+                        lastStatus(s -> s.latestAssessment().assessmentId().equals("evening")
+                                && s.latestAssessment().score() == 50
+                                && s.latestAssessment().answers().equals(answers("PARTLY"))));
+    }
+
+    @Test
     void anIncompleteSheetIsRefusedNamingTheMissingItems() {
         Map<String, String> answers = answers("DONE");
         answers.remove("Q7");
