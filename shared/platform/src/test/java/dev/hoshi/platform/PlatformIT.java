@@ -47,6 +47,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     static final TestMongo MONGO = TestMongo.get();
     static final String EVENTS_DB = MONGO.freshDatabaseName("events");
 
@@ -373,7 +376,9 @@ class PlatformIT {
         WebTestClient.Builder client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", "tenant-b"));
-        return HttpGraphQlTester.builder(client).build();
+        return HttpGraphQlTester.builder(client)
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .build();
     }
 
     private WebTestClient http() {

@@ -79,6 +79,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     /** Anyone in the organisation they chose: owner, member or viewer. */
     private static final EnumSet<Persona> READERS = EnumSet.of(OWNER_A, VIEWER_A, OWNER_B);
     /** Owners and members of the organisation they chose; viewers only read. */
@@ -350,6 +353,7 @@ class AuthorizationMatrixIT {
                                                         List.of(),
                                                         InternalTokens.ISSUER,
                                                         Duration.ofSeconds(60))))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
 
         impostor.document("{ organizationStatus { organizationId } }")

@@ -7,6 +7,7 @@ import dev.hoshi.kernel.context.RequestContext;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.InternalTokens;
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -17,6 +18,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What compliance's integration tests share: directory's registration event, and callers with tokens. */
 public final class ComplianceTestSupport {
+
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     private ComplianceTestSupport() {}
 
@@ -43,6 +47,7 @@ public final class ComplianceTestSupport {
                         .defaultHeader(
                                 "Authorization",
                                 "Bearer " + InternalTokens.shared().user(subject, organization)))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 

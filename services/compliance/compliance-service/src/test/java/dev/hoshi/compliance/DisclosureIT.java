@@ -42,6 +42,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DisclosureIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final String MEMBER =
             """
             query($id: ID!) { memberStatus(organizationId: $id) {
@@ -257,6 +260,7 @@ class DisclosureIT {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 }

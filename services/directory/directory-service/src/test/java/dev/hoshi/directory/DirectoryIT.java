@@ -31,6 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class DirectoryIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     protected static final String OPERATOR = "operator";
 
     @DynamicPropertySource
@@ -62,6 +65,7 @@ public abstract class DirectoryIT {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 

@@ -62,6 +62,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AttestationGraphQlIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final String QUERY =
             """
             query($id: ID!) { attestation(organizationId: $id) {
@@ -320,6 +323,7 @@ class AttestationGraphQlIT {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 }

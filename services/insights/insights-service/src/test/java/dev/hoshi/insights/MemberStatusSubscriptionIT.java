@@ -56,6 +56,9 @@ import reactor.core.publisher.Flux;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class MemberStatusSubscriptionIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final String SUBSCRIPTION =
             """
             subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id) {
@@ -185,6 +188,7 @@ class MemberStatusSubscriptionIT {
     void aHandshakeWithoutATokenIsRefused() {
         WebSocketGraphQlTester anonymous = WebSocketGraphQlTester.builder(
                         "ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
         assertThatThrownBy(() -> anonymous
                         .document(SUBSCRIPTION)
@@ -234,6 +238,7 @@ class MemberStatusSubscriptionIT {
     private WebSocketGraphQlTester ws(String token) {
         return WebSocketGraphQlTester.builder("ws://localhost:" + port + "/graphql", new StandardWebSocketClient())
                 .headers(headers -> headers.setBearerAuth(token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 
@@ -259,6 +264,7 @@ class MemberStatusSubscriptionIT {
         HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + tokens.user(analyst, null)))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build()
                 .document("query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {"
                         + " consentingMembers } }")

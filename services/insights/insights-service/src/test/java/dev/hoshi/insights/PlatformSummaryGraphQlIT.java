@@ -2,6 +2,7 @@ package dev.hoshi.insights;
 
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +13,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlatformSummaryGraphQlIT {
+
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -59,6 +63,7 @@ class PlatformSummaryGraphQlIT {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 }

@@ -56,6 +56,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupportOrganizationRollupGraphQlIT {
 
+    /** A loaded machine (a full build beside other work) can take seconds to answer. */
+    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+
     private static final String QUERY =
             """
             query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {
@@ -657,6 +660,7 @@ class SupportOrganizationRollupGraphQlIT {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.api.status;
 
 import dev.hoshi.compliance.api.control.ControlStatus;
+import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.kernel.id.TenantId;
@@ -114,7 +115,26 @@ public final class ComplianceStatusQueries {
             String evidenceUrl,
             String evidenceNote,
             String justification,
-            LocalDate effectiveOn) {}
+            LocalDate effectiveOn) {
+
+        /** The control as this update left it. */
+        public static ControlView of(ControlStatusUpdatedEvent e) {
+            return new ControlView(
+                    e.controlId(),
+                    e.status(),
+                    e.owner() == null ? null : e.owner().toString(),
+                    e.dueOn(),
+                    e.evidenceUrl(),
+                    e.evidenceNote(),
+                    e.justification(),
+                    e.effectiveOn());
+        }
+
+        /** A catalog control nobody has touched yet. */
+        public static ControlView notStarted(String controlId) {
+            return new ControlView(controlId, ControlStatus.NOT_STARTED, null, null, null, null, null, null);
+        }
+    }
 
     public record TimelineEntryView(
             String event,

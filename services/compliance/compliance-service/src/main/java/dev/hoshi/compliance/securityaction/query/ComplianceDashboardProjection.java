@@ -67,18 +67,8 @@ class ComplianceDashboardProjection {
     }
 
     @EventHandler
-    void on(ControlStatusUpdatedEvent e) {
-        dashboards.putControl(
-                e.organizationId(),
-                new ControlView(
-                        e.controlId(),
-                        e.status(),
-                        e.owner() == null ? null : e.owner().toString(),
-                        e.dueOn(),
-                        e.evidenceUrl(),
-                        e.evidenceNote(),
-                        e.justification(),
-                        e.effectiveOn()));
+    void on(ControlStatusUpdatedEvent event) {
+        dashboards.putControl(event.organizationId(), ControlView.of(event));
     }
 
     @ResetHandler

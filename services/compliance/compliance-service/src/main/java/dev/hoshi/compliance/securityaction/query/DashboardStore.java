@@ -6,7 +6,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.catalog.Edition;
-import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
@@ -78,17 +77,13 @@ class DashboardStore {
         List<ControlView> views = new ArrayList<>();
         edition.controlChapters().forEach(chapter -> chapter.controls().forEach(c -> {
             Document control = controls == null ? null : controls.get(fieldSafe(c.id()), Document.class);
-            views.add(control == null ? notStarted(c.id()) : read(control.toJson(), ControlView.class));
+            views.add(control == null ? ControlView.notStarted(c.id()) : read(control.toJson(), ControlView.class));
         }));
         return Optional.of(ComplianceStatusView.of(organization, today, published, views));
     }
 
     void deleteAll() {
         dashboards.deleteMany(new Document());
-    }
-
-    static ControlView notStarted(String controlId) {
-        return new ControlView(controlId, ControlStatus.NOT_STARTED, null, null, null, null, null, null);
     }
 
     private static String fieldSafe(String key) {

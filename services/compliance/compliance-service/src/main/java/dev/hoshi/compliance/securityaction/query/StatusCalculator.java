@@ -61,22 +61,12 @@ final class StatusCalculator {
             if (event instanceof ControlStatusUpdatedEvent e && !e.effectiveOn().isAfter(asOf)) {
                 ControlView was = latest.get(e.controlId());
                 if (was == null || !was.effectiveOn().isAfter(e.effectiveOn())) {
-                    latest.put(
-                            e.controlId(),
-                            new ControlView(
-                                    e.controlId(),
-                                    e.status(),
-                                    e.owner() == null ? null : e.owner().toString(),
-                                    e.dueOn(),
-                                    e.evidenceUrl(),
-                                    e.evidenceNote(),
-                                    e.justification(),
-                                    e.effectiveOn()));
+                    latest.put(e.controlId(), ControlView.of(e));
                 }
             }
         }
         List<ControlView> views = new ArrayList<>();
-        latest.forEach((id, view) -> views.add(view != null ? view : DashboardStore.notStarted(id)));
+        latest.forEach((id, view) -> views.add(view != null ? view : ControlView.notStarted(id)));
         return views;
     }
 }
