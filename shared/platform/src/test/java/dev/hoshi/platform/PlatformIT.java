@@ -374,6 +374,7 @@ class PlatformIT {
 
     private HttpGraphQlTester graphQl() {
         WebTestClient.Builder client = WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port + "/graphql")
                 .defaultHeader("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", "tenant-b"));
         return HttpGraphQlTester.builder(client)
@@ -382,7 +383,10 @@ class PlatformIT {
     }
 
     private WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://localhost:" + port)
+                .build();
     }
 
     /** A tally counted {@code times} times, so snapshotted once ({@link Tally#SNAPSHOT_THRESHOLD} events). */

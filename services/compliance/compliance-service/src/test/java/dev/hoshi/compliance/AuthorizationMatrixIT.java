@@ -341,6 +341,7 @@ class AuthorizationMatrixIT {
     @Test
     void aPartnerClientNamedLikeAMemberIsNotThatMember() {
         HttpGraphQlTester impostor = HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader(
                                 "Authorization",

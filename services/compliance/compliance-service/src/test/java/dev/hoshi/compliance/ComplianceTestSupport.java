@@ -43,6 +43,7 @@ public final class ComplianceTestSupport {
 
     public static HttpGraphQlTester as(int port, String subject, String organization) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader(
                                 "Authorization",

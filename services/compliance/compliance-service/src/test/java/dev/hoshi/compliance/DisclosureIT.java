@@ -258,6 +258,7 @@ class DisclosureIT {
                         InternalTokens.ISSUER,
                         Duration.ofSeconds(60));
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)

@@ -146,6 +146,7 @@ class DirectoryGraphQlIT extends DirectoryIT {
     @Test
     void withoutTheGatewaysTokenNothingIsAnswered() {
         WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .post()

@@ -32,7 +32,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public abstract class DirectoryIT {
 
     /** A loaded machine (a full build beside other work) can take seconds to answer. */
-    private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
+    protected static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(30);
 
     protected static final String OPERATOR = "operator";
 
@@ -63,6 +63,7 @@ public abstract class DirectoryIT {
 
     protected HttpGraphQlTester as(String token) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)

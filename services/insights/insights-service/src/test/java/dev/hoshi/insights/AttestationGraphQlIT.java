@@ -289,8 +289,10 @@ class AttestationGraphQlIT {
         assertThat(publicKeySet()).doesNotContain("\"d\"", "\"p\"", "\"q\"", "\"dp\"", "\"dq\"", "\"qi\"");
 
         // only that path, only GET: the rest of the service still needs the gateway's token
-        WebTestClient anonymous =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient anonymous = WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://localhost:" + port)
+                .build();
         anonymous
                 .post()
                 .uri("/.well-known/attestation-keys.json")
@@ -303,6 +305,7 @@ class AttestationGraphQlIT {
 
     private String publicKeySet() {
         return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port)
                 .build()
                 .get()
@@ -321,6 +324,7 @@ class AttestationGraphQlIT {
 
     private HttpGraphQlTester as(String token) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)

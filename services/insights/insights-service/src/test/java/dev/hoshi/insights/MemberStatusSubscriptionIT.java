@@ -262,6 +262,7 @@ class MemberStatusSubscriptionIT {
 
     private void consenting(String analyst, String supportOrganization) {
         HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + tokens.user(analyst, null)))
                 .responseTimeout(RESPONSE_TIMEOUT)

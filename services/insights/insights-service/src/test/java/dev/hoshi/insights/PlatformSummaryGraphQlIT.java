@@ -61,6 +61,7 @@ class PlatformSummaryGraphQlIT {
 
     private HttpGraphQlTester as(String token) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)

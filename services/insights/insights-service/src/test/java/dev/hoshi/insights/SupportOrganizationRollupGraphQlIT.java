@@ -658,6 +658,7 @@ class SupportOrganizationRollupGraphQlIT {
 
     private HttpGraphQlTester as(String token) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
+                        .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
                         .defaultHeader("Authorization", "Bearer " + token))
                 .responseTimeout(RESPONSE_TIMEOUT)
