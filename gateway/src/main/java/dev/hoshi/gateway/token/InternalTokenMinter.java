@@ -20,17 +20,25 @@ import java.util.UUID;
  * {@code iss}, {@code aud}, {@code iat}, {@code exp} (= {@code iat} + lifetime), {@code jti}; {@code sub},
  * {@code actor} (kernel {@code Actor} text), {@code roles} (array, may be empty), {@code name} if known and
  * {@code org} if the caller chose one.
+ *
+ * <p>Signing is the gateway's dearest step per request, so the same caller (subject, actor, roles, name) for the same
+ * organisation gets the token minted for it before, for as long as more than {@code reuse-margin} of its lifetime is
+ * left; then a new one with a new {@code jti}. The cache holds at most {@code token-cache-size} callers.
  */
 public final class InternalTokenMinter {
 
     private final InternalSigningKey key;
     private final InternalTokenProperties properties;
     private final Clock clock;
+    private final MintedTokenCache<CacheKey> cache;
+
+    private record CacheKey(Caller caller, Optional<String> organization) {}
 
     InternalTokenMinter(InternalSigningKey key, InternalTokenProperties properties, Clock clock) {
         this.key = key;
         this.properties = properties;
         this.clock = clock;
+        this.cache = new MintedTokenCache<>(properties.tokenCacheSize());
     }
 
     /**
@@ -39,13 +47,30 @@ public final class InternalTokenMinter {
      * @return the compact serialized, signed JWT
      */
     public String mint(Caller caller, Optional<String> organization) {
-        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant();
+        CacheKey cacheKey = new CacheKey(caller, organization);
+        Optional<String> cached = cache.reusable(cacheKey, now.plus(properties.reuseMargin()));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(properties.lifetime());
+        String token = sign(caller, organization, issuedAt, expiresAt);
+        cache.put(cacheKey, new MintedTokenCache.Minted(token, expiresAt));
+        return token;
+    }
+
+    int cachedCallers() {
+        return cache.size();
+    }
+
+    private String sign(Caller caller, Optional<String> organization, Instant issuedAt, Instant expiresAt) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
                 .audience(properties.audience())
                 .subject(caller.subject())
                 .issueTime(Date.from(issuedAt))
-                .expirationTime(Date.from(issuedAt.plus(properties.lifetime())))
+                .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("actor", caller.actor().toString())
                 .claim("roles", List.copyOf(caller.roles()));

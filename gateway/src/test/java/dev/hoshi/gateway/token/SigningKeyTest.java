@@ -97,9 +97,10 @@ class SigningKeyTest {
 
     @Test
     void lifetimeMustBeShort() {
-        assertThatThrownBy(() -> new InternalTokenProperties("i", "a", Duration.ofHours(1), null))
+        assertThatThrownBy(() ->
+                        new InternalTokenProperties("i", "a", Duration.ofHours(1), null, Duration.ofSeconds(15), 10))
                 .hasMessageContaining("hoshi.gateway.internal-token.lifetime");
-        assertThatThrownBy(() -> new InternalTokenProperties("i", "a", Duration.ZERO, null))
+        assertThatThrownBy(() -> new InternalTokenProperties("i", "a", Duration.ZERO, null, Duration.ZERO, 10))
                 .hasMessageContaining("hoshi.gateway.internal-token.lifetime");
     }
 }

@@ -42,8 +42,8 @@ import org.springframework.core.env.Environment;
  * snapshot filter (a snapshot is used only if it carries its aggregate's {@code @Revision}), tracking
  * tokens in the service's own database through the Axon Mongo extension's {@link MongoTokenStore}, pooled
  * streaming processors with Hoshi's defaults ({@code hoshi.processing.*}; tune one processor by name under {@code
- * axon.eventhandling.processors.<name>} with {@code mode: pooled}), and the request context carried by every
- * message.
+ * axon.eventhandling.processors.<name>} with {@code mode: pooled}) that are woken when new events arrive ({@link
+ * EventAvailabilityNotifier}), and the request context carried by every message.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
 @EnableConfigurationProperties(HoshiProperties.class)
@@ -106,16 +106,34 @@ public class HoshiAxonAutoConfiguration {
     @Bean
     public ConfigurerModule hoshiProcessingDefaults(HoshiProperties properties) {
         HoshiProperties.Processing defaults = properties.processing();
+        EventNotification notification = new EventNotification();
         return configurer -> configurer.eventProcessing(
                 processing -> processing.usingPooledStreamingEventProcessors((config, builder) -> {
                     ScheduledExecutorService workers = Executors.newScheduledThreadPool(
                             defaults.threadCount(), new AxonThreadFactory("hoshi-processor"));
                     config.onShutdown(workers::shutdown);
+                    if (defaults.eventNotification()) {
+                        builder.messageSource(notification.notifier(config));
+                    }
                     return builder.workerExecutor(workers)
                             .batchSize(defaults.batchSize())
                             .initialSegmentCount(defaults.initialSegmentCount())
                             .tokenClaimInterval(defaults.tokenClaimInterval().toMillis());
                 }));
+    }
+
+    /** One notifier for all processors of a configuration, stopped with it. */
+    private static final class EventNotification {
+        private EventAvailabilityNotifier notifier;
+
+        synchronized EventAvailabilityNotifier notifier(org.axonframework.config.Configuration config) {
+            if (notifier == null) {
+                EventAvailabilityNotifier created = new EventAvailabilityNotifier(config.eventStore());
+                config.onShutdown(created::stop);
+                notifier = created;
+            }
+            return notifier;
+        }
     }
 
     /** Commands that lose a race for their aggregate are sent again (see {@link ConflictRetryScheduler}). */

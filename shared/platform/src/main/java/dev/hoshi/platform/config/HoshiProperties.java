@@ -18,7 +18,7 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
     public HoshiProperties {
         eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, 0, null);
         service = service != null ? service : new Service(null);
-        processing = processing != null ? processing : new Processing(0, 0, 0, null);
+        processing = processing != null ? processing : new Processing(0, 0, 0, null, null);
         graphql = graphql != null ? graphql : new Graphql(0, 0);
     }
 
@@ -48,9 +48,17 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
      * @param initialSegmentCount segments a new processor starts with: how many replicas can share its work
      * @param threadCount worker threads per processor
      * @param tokenClaimInterval how often a processor looks for unclaimed segments
+     * @param eventNotification whether an idle processor is told when new events arrive (default) rather than
+     *     looking every 500 ms: a command's effect then shows in the service's own read models within milliseconds
      */
-    public record Processing(int batchSize, int initialSegmentCount, int threadCount, Duration tokenClaimInterval) {
+    public record Processing(
+            int batchSize,
+            int initialSegmentCount,
+            int threadCount,
+            Duration tokenClaimInterval,
+            Boolean eventNotification) {
         public Processing {
+            eventNotification = eventNotification == null || eventNotification;
             batchSize = batchSize > 0 ? batchSize : 100;
             initialSegmentCount = initialSegmentCount > 0 ? initialSegmentCount : 4;
             threadCount = threadCount > 0 ? threadCount : 2;
