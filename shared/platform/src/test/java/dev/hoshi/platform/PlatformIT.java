@@ -420,7 +420,7 @@ class PlatformIT {
     }
 
     @Test
-    void actuatorShowsHealthAndTheEventStoresMeters() {
+    void actuatorShowsHealthToAnyoneAndTheEventStoresMetersOnlyWithAToken() {
         CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand("metered")));
 
         http().get()
@@ -431,8 +431,10 @@ class PlatformIT {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
+        http().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         String prometheus = http().get()
                 .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", null))
                 .exchange()
                 .expectStatus()
                 .isOk()
