@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts Hoshi on this machine with demo data: builds what is needed, then runs the embedded
 # store, the three services and the gateway, and prints the URLs. Ctrl-C stops everything.
-# Environment: MONGODB_URI (a real MongoDB instead of the embedded store), HOSHI_DATA_DIR (./data),
+# Environment: MONGODB_URI (a real MongoDB instead of the embedded store; demo mode on it needs
+# HOSHI_ALLOW_DEMO_ON_EXTERNAL_MONGODB=true), HOSHI_DATA_DIR (./data),
 # HOSHI_{STORE,GATEWAY,DIRECTORY,COMPLIANCE,INSIGHTS}_PORT (27017, 8080, 8081, 8082, 8083).
 set -euo pipefail
 cd "$(dirname "$0")/.."

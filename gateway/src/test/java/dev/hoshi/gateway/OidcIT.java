@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "hoshi.gateway.demo.enabled=false",
             "hoshi.gateway.operators=ops-admin, someone-else",
-            "hoshi.gateway.oidc.audience=hoshi"
+            "hoshi.gateway.oidc.audience=hoshi",
+            "hoshi.gateway.oidc.operator-claim=https://hoshi.example/roles",
+            "hoshi.gateway.oidc.operator-claim-value=operator"
         })
 class OidcIT {
 
@@ -76,8 +80,7 @@ class OidcIT {
 
     @Test
     void tokenFromTheConfiguredIssuerReachesTheServiceAsItsSubject() throws Exception {
-        String token = oidc.issueToken(ISSUER_ID, "alice", "hoshi", Map.of("name", "Alice Example"))
-                .serialize();
+        String token = token("alice", "hoshi", Map.of("name", "Alice Example")).serialize();
 
         JWTClaimsSet internal = callAndVerify(token, "org-42");
 
@@ -90,7 +93,7 @@ class OidcIT {
 
     @Test
     void preferredUsernameIsTheNameWhenThereIsNoName() throws Exception {
-        String token = oidc.issueToken(ISSUER_ID, "bob", "hoshi", Map.of("preferred_username", "bob@example.com"))
+        String token = token("bob", "hoshi", Map.of("preferred_username", "bob@example.com"))
                 .serialize();
 
         assertThat(callAndVerify(token, null).getStringClaim("name")).isEqualTo("bob@example.com");
@@ -98,8 +101,7 @@ class OidcIT {
 
     @Test
     void operatorsGetThePlatformOperatorRole() throws Exception {
-        String token =
-                oidc.issueToken(ISSUER_ID, "ops-admin", "hoshi", Map.of()).serialize();
+        String token = token("ops-admin", "hoshi", Map.of()).serialize();
 
         JWTClaimsSet internal = callAndVerify(token, null);
 
@@ -108,11 +110,35 @@ class OidcIT {
     }
 
     @Test
-    void rolesClaimOfTheTokenIsKept() throws Exception {
-        String token = oidc.issueToken(ISSUER_ID, "carol", "hoshi", Map.of("roles", List.of("auditor")))
+    void aBareRolesClaimMakesNoOperator() throws Exception {
+        // e.g. an app role of another application registered at the same provider
+        String token = token("mallory", "hoshi", Map.of("roles", List.of("platform_operator", "auditor")))
                 .serialize();
 
-        assertThat(callAndVerify(token, null).getStringListClaim("roles")).containsExactly("auditor");
+        assertThat(callAndVerify(token, null).getStringListClaim("roles")).isEmpty();
+    }
+
+    @Test
+    void theConfiguredNamespacedClaimMakesAnOperator() throws Exception {
+        String token = token("dana", "hoshi", Map.of("https://hoshi.example/roles", List.of("operator")))
+                .serialize();
+        String other = token("erin", "hoshi", Map.of("https://hoshi.example/roles", List.of("platform_operator")))
+                .serialize();
+
+        assertThat(callAndVerify(token, null).getStringListClaim("roles")).containsExactly("platform_operator");
+        assertThat(callAndVerify(other, null).getStringListClaim("roles")).isEmpty();
+    }
+
+    @Test
+    void tokenIssuedToAnotherClientIsRefusedEvenForOurAudience() throws Exception {
+        assertRefused(oidc.issueToken(
+                        ISSUER_ID,
+                        "some-other-app",
+                        new DefaultOAuth2TokenCallback(ISSUER_ID, "alice", "JWT", List.of("hoshi"), Map.of(), 3600))
+                .serialize());
+        assertThat(callAndVerify(token("alice", "hoshi", Map.of()).serialize(), null)
+                        .getSubject())
+                .isEqualTo("alice");
     }
 
     @Test
@@ -122,20 +148,17 @@ class OidcIT {
 
     @Test
     void tokenForAnotherAudienceIsRefused() {
-        assertRefused(
-                oidc.issueToken(ISSUER_ID, "alice", "some-other-app", Map.of()).serialize());
+        assertRefused(token("alice", "some-other-app", Map.of()).serialize());
     }
 
     @Test
     void expiredTokenIsRefused() {
-        assertRefused(
-                oidc.issueToken(ISSUER_ID, "alice", "hoshi", Map.of(), -600L).serialize());
+        assertRefused(token("alice", "hoshi", Map.of(), -600L).serialize());
     }
 
     @Test
     void personCannotPoseAsAPartnerClient() {
-        assertRefused(oidc.issueToken(ISSUER_ID, "partner:bank-demo", "hoshi", Map.of())
-                .serialize());
+        assertRefused(token("partner:bank-demo", "hoshi", Map.of()).serialize());
     }
 
     @Test
@@ -184,6 +207,18 @@ class OidcIT {
         assertThat(published.toRSAPublicKey().getModulus())
                 .isEqualTo(((RSAPublicKey) signingKey.getPublic()).getModulus());
         assertThat(published.isPrivate()).isFalse();
+    }
+
+    /** A token as the provider issues it to Hoshi's client ({@code azp} = {@code hoshi}). */
+    private static SignedJWT token(String subject, String audience, Map<String, Object> claims) {
+        return token(subject, audience, claims, 3600L);
+    }
+
+    private static SignedJWT token(String subject, String audience, Map<String, Object> claims, long expiry) {
+        return oidc.issueToken(
+                ISSUER_ID,
+                "hoshi",
+                new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(audience), claims, expiry));
     }
 
     private JWTClaimsSet callAndVerify(String token, String organization) throws Exception {

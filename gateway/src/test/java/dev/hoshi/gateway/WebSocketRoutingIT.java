@@ -39,7 +39,9 @@ import reactor.netty.http.server.WebsocketServerSpec;
  * WebSocket to the service, and the service's handshake carries the internal token in place of the caller's.
  */
 @AutoConfigureWebTestClient(timeout = "PT30S")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "hoshi.gateway.websocket.allowed-origins=https://dashboard.example.com")
 @ActiveProfiles("demo")
 class WebSocketRoutingIT {
 
@@ -114,6 +116,38 @@ class WebSocketRoutingIT {
                         .block(Duration.ofSeconds(30)))
                 .hasMessageContaining("401");
         assertThat(handshakes).isEmpty();
+    }
+
+    @Test
+    void aHandshakeFromAPageOfAnotherOriginIsRefusedAtTheGateway() throws Exception {
+        handshakes.clear();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(demoToken("tanaka"));
+        headers.setOrigin("https://evil.example");
+
+        assertThatThrownBy(() -> new ReactorNettyWebSocketClient()
+                        .execute(
+                                URI.create("ws://127.0.0.1:" + port + "/insights/graphql"),
+                                headers,
+                                receiveOne(new LinkedBlockingQueue<>()))
+                        .block(Duration.ofSeconds(30)))
+                .hasMessageContaining("403");
+        assertThat(handshakes).isEmpty();
+    }
+
+    @Test
+    void aHandshakeFromAnAllowedOriginPasses() throws Exception {
+        handshakes.clear();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(demoToken("tanaka"));
+        headers.setOrigin("https://dashboard.example.com");
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        new ReactorNettyWebSocketClient()
+                .execute(URI.create("ws://127.0.0.1:" + port + "/insights/graphql"), headers, receiveOne(received))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("hello from insights");
     }
 
     private static WebSocketHandler receiveOne(BlockingQueue<String> received) {

@@ -9,13 +9,16 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.hoshi.gateway.security.RoleClaims;
 import dev.hoshi.gateway.security.TrustedIssuer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -94,6 +97,12 @@ public final class DemoTokenIssuer implements TrustedIssuer {
     @Override
     public ReactiveJwtDecoder decoder() {
         return decoder;
+    }
+
+    /** The persona's roles, which this issuer itself wrote into the token it signed. */
+    @Override
+    public Set<String> roles(Jwt jwt) {
+        return RoleClaims.parse(jwt.getClaims().get("roles"));
     }
 
     /** Demo personas include a partner client (the bank), so this issuer may speak for partner clients. */

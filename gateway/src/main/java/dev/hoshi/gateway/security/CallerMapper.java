@@ -1,7 +1,6 @@
 package dev.hoshi.gateway.security;
 
 import dev.hoshi.kernel.id.PartnerClientId;
-import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -12,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a verified external token into a {@link Caller}: {@code sub} is the subject, {@code name} (else
- * {@code preferred_username}) the display name, and the roles are the token's {@code roles} claim plus
- * {@code platform_operator} for the subjects listed in {@code hoshi.gateway.operators}.
+ * {@code preferred_username}) the display name, and the roles are those its issuer states
+ * ({@link TrustedIssuer#roles}) plus {@code platform_operator} for the subjects listed in
+ * {@code hoshi.gateway.operators}. A token's own {@code roles} claim counts only where its issuer says so.
  */
 @Component
 class CallerMapper {
@@ -27,15 +27,17 @@ class CallerMapper {
     }
 
     /**
-     * @param partnersAllowed whether the issuer may prove partner clients ({@link TrustedIssuer#mayIssuePartnerClients})
+     * @param issuer the issuer that verified the token: whether it may prove partner clients
+     *     ({@link TrustedIssuer#mayIssuePartnerClients}) and which roles it states
      * @throws InvalidBearerTokenException if the token cannot name a caller
      */
-    Caller toCaller(Jwt jwt, boolean partnersAllowed) {
+    Caller toCaller(Jwt jwt, TrustedIssuer issuer) {
+        boolean partnersAllowed = issuer.mayIssuePartnerClients();
         String subject = jwt.getSubject();
         if (subject == null || subject.isBlank()) {
             throw new InvalidBearerTokenException("the token has no subject (sub)");
         }
-        SortedSet<String> roles = roles(jwt.getClaims().get("roles"));
+        SortedSet<String> roles = new TreeSet<>(issuer.roles(jwt));
         if (operators.contains(subject)) {
             roles.add(PLATFORM_OPERATOR);
         }
@@ -56,24 +58,5 @@ class CallerMapper {
             throw new InvalidBearerTokenException("the token's partner client id is not valid");
         }
         return Caller.partnerClient(clientId, roles, name);
-    }
-
-    /** A list of strings, or one string of space- or comma-separated roles; anything else counts as none. */
-    private static SortedSet<String> roles(Object claim) {
-        SortedSet<String> roles = new TreeSet<>();
-        if (claim instanceof Collection<?> values) {
-            values.stream()
-                    .filter(String.class::isInstance)
-                    .map(v -> ((String) v).trim())
-                    .filter(v -> !v.isEmpty())
-                    .forEach(roles::add);
-        } else if (claim instanceof String value) {
-            for (String role : value.split("[\\s,]+")) {
-                if (!role.isEmpty()) {
-                    roles.add(role);
-                }
-            }
-        }
-        return roles;
     }
 }

@@ -5,12 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who may call, configured under {@code hoshi.gateway}.
  *
- * @param operators subjects that get the {@code platform_operator} role, whatever issued their token
+ * @param operators subjects that get the {@code platform_operator} role, whatever issued their token (the one way to
+ *     make an operator besides the OIDC provider's {@code operator-claim})
  * @param oidc the OIDC provider people sign in with; absent when {@code issuer-uri} is not set
  * @param publicPaths exact paths anyone may {@code GET} without signing in, forwarded with no {@code Authorization}
  *     (e.g. {@code /insights/.well-known/attestation-keys.json}); the service must also declare its own path public
@@ -18,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hoshi.gateway")
 public record GatewaySecurityProperties(
         @DefaultValue List<String> operators, @DefaultValue Oidc oidc, @DefaultValue List<String> publicPaths) {
+
+    private static final Pattern NAMESPACED_CLAIM = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
 
     private static final Pattern EXACT_PATH = Pattern.compile("(/[A-Za-z0-9._~-]+)+");
 
@@ -47,13 +51,33 @@ public record GatewaySecurityProperties(
     /**
      * @param issuerUri the issuer identifier ({@code iss}); its discovery document is read from
      *     {@code <issuer-uri>/.well-known/openid-configuration} on the first token
-     * @param audience when set, a token must list it in {@code aud}
+     * @param audience Hoshi's client id at the provider; required with an issuer, and a token must list it in
+     *     {@code aud}
+     * @param authorizedParties the clients a token may have been issued to ({@code azp}, checked where the token has
+     *     one); empty means only {@code audience}
+     * @param operatorClaim a namespaced claim (a URI such as {@code https://hoshi.example/roles}) the provider fills
+     *     with this application's roles; absent means only {@code hoshi.gateway.operators} make operators
+     * @param operatorClaimValue the value of {@code operatorClaim} that makes its holder a platform operator
      */
-    public record Oidc(String issuerUri, String audience) {
+    public record Oidc(
+            String issuerUri,
+            String audience,
+            @DefaultValue List<String> authorizedParties,
+            String operatorClaim,
+            @DefaultValue("platform_operator") String operatorClaimValue) {
 
+        @ConstructorBinding
         public Oidc {
             issuerUri = blankToNull(issuerUri);
             audience = blankToNull(audience);
+            authorizedParties = authorizedParties == null
+                    ? List.of()
+                    : authorizedParties.stream()
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
+            operatorClaim = blankToNull(operatorClaim);
+            operatorClaimValue = blankToNull(operatorClaimValue);
             if (issuerUri != null) {
                 URI uri;
                 try {
@@ -67,6 +91,30 @@ public record GatewaySecurityProperties(
                             "hoshi.gateway.oidc.issuer-uri must be an http(s) URL, but was: " + issuerUri);
                 }
             }
+            if (operatorClaim != null
+                    && !NAMESPACED_CLAIM.matcher(operatorClaim).matches()) {
+                // a bare name such as "roles" or "groups" is filled by the provider for every application it serves
+                throw new IllegalArgumentException(
+                        "hoshi.gateway.oidc.operator-claim must be a namespaced claim such as"
+                                + " https://hoshi.example/roles (a URI with a scheme), but was: " + operatorClaim);
+            }
+            if (operatorClaim != null && operatorClaimValue == null) {
+                throw new IllegalArgumentException(
+                        "hoshi.gateway.oidc.operator-claim-value must be set with hoshi.gateway.oidc.operator-claim");
+            }
+        }
+
+        /** Only an issuer and audience: no other client may have been the token's {@code azp}, no operator claim. */
+        public Oidc(String issuerUri, String audience) {
+            this(issuerUri, audience, List.of(), null, "platform_operator");
+        }
+
+        /** The {@code azp} values a token may carry: the configured ones, else the audience. */
+        public List<String> acceptedAuthorizedParties() {
+            if (!authorizedParties.isEmpty()) {
+                return authorizedParties;
+            }
+            return audience == null ? List.of() : List.of(audience);
         }
 
         private static String blankToNull(String s) {

@@ -110,9 +110,8 @@ class SecurityConfiguration {
         Map<String, ReactiveAuthenticationManager> managers = new LinkedHashMap<>();
         for (TrustedIssuer issuer : issuers) {
             JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(issuer.decoder());
-            boolean partners = issuer.mayIssuePartnerClients();
             manager.setJwtAuthenticationConverter(
-                    jwt -> Mono.fromCallable(() -> new CallerAuthentication(callers.toCaller(jwt, partners))));
+                    jwt -> Mono.fromCallable(() -> new CallerAuthentication(callers.toCaller(jwt, issuer))));
             if (managers.putIfAbsent(issuer.issuer(), manager) != null) {
                 throw new IllegalStateException("Two trusted issuers claim the same iss: " + issuer.issuer());
             }

@@ -1,5 +1,7 @@
 package dev.hoshi.gateway.security;
 
+import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
@@ -21,5 +23,14 @@ public interface TrustedIssuer {
      */
     default boolean mayIssuePartnerClients() {
         return false;
+    }
+
+    /**
+     * The Hoshi roles this issuer states for a verified token's caller. None by default: a claim such as {@code roles}
+     * means whatever the issuer meant for whichever application it issued the token to, so only an issuer Hoshi
+     * controls, or a claim mapped in configuration, may grant a role.
+     */
+    default Set<String> roles(Jwt jwt) {
+        return Set.of();
     }
 }

@@ -42,4 +42,25 @@ class GatewaySecurityPropertiesTest {
                 .hasMessageContaining("hoshi.gateway.public-paths")
                 .hasMessageContaining(path);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roles", "groups", "realm_access.roles", "hoshi roles"})
+    void theOperatorClaimMustBeNamespaced(String claim) {
+        assertThatThrownBy(() -> new GatewaySecurityProperties.Oidc(
+                        "https://login.example.com", "hoshi", List.of(), claim, "platform_operator"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hoshi.gateway.oidc.operator-claim must be a namespaced claim");
+    }
+
+    @Test
+    void authorizedPartiesDefaultToTheAudience() {
+        GatewaySecurityProperties.Oidc oidc = new GatewaySecurityProperties.Oidc(
+                "https://login.example.com", "hoshi", List.of(), "https://hoshi.example/roles", "operator");
+
+        assertThat(oidc.acceptedAuthorizedParties()).containsExactly("hoshi");
+        assertThat(new GatewaySecurityProperties.Oidc(
+                                "https://login.example.com", "hoshi", List.of("hoshi-web", " "), null, null)
+                        .acceptedAuthorizedParties())
+                .containsExactly("hoshi-web");
+    }
 }

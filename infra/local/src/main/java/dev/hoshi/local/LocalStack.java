@@ -37,7 +37,11 @@ public final class LocalStack implements AutoCloseable {
             int directoryPort,
             int compliancePort,
             int insightsPort,
-            Duration startTimeout) {
+            Duration startTimeout,
+            boolean demoOnExternalStore) {
+
+        /** The environment variable that allows demo mode against the MongoDB at {@code MONGODB_URI}. */
+        public static final String DEMO_ON_EXTERNAL_STORE = "HOSHI_ALLOW_DEMO_ON_EXTERNAL_MONGODB";
 
         /** The defaults, with {@code HOSHI_*} environment variables and {@code MONGODB_URI} taking precedence. */
         public static Config fromEnvironment(Path repositoryRoot) {
@@ -52,7 +56,8 @@ public final class LocalStack implements AutoCloseable {
                     port(env, "HOSHI_DIRECTORY_PORT", 8081),
                     port(env, "HOSHI_COMPLIANCE_PORT", 8082),
                     port(env, "HOSHI_INSIGHTS_PORT", 8083),
-                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("HOSHI_START_TIMEOUT_SECONDS", "240"))));
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("HOSHI_START_TIMEOUT_SECONDS", "240"))),
+                    Boolean.parseBoolean(env.getOrDefault(DEMO_ON_EXTERNAL_STORE, "false")));
         }
 
         private static int port(Map<String, String> env, String name, int fallback) {
@@ -70,6 +75,8 @@ public final class LocalStack implements AutoCloseable {
             return "http://127.0.0.1:" + port + "/actuator/health";
         }
     }
+
+    static final String LOOPBACK = "127.0.0.1";
 
     private final Config config;
     private final List<Service> services = new ArrayList<>();
@@ -98,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the store, the services and the gateway, and waits until all are healthy; stops all on failure. */
     public void startAll(Progress progress) throws IOException, InterruptedException {
         try {
+            checkDemoAllowed(config);
             Map<String, Path> jars = jars(config.repositoryRoot());
             checkPortsFree(config);
             Path logs = config.dataDir().resolve("logs");
@@ -130,6 +138,48 @@ public final class LocalStack implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("Stopped while starting.");
         }
+    }
+
+    /**
+     * The local runner always runs demo mode (anyone who reaches the gateway may take any persona, the operator
+     * included), which is for the embedded store only: against a real MongoDB it needs an explicit yes.
+     */
+    static void checkDemoAllowed(Config config) {
+        if (config.mongoUri().isPresent() && !config.demoOnExternalStore()) {
+            throw new IllegalStateException("MONGODB_URI is set, and the local runner starts Hoshi in demo mode, where"
+                    + " anyone reaching the gateway can take any persona, the platform operator included, and act on"
+                    + " that database's data. If that database is a disposable one for trying Hoshi out, set "
+                    + Config.DEMO_ON_EXTERNAL_STORE + "=true; otherwise deploy Hoshi without demo mode (see README).");
+        }
+    }
+
+    /**
+     * What a child JVM gets besides the inherited environment: every process listens on 127.0.0.1 only
+     * ({@code SERVER_ADDRESS}), so nobody else on the network reaches demo mode.
+     */
+    Map<String, String> childEnvironment(String name, int port, String mongoUri) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        env.put("MONGODB_URI", mongoUri);
+        env.put("SPRING_PROFILES_ACTIVE", "demo");
+        env.put("HOSHI_GATEWAY_URL", config.gatewayUrl());
+        env.put("HOSHI_" + name.toUpperCase() + "_PORT", String.valueOf(port));
+        if (name.equals("compliance")) {
+            // the daily due-date check runs soon after start-up, so seeded lapses show at once
+            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT5S");
+            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "PT10S");
+        }
+        if (name.equals("insights")) {
+            // made once under <data>/keys, so attestations signed before a restart still verify after it
+            env.put("HOSHI_INSIGHTS_ATTESTATION_SIGNING_KEY_FILE", String.valueOf(attestationKey));
+        }
+        if (name.equals("gateway")) {
+            env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");
+            env.put("HOSHI_GATEWAY_SERVICES_DIRECTORY", "http://127.0.0.1:" + config.directoryPort());
+            env.put("HOSHI_GATEWAY_SERVICES_COMPLIANCE", "http://127.0.0.1:" + config.compliancePort());
+            env.put("HOSHI_GATEWAY_SERVICES_INSIGHTS", "http://127.0.0.1:" + config.insightsPort());
+        }
+        return env;
     }
 
     /** The runnable jars, built by the Maven reactor; a clear error when one is missing. */
@@ -176,26 +226,7 @@ public final class LocalStack implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("MONGODB_URI", mongoUri);
-        env.put("SPRING_PROFILES_ACTIVE", "demo");
-        env.put("HOSHI_GATEWAY_URL", config.gatewayUrl());
-        env.put("HOSHI_" + name.toUpperCase() + "_PORT", String.valueOf(port));
-        if (name.equals("compliance")) {
-            // the daily due-date check runs soon after start-up, so seeded lapses show at once
-            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT5S");
-            env.put("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "PT10S");
-        }
-        if (name.equals("insights")) {
-            // made once under <data>/keys, so attestations signed before a restart still verify after it
-            env.put("HOSHI_INSIGHTS_ATTESTATION_SIGNING_KEY_FILE", attestationKey.toString());
-        }
-        if (name.equals("gateway")) {
-            env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");
-            env.put("HOSHI_GATEWAY_SERVICES_DIRECTORY", "http://127.0.0.1:" + config.directoryPort());
-            env.put("HOSHI_GATEWAY_SERVICES_COMPLIANCE", "http://127.0.0.1:" + config.compliancePort());
-            env.put("HOSHI_GATEWAY_SERVICES_INSIGHTS", "http://127.0.0.1:" + config.insightsPort());
-        }
+        builder.environment().putAll(childEnvironment(name, port, mongoUri));
         services.add(new Service(name, port, jar, log, builder.start()));
     }
 

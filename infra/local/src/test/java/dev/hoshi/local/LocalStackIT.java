@@ -56,7 +56,8 @@ class LocalStackIT {
                 freePort(),
                 freePort(),
                 freePort(),
-                Duration.ofSeconds(300));
+                Duration.ofSeconds(300),
+                false);
         Instant started = Instant.now();
         stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
         System.out.printf(

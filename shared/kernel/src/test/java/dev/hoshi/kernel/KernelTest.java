@@ -77,7 +77,7 @@ class KernelTest {
     void errorCodesAreUpperSnakeCase() {
         assertThatThrownBy(() -> new HoshiException("bad code", ErrorKind.CONFLICT, "m", "m"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(HoshiException.notFound("organisation", "x").kind()).isEqualTo(ErrorKind.NOT_FOUND);
+        assertThat(HoshiException.notFound().kind()).isEqualTo(ErrorKind.NOT_FOUND);
     }
 
     @Test

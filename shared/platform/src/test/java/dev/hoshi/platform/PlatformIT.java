@@ -241,6 +241,88 @@ class PlatformIT {
     }
 
     @Test
+    void twoHundredFiftyAliasedExportsAreRefusedBeforeAnyRuns() {
+        StringBuilder document = new StringBuilder("{");
+        for (int i = 0; i < 250; i++) {
+            document.append(" e").append(i).append(": tallyExport");
+        }
+        document.append(" }");
+
+        graphQl()
+                .document(document.toString())
+                .execute()
+                .errors()
+                .expect(e -> "TOO_MANY_EXPORTS".equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("250"))
+                .verify()
+                .path("e0")
+                .pathDoesNotExist();
+        graphQl()
+                .document("{ a: tallyExport b: tallyExport }")
+                .execute()
+                .errors()
+                .expect(e -> "TOO_MANY_EXPORTS".equals(e.getExtensions().get("code")))
+                .verify();
+        graphQl()
+                .document("{ tallyExport }")
+                .execute()
+                .path("tallyExport")
+                .entity(String.class)
+                .isEqualTo("file");
+    }
+
+    @Test
+    void weightedFieldsCountTheirWeightEachTimeTheyAreAliased() {
+        graphQl()
+                .document("{ a: tallySeries }")
+                .execute()
+                .path("a")
+                .entity(String.class)
+                .isEqualTo("series");
+
+        graphQl()
+                .document(
+                        "{ a: tallySeries b: tallySeries c: tallySeries d: tallySeries e: tallySeries f: tallySeries }")
+                .execute()
+                .errors()
+                .expect(e -> "QUERY_TOO_EXPENSIVE".equals(e.getExtensions().get("code")))
+                .verify()
+                .path("a")
+                .pathDoesNotExist();
+    }
+
+    @Test
+    void introspectionIsForOperatorsOnly() {
+        graphQl()
+                .document("{ __schema { queryType { name } } }")
+                .execute()
+                .errors()
+                .expect(e ->
+                        "INTROSPECTION_NOT_ALLOWED".equals(e.getExtensions().get("code")))
+                .verify();
+        graphQl()
+                .document("{ node { name } __type(name: \"Node\") { name } }")
+                .execute()
+                .errors()
+                .expect(e ->
+                        "INTROSPECTION_NOT_ALLOWED".equals(e.getExtensions().get("code")))
+                .verify();
+
+        graphQl(PlatformTestApplication.TOKENS.user("olga", null, "platform_operator"))
+                .document("{ __schema { queryType { name } } }")
+                .execute()
+                .path("__schema.queryType.name")
+                .entity(String.class)
+                .isEqualTo("Query");
+        graphQl()
+                .document("{ node { __typename } }")
+                .execute()
+                .path("node.__typename")
+                .entity(String.class)
+                .isEqualTo("Node");
+    }
+
+    @Test
     void mutationsGoThroughTheCommandGatewayWithTheRequestContext() {
         graphQl()
                 .document("mutation { openTally(input: {id: \"via-graphql\"}) { id } }")
@@ -341,7 +423,7 @@ class PlatformIT {
     }
 
     @Test
-    void actuatorShowsHealthAndTheEventStoresMeters() {
+    void actuatorShowsHealthToAnyoneAndTheEventStoresMetersOnlyWithAToken() {
         CurrentContext.runWith(tenantA, () -> commands.sendAndWait(new Tally.OpenTallyCommand("metered")));
 
         http().get()
@@ -352,8 +434,10 @@ class PlatformIT {
                 .expectBody()
                 .jsonPath("$.status")
                 .isEqualTo("UP");
+        http().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         String prometheus = http().get()
                 .uri("/actuator/prometheus")
+                .header("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", null))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -373,10 +457,14 @@ class PlatformIT {
     }
 
     private HttpGraphQlTester graphQl() {
+        return graphQl(PlatformTestApplication.TOKENS.user("bob", "tenant-b"));
+    }
+
+    private HttpGraphQlTester graphQl(String token) {
         WebTestClient.Builder client = WebTestClient.bindToServer()
                 .responseTimeout(RESPONSE_TIMEOUT)
                 .baseUrl("http://localhost:" + port + "/graphql")
-                .defaultHeader("Authorization", "Bearer " + PlatformTestApplication.TOKENS.user("bob", "tenant-b"));
+                .defaultHeader("Authorization", "Bearer " + token);
         return HttpGraphQlTester.builder(client)
                 .responseTimeout(RESPONSE_TIMEOUT)
                 .build();

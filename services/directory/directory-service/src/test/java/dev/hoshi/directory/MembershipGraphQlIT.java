@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Memberships: proposed by one side, accepted or declined by the other; membership alone discloses nothing. */
 class MembershipGraphQlIT extends DirectoryIT {
@@ -270,6 +272,42 @@ class MembershipGraphQlIT extends DirectoryIT {
                 ownerSide("demo-sato", org, "proposeMembership", support), "proposeMembership", "ALREADY_A_MEMBER");
         assertThat(eventsOf(support))
                 .isEqualTo(List.of("SupportOrganizationRegisteredEvent", "MembershipRecordedEvent"));
+    }
+
+    @Test
+    void aSupportOrganisationOfOthersAnswersExactlyAsOneThatDoesNotExist() {
+        String org = registerOrganization("demo-sato");
+        String foreign = registerSupportOrganization("demo-tanaka");
+        String missing = "no-such-support-" + System.nanoTime();
+
+        String foreignBody = rawInvite("demo-yamamoto", foreign, org);
+        String missingBody = rawInvite("demo-yamamoto", missing, org);
+
+        assertThat(foreignBody).contains("\"NOT_FOUND\"").isEqualTo(missingBody);
+        // and as its own analyst, the same request is no error at all
+        assertThat(rawInvite("demo-tanaka", foreign, org)).doesNotContain("NOT_FOUND");
+    }
+
+    /** The whole HTTP response body of an invitation, as the caller sees it. */
+    private String rawInvite(String subject, String support, String org) {
+        String body = "{\"query\":\"mutation($input: InviteOrganizationInput!) { inviteOrganization(input: $input)"
+                + " { supportOrganizationId organizationId status errors { code message messageJa } } }\","
+                + "\"variables\":{\"input\":{\"supportOrganizationId\":\"" + support + "\",\"organizationId\":\""
+                + org + "\"}}}";
+        return WebTestClient.bindToServer()
+                .responseTimeout(RESPONSE_TIMEOUT)
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .build()
+                .post()
+                .header("Authorization", "Bearer " + tokens.user(subject, null))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private GraphQlTester.Response ownerSide(String subject, String org, String mutation, String support) {

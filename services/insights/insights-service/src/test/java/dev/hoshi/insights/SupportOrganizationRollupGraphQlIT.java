@@ -267,6 +267,22 @@ class SupportOrganizationRollupGraphQlIT {
                 .execute()
                 .path("supportOrganizationMembersExport")
                 .valueIsNull();
+        // one request, 250 aliased exports: refused before any file is built
+        StringBuilder aliased = new StringBuilder("query($id: ID!) {");
+        for (int i = 0; i < 250; i++) {
+            aliased.append(" e")
+                    .append(i)
+                    .append(": supportOrganizationMembersExport(supportOrganizationId: $id, format: CSV) { rowCount }");
+        }
+        as(tokens.user(analyst, null))
+                .document(aliased.append(" }").toString())
+                .variable("id", support)
+                .execute()
+                .errors()
+                .expect(e -> "TOO_MANY_EXPORTS".equals(e.getExtensions().get("code")))
+                .verify()
+                .path("e0")
+                .pathDoesNotExist();
 
         // the SME itself: where it stands in its industry (20 40 60 80 100; it scores 60)
         String cohort = "{ cohortBenchmark { industry score cohortMembers suppressed cohortMean percentile } }";

@@ -26,12 +26,17 @@ public class HoshiException extends RuntimeException {
         this.messageJa = Objects.requireNonNull(messageJa, "messageJa");
     }
 
-    public static HoshiException notFound(String what, Object id) {
-        return new HoshiException(
-                "NOT_FOUND",
-                ErrorKind.NOT_FOUND,
-                "No " + what + " with id " + id + " was found.",
-                "ID " + id + " の" + what + "は見つかりません。");
+    /** The one message of every {@code NOT_FOUND}, whatever was asked for and why it is not shown. */
+    public static final String NOT_FOUND_MESSAGE = "The requested object was not found.";
+
+    public static final String NOT_FOUND_MESSAGE_JA = "指定された対象は見つかりません。";
+
+    /**
+     * The one shape of {@code NOT_FOUND}: the same code, kind and messages whether the object does not exist or belongs
+     * to someone the caller may not see, so that no answer tells the two apart.
+     */
+    public static HoshiException notFound() {
+        return new HoshiException("NOT_FOUND", ErrorKind.NOT_FOUND, NOT_FOUND_MESSAGE, NOT_FOUND_MESSAGE_JA);
     }
 
     public String code() {

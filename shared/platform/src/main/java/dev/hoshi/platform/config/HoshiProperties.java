@@ -2,6 +2,7 @@ package dev.hoshi.platform.config;
 
 import dev.hoshi.eventstore.HoshiEventStorageEngine.Transactions;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -19,7 +20,7 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
         eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, 0, null);
         service = service != null ? service : new Service(null);
         processing = processing != null ? processing : new Processing(0, 0, 0, null, null);
-        graphql = graphql != null ? graphql : new Graphql(0, 0);
+        graphql = graphql != null ? graphql : new Graphql(0, 0, null, 0);
     }
 
     /**
@@ -68,12 +69,17 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
 
     /**
      * @param maxDepth deepest nesting of fields a query may have
-     * @param maxComplexity most fields (each counted once per nesting) a query may select
+     * @param maxComplexity the most a request may cost: each selected field (each alias, each use of a fragment)
+     *     costs its weight, 1 unless {@code field-weights} says otherwise
+     * @param fieldWeights the cost of expensive fields by name (exports, series, member pages)
+     * @param maxExportFields how many fields named {@code …Export} one request may select, aliases counted
      */
-    public record Graphql(int maxDepth, int maxComplexity) {
+    public record Graphql(int maxDepth, int maxComplexity, Map<String, Integer> fieldWeights, int maxExportFields) {
         public Graphql {
             maxDepth = maxDepth > 0 ? maxDepth : 12;
             maxComplexity = maxComplexity > 0 ? maxComplexity : 500;
+            fieldWeights = fieldWeights != null ? Map.copyOf(fieldWeights) : Map.of();
+            maxExportFields = maxExportFields > 0 ? maxExportFields : 1;
         }
     }
 }

@@ -1,16 +1,17 @@
 package dev.hoshi.platform.graphql;
 
 import dev.hoshi.platform.config.HoshiProperties;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
- * Limits on what one GraphQL request may ask for ({@code hoshi.graphql.max-depth}, {@code max-complexity}) and the
+ * Limits on what one GraphQL request may ask for ({@code hoshi.graphql.max-depth}; its cost, exports and
+ * introspection: {@link QueryCostInstrumentation}) and the
  * mapping of exceptions to GraphQL errors (of queries and mutations, and of subscriptions). Spring for GraphQL picks
  * up these beans by type.
  */
@@ -25,8 +26,13 @@ public class HoshiGraphQlAutoConfiguration {
     }
 
     @Bean
-    public MaxQueryComplexityInstrumentation maxQueryComplexityInstrumentation(HoshiProperties properties) {
-        return new MaxQueryComplexityInstrumentation(properties.graphql().maxComplexity());
+    public QueryCostInstrumentation queryCostInstrumentation(HoshiProperties properties, Environment environment) {
+        HoshiProperties.Graphql graphql = properties.graphql();
+        return new QueryCostInstrumentation(
+                graphql.maxComplexity(),
+                graphql.fieldWeights(),
+                graphql.maxExportFields(),
+                QueryCostInstrumentation.operatorsOnly(environment.matchesProfiles("demo")));
     }
 
     @Bean

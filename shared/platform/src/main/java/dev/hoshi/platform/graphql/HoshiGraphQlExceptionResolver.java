@@ -41,8 +41,8 @@ public class HoshiGraphQlExceptionResolver extends DataFetcherExceptionResolverA
                     "同時に別の変更が行われました。再読み込みしてからもう一度お試しください。");
         }
         if (ex instanceof AggregateNotFoundException) {
-            return error(
-                    env, ErrorKind.NOT_FOUND, "NOT_FOUND", "The requested object was not found.", "指定された対象は見つかりません。");
+            HoshiException notFound = HoshiException.notFound();
+            return error(env, notFound.kind(), notFound.code(), notFound.getMessage(), notFound.messageJa());
         }
         return null;
     }

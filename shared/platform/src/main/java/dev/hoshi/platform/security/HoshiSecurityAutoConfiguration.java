@@ -1,5 +1,6 @@
 package dev.hoshi.platform.security;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
@@ -34,11 +35,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * A service accepts only the gateway's internal token: RS256, issuer {@code hoshi-gateway}, audience {@code
  * hoshi-services}, verified against the gateway's JWKS ({@code hoshi.security.jwks-uri}, default {@code
- * $HOSHI_GATEWAY_URL/.well-known/jwks.json}). Health, info and Prometheus stay open for probes and scraping (the
+ * $HOSHI_GATEWAY_URL/.well-known/jwks.json}). Health and info stay open for probes; Prometheus metrics need a token, unless scraped on a
+ * separate {@code management.server.port} (the
  * gateway never routes {@code /actuator}); the GraphiQL page (off unless a profile turns it on) is a static page. A
  * service may open exact paths to anyone's {@code GET} with {@code hoshi.security.public-paths} (see
  * {@link PublicPaths}); everything else needs the token.
@@ -56,10 +59,29 @@ public class HoshiSecurityAutoConfiguration {
     @ConditionalOnMissingBean(JwtDecoder.class)
     public JwtDecoder internalTokenDecoder(
             @Value("${hoshi.security.jwks-uri:${HOSHI_GATEWAY_URL:http://127.0.0.1:8080}/.well-known/jwks.json}")
-                    String jwksUri) {
+                    String jwksUri,
+            @Value("${hoshi.security.jwks-plain-http-allowed:false}") boolean plainHttpAllowed) {
+        checkJwksUri(jwksUri, plainHttpAllowed);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(jwksUri).build();
         decoder.setJwtValidator(internalTokenValidator());
         return decoder;
+    }
+
+    /**
+     * The key set that decides who may call must not be swappable on the way: HTTPS, or plain HTTP to this machine's
+     * loopback (the local runner), or plain HTTP where {@code hoshi.security.jwks-plain-http-allowed} says the
+     * network is trusted (e.g. a service mesh that encrypts pod to pod).
+     */
+    static void checkJwksUri(String jwksUri, boolean plainHttpAllowed) {
+        URI uri = URI.create(jwksUri);
+        String host = uri.getHost() == null ? "" : uri.getHost();
+        boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
+        if ("https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && (loopback || plainHttpAllowed))) {
+            return;
+        }
+        throw new IllegalStateException("hoshi.security.jwks-uri (default $HOSHI_GATEWAY_URL/.well-known/jwks.json) is "
+                + jwksUri + ": the gateway's key set must be fetched over https (plain http only from 127.0.0.1, or"
+                + " with hoshi.security.jwks-plain-http-allowed=true on a network that encrypts for you)");
     }
 
     /** Issuer, audience, expiry, and an {@code actor} claim the platform can read. */
@@ -73,6 +95,22 @@ public class HoshiSecurityAutoConfiguration {
                                 && ACTOR.matcher(jwt.getClaimAsString("actor")).matches()
                         ? OAuth2TokenValidatorResult.success()
                         : invalid("the token names no actor"));
+    }
+
+    /**
+     * {@code /actuator/prometheus} on {@code management.server.port}, when that is set and differs from the service's
+     * port; otherwise matches nothing.
+     */
+    static RequestMatcher metricsOnManagementPort(Environment environment) {
+        int management = environment.getProperty("management.server.port", Integer.class, -1);
+        int server = environment.getProperty("server.port", Integer.class, 8080);
+        boolean separate = management > 0 && management != server;
+        if (separate) {
+            log.info("Prometheus metrics open on the management port {} only", management);
+        }
+        return request -> separate
+                && request.getLocalPort() == management
+                && "/actuator/prometheus".equals(request.getRequestURI());
     }
 
     private static OAuth2TokenValidatorResult invalid(String why) {
@@ -89,8 +127,11 @@ public class HoshiSecurityAutoConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(
-                                    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                    auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                            .permitAll()
+                            // metrics: open only on a separate management port (a private network's concern);
+                            // on the service port they need an internal token like everything else
+                            .requestMatchers(metricsOnManagementPort(environment))
                             .permitAll()
                             .requestMatchers(HttpMethod.GET, "/graphiql", "/graphiql/**")
                             .permitAll();

@@ -40,6 +40,16 @@ class TestController {
     }
 
     @QueryMapping
+    String tallyExport() {
+        return "file";
+    }
+
+    @QueryMapping
+    String tallySeries() {
+        return "series";
+    }
+
+    @QueryMapping
     Node node() {
         return new Node("root");
     }

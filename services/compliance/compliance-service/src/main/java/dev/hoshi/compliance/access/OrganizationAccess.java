@@ -59,7 +59,7 @@ public class OrganizationAccess {
     public TenantId requireMember() {
         return ifMember()
                 .map(status -> TenantId.of(status.organizationId()))
-                .orElseThrow(() -> HoshiException.notFound("organisation", chosenOrganization()));
+                .orElseThrow(() -> HoshiException.notFound());
     }
 
     /**
@@ -67,8 +67,7 @@ public class OrganizationAccess {
      * read; anyone else gets NOT_FOUND.
      */
     public OrganizationStatusView requireWriter() {
-        OrganizationStatusView org =
-                ifMember().orElseThrow(() -> HoshiException.notFound("organisation", chosenOrganization()));
+        OrganizationStatusView org = ifMember().orElseThrow(() -> HoshiException.notFound());
         if (!org.mayChange(Caller.actor().id())) {
             throw new HoshiException(
                     "FORBIDDEN",

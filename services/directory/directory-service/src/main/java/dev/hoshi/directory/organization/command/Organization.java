@@ -332,11 +332,7 @@ class Organization {
     private void requireOwner(UserId requestedBy) {
         OrganizationRole role = requestedBy == null ? null : people.get(requestedBy);
         if (role == null) {
-            throw new HoshiException(
-                    "NOT_FOUND",
-                    ErrorKind.NOT_FOUND,
-                    "No organisation with id " + id + " was found.",
-                    "ID " + id + " の組織は見つかりません。");
+            throw HoshiException.notFound();
         }
         if (role != OrganizationRole.OWNER) {
             throw new HoshiException(
@@ -383,11 +379,7 @@ class Organization {
     private Grant requireGrant(ConsentGrantId grantId) {
         Grant grant = grantId == null ? null : grants.get(grantId);
         if (grant == null) {
-            throw new HoshiException(
-                    "NOT_FOUND",
-                    ErrorKind.NOT_FOUND,
-                    "No consent grant with id " + grantId + " was found.",
-                    "ID " + grantId + " の同意は見つかりません。");
+            throw HoshiException.notFound();
         }
         return grant;
     }

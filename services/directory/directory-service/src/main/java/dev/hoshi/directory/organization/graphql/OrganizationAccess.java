@@ -76,12 +76,8 @@ public class OrganizationAccess {
      * be a member ({@code NOT_FOUND} otherwise: another organisation looks exactly like a missing one).
      */
     public Member requireMember() {
-        TenantId organization = CurrentContext.require().requireTenant();
-        return member().orElseThrow(() -> new HoshiException(
-                "NOT_FOUND",
-                ErrorKind.NOT_FOUND,
-                "No organisation with id " + organization + " was found.",
-                "ID " + organization + " の組織は見つかりません。"));
+        CurrentContext.require().requireTenant();
+        return member().orElseThrow(HoshiException::notFound);
     }
 
     /** As {@link #requireMember()}, and the caller must be an owner ({@code FORBIDDEN} for members and viewers). */

@@ -216,11 +216,7 @@ class SupportOrganization {
     /** Someone who is not one of its analysts finds the support organisation missing. */
     private void requireAnalyst(UserId analyst) {
         if (analyst == null || !analysts.contains(analyst)) {
-            throw new HoshiException(
-                    "NOT_FOUND",
-                    ErrorKind.NOT_FOUND,
-                    "No support organisation with id " + id + " was found.",
-                    "ID " + id + " の支援機関は見つかりません。");
+            throw HoshiException.notFound();
         }
     }
 

@@ -13,7 +13,6 @@ import dev.hoshi.directory.api.support.MembershipView;
 import dev.hoshi.directory.api.support.ProposeMembershipCommand;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
 import dev.hoshi.directory.organization.graphql.OrganizationAccess;
-import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
@@ -168,7 +167,6 @@ class MembershipController {
     }
 
     private static HoshiException notAnalyst() {
-        return new HoshiException(
-                "NOT_FOUND", ErrorKind.NOT_FOUND, "No such support organisation was found.", "指定された支援機関は見つかりません。");
+        return HoshiException.notFound();
     }
 }

