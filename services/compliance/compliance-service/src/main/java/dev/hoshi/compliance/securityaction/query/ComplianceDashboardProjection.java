@@ -2,13 +2,13 @@ package dev.hoshi.compliance.securityaction.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ReadModelLayout;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
@@ -45,7 +45,7 @@ class ComplianceDashboardProjection {
         this.dashboards = dashboards;
         this.dueChecks = db.getCollection("due_checks");
         this.clock = clock;
-        startOnThisLayout(db.getCollection("compliance_layout"));
+        ReadModelLayout.startOn(db.getCollection("compliance_layout"), "dashboard", PROCESSING_GROUP, this::reset);
     }
 
     @EventHandler
@@ -75,18 +75,5 @@ class ComplianceDashboardProjection {
     void reset() {
         dashboards.deleteAll();
         dueChecks.deleteMany(new Document());
-    }
-
-    /** Removes an older layout's documents once, before this layout's replay fills them again. */
-    private void startOnThisLayout(MongoCollection<Document> layout) {
-        Document noted = layout.find(new Document("_id", "dashboard")).first();
-        if (noted != null && PROCESSING_GROUP.equals(noted.getString("processingGroup"))) {
-            return;
-        }
-        reset();
-        layout.replaceOne(
-                new Document("_id", "dashboard"),
-                new Document("_id", "dashboard").append("processingGroup", PROCESSING_GROUP),
-                new ReplaceOptions().upsert(true));
     }
 }

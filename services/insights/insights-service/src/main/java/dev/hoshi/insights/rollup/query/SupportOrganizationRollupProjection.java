@@ -28,6 +28,7 @@ import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ReadModelLayout;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ class SupportOrganizationRollupProjection {
         this.changes = changes;
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
-        startOnThisLayout(db.getCollection("insights_layout"));
+        ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, this::reset);
         store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
             store.listing()
@@ -315,22 +316,6 @@ class SupportOrganizationRollupProjection {
             state.put("grants", grants);
         }
         return grants;
-    }
-
-    /**
-     * A new layout comes with a new processing group name, whose empty token replays every event; documents an
-     * older layout left behind would be counted again, so they are removed first (once: the layout is then noted).
-     */
-    private void startOnThisLayout(MongoCollection<Document> layout) {
-        Document noted = layout.find(new Document("_id", "rollups")).first();
-        if (noted != null && PROCESSING_GROUP.equals(noted.getString("processingGroup"))) {
-            return;
-        }
-        reset();
-        layout.replaceOne(
-                new Document("_id", "rollups"),
-                new Document("_id", "rollups").append("processingGroup", PROCESSING_GROUP),
-                new ReplaceOptions().upsert(true));
     }
 
     @ResetHandler
