@@ -237,9 +237,9 @@ class SecurityAction {
                         "A SECURITY ACTION declaration ID (自己宣言ID) is 11 digits starting with 5 (or 4 for older"
                                 + " IDs); '" + command.declarationId() + "' is not.",
                         "自己宣言IDは5（旧形式は4）で始まる11桁の数字です（入力値: " + command.declarationId() + "）。"));
-        SecurityActionStatus declared = state().statusOn(on);
-        if (command.level() == declared.declaredLevel()
-                && command.declarationId().equals(declared.declarationId())) {
+        if (state().declarationOn(on)
+                .filter(d -> d.level() == command.level() && d.declarationId().equals(command.declarationId()))
+                .isPresent()) {
             throw rule(
                     "ALREADY_DECLARED",
                     "This level is already recorded with this declaration ID.",
@@ -318,14 +318,13 @@ class SecurityAction {
     @CommandHandler
     SecurityActionStatus handle(StopDeclarationCommand command, Clock clock) {
         LocalDate on = effective(command.effectiveOn(), clock);
-        SecurityActionLevel declared = state().declaredLevelOn(on);
-        if (declared == SecurityActionLevel.NONE) {
-            throw rule("NOT_DECLARED", "There is no declaration to stop on " + on + ".", on + " 時点で停止する自己宣言がありません。");
-        }
+        SecurityActionState.Declaration declared = state().declarationOn(on)
+                .orElseThrow(() -> rule(
+                        "NOT_DECLARED", "There is no declaration to stop on " + on + ".", on + " 時点で停止する自己宣言がありません。"));
         apply(new DeclarationStoppedEvent(
                 id.tenant(),
-                declared,
-                state().statusOn(on).declarationId(),
+                declared.level(),
+                declared.declarationId(),
                 Text.optional("reason", command.reason(), 1000),
                 on));
         return publishStatus(BusinessTime.today(clock));

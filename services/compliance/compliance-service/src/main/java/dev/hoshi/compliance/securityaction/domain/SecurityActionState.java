@@ -92,7 +92,7 @@ public final class SecurityActionState {
     }
 
     /** The declaration as recorded from a day on: a level and IPA's ID, or NONE after a stop. */
-    record Declaration(SecurityActionLevel level, String declarationId, LocalDate on) {}
+    public record Declaration(SecurityActionLevel level, String declarationId, LocalDate on) {}
 
     /** The policy as it stood on a day. */
     private record PolicyOn(LocalDate adoptedOn, LocalDate publishedOn, String publicUrl, LocalDate withdrawnOn) {
@@ -330,12 +330,8 @@ public final class SecurityActionState {
         return oneStarEligibleOn(date) ? SecurityActionLevel.ONE_STAR : SecurityActionLevel.NONE;
     }
 
-    /** The declaration in force on {@code date}: the latest recorded (or stopped) by then. */
-    public SecurityActionLevel declaredLevelOn(LocalDate date) {
-        return declarationOn(date).map(Declaration::level).orElse(SecurityActionLevel.NONE);
-    }
-
-    private Optional<Declaration> declarationOn(LocalDate date) {
+    /** The declaration in force on {@code date}; empty when nothing is declared (never, or stopped). */
+    public Optional<Declaration> declarationOn(LocalDate date) {
         Declaration found = null;
         for (Declaration d : declarations) {
             if (d.on().isAfter(date)) {
@@ -453,10 +449,6 @@ public final class SecurityActionState {
 
     // ------------------------------------------------------------------ facts
 
-    public SecurityActionLevel level() {
-        return declaredLevelOn(LocalDate.MAX);
-    }
-
     public Optional<Sheet> assessment(AssessmentId id) {
         return Optional.ofNullable(sheets.get(id.toString()));
     }
@@ -468,10 +460,5 @@ public final class SecurityActionState {
 
     public int reviewMonths() {
         return reviewMonths;
-    }
-
-    /** Every sheet in the order they were recorded. */
-    public List<Sheet> sheets() {
-        return List.copyOf(sheets.values());
     }
 }
