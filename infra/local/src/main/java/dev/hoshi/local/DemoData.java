@@ -1,13 +1,7 @@
 package dev.hoshi.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,54 +48,21 @@ final class DemoData {
     static final String ASSOCIATION = "tokyo-machinery";
     static final String PARTNER = "bank-demo";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String gateway;
+    private final GatewayClient gateway;
 
     DemoData(String gatewayUrl) {
-        this.gateway = gatewayUrl;
+        this.gateway = new GatewayClient(gatewayUrl);
     }
 
     /** A demo persona's token from the gateway's demo endpoint. */
     String token(String persona) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(gateway + "/demo/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("persona", persona))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("The gateway gave no demo token for " + persona + ": "
-                    + response.statusCode() + " " + response.body());
-        }
-        return json.readTree(response.body()).path("access_token").asText();
+        return gateway.token(persona);
     }
 
     /** Runs a GraphQL document against {@code /<service>/graphql} through the gateway; fails on any error. */
     JsonNode graphql(String service, String token, String organization, String document, Map<String, Object> variables)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + "/" + service + "/graphql"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        json.writeValueAsString(Map.of("query", document, "variables", variables))));
-        if (organization != null) {
-            request.header("X-Hoshi-Organization", organization);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.statusCode() == 200 ? json.readTree(response.body()) : null;
-        if (body == null || body.has("errors")) {
-            throw new IllegalStateException(
-                    service + " answered " + response.statusCode() + ": " + response.body() + " to " + document);
-        }
-        JsonNode data = body.path("data");
-        data.forEach(payload -> {
-            if (payload.path("errors").size() > 0) {
-                throw new IllegalStateException(service + " refused: " + payload.path("errors"));
-            }
-        });
-        return data;
+        return gateway.graphql(service, token, organization, document, variables);
     }
 
     /** Whether an earlier start seeded already (the data directory is reused between runs). */

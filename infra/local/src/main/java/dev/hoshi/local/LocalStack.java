@@ -60,6 +60,31 @@ public final class LocalStack implements AutoCloseable {
                     Boolean.parseBoolean(env.getOrDefault(DEMO_ON_EXTERNAL_STORE, "false")));
         }
 
+        /**
+         * Every part on a free port of 127.0.0.1, for tests and benchmarks that run beside a started Hoshi. Against
+         * an external {@code mongoUri} (a disposable one, the caller's choice) demo mode is allowed.
+         */
+        public static Config onFreePorts(Path repositoryRoot, Path dataDir, Optional<String> mongoUri)
+                throws IOException {
+            return new Config(
+                    repositoryRoot,
+                    dataDir,
+                    mongoUri,
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    Duration.ofSeconds(300),
+                    mongoUri.isPresent());
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+
         private static int port(Map<String, String> env, String name, int fallback) {
             return Integer.parseInt(env.getOrDefault(name, String.valueOf(fallback)));
         }
@@ -80,6 +105,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Config config;
     private final List<Service> services = new ArrayList<>();
+    private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedStore store;
@@ -93,6 +119,15 @@ public final class LocalStack implements AutoCloseable {
     /** A stack not started yet: register {@link #close()} as a shutdown hook first, then {@link #startAll}. */
     public static LocalStack create(Config config) {
         return new LocalStack(config);
+    }
+
+    /**
+     * Sets an environment variable in every child JVM, over the runner's own settings (a benchmark runs the due-date
+     * check daily, as production does). Call before {@link #startAll}.
+     */
+    public LocalStack withEnvironment(String variable, String value) {
+        extraEnvironment.put(variable, value);
+        return this;
     }
 
     /** Starts everything and waits until every part is healthy; on any failure stops what it started. */
@@ -179,6 +214,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("HOSHI_GATEWAY_SERVICES_COMPLIANCE", "http://127.0.0.1:" + config.compliancePort());
             env.put("HOSHI_GATEWAY_SERVICES_INSIGHTS", "http://127.0.0.1:" + config.insightsPort());
         }
+        env.putAll(extraEnvironment);
         return env;
     }
 

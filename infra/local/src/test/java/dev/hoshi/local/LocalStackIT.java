@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,17 +46,7 @@ class LocalStackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        config = new LocalStack.Config(
-                Path.of("../..").toAbsolutePath().normalize(),
-                data,
-                Optional.empty(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                Duration.ofSeconds(300),
-                false);
+        config = LocalStack.Config.onFreePorts(Path.of("../..").toAbsolutePath().normalize(), data, Optional.empty());
         Instant started = Instant.now();
         stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
         System.out.printf(
@@ -542,11 +531,5 @@ class LocalStackIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,0 +1,741 @@
+package dev.hoshi.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bson.Document;
+
+/**
+ * The whole system under load, as users reach it: {@code infra/bench/e2e.sh}. Starts the real jars as the local
+ * runner does (embedded store unless {@code MONGODB_URI}), seeds N tenants with a year of history through the
+ * gateway's GraphQL, then measures, in one run: an unauthenticated gateway health request and the raw driver's
+ * {@code insertOne} as baselines, dashboard reads alone, mutations alone, a fixed-time mix of dashboard reads,
+ * association rollups, member-list pages and mutations, read-after-write lags (same service and across services),
+ * and each service's RSS. Any GraphQL or HTTP error fails the run.
+ *
+ * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
+ * --lag-probes=40}.
+ */
+public final class EndToEndBenchmark {
+
+    static final String ASSOCIATION = "bench-association";
+    static final String OWNER = "kato"; // demo persona demo-kato owns every seeded tenant
+    static final String ANALYST = "tanaka"; // demo persona demo-tanaka is the association's analyst
+    static final String[] INDUSTRIES = {"E", "D", "H"}; // divisions with one SME sector
+    static final String[] PREFECTURES = {"13", "14", "11", "12", "27", "23", "40", "01"};
+    static final String[] CONTROLS = {"C01-01", "C02-01", "C03-01", "C04-01", "C05-01", "C06-01", "C07-01"};
+    static final String[] STATUSES = {"IMPLEMENTED", "IN_PROGRESS", "PLANNED", "NOT_STARTED"};
+
+    record Options(int tenants, int clients, int seconds, int baselineSeconds, int seedClients, int lagProbes) {}
+
+    private final Options options;
+    private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private GatewayClient client;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    EndToEndBenchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = options(args);
+        System.out.printf(
+                "Hoshi end-to-end benchmark: %,d tenants, %d clients, %d s mixed load, %d s per baseline%n",
+                options.tenants(), options.clients(), options.seconds(), options.baselineSeconds());
+        new EndToEndBenchmark(options).run();
+    }
+
+    static Options options(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                throw new IllegalArgumentException("Options look like --tenants=1000; got " + arg);
+            }
+            given.put(arg.substring(2, eq), arg.substring(eq + 1));
+        }
+        Options options = new Options(
+                intOption(given, "tenants", 1000),
+                intOption(given, "clients", 4),
+                intOption(given, "seconds", 60),
+                intOption(given, "baseline-seconds", 10),
+                intOption(given, "seed-clients", 8),
+                intOption(given, "lag-probes", 40));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("Unknown options " + given.keySet()
+                    + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes");
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> given, String name, int fallback) {
+        String value = given.remove(name);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+
+    void run() throws Exception {
+        Path data = Files.createTempDirectory("hoshi-e2e");
+        Optional<String> external =
+                Optional.ofNullable(System.getenv("MONGODB_URI")).filter(s -> !s.isBlank());
+        LocalStack.Config config = LocalStack.Config.onFreePorts(Path.of("").toAbsolutePath(), data, external);
+        LocalStack stack = LocalStack.create(config)
+                // as production runs it: the due-date check once a day, not every 10 s as in the demo
+                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT1H")
+                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "P1D");
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stop"));
+        long startNanos = System.nanoTime();
+        stack.startAll(line -> System.out.println("  " + line));
+        System.out.printf("  all healthy after %.0f s%n", seconds(System.nanoTime() - startNanos));
+        client = new GatewayClient(config.gatewayUrl());
+        String storeUri = external.orElse("mongodb://127.0.0.1:" + config.storePort());
+        try {
+            seed();
+            List<Row> rows = new ArrayList<>();
+            Row health = measure("gateway health (no auth)", options.baselineSeconds(), this::health);
+            Row insert = insertOneBaseline(storeUri);
+            Row dashboardOnly = measure("dashboard read alone", options.baselineSeconds(), this::dashboard);
+            Row mutationOnly = measure("mutation alone", options.baselineSeconds(), this::mutation);
+            rows.add(health);
+            rows.add(insert);
+            rows.add(dashboardOnly);
+            rows.add(mutationOnly);
+            Mixed mixed = mixed();
+            rows.addAll(mixed.rows());
+            Lags lags = lags();
+            report(rows, health, insert, dashboardOnly, mutationOnly, mixed, lags, rss(stack), storeUri);
+        } finally {
+            stack.close();
+        }
+    }
+
+    // ---- seeding ------------------------------------------------------------------------------------------------
+
+    static String tenant(int i) {
+        return "bench-%05d".formatted(i);
+    }
+
+    private void seed() throws Exception {
+        long started = System.nanoTime();
+        graphql(
+                "directory",
+                "operator",
+                null,
+                "mutation($input: RegisterSupportOrganizationInput!) { registerSupportOrganization(input: $input) {"
+                        + " supportOrganizationId errors { code message } } }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "id", ASSOCIATION,
+                                "name", "ベンチマーク工業会",
+                                "nameEn", "Benchmark Association",
+                                "kind", "INDUSTRY_ASSOCIATION",
+                                "analyst", "demo-" + ANALYST)));
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger mutations = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(options.seedClients());
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < options.tenants(); i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    mutations.addAndGet(seedTenant(index));
+                    int n = done.incrementAndGet();
+                    if (n % Math.max(1, options.tenants() / 10) == 0) {
+                        System.out.printf(
+                                "  seeded %,d tenants (%,d mutations, %.0f s)%n",
+                                n, mutations.get(), seconds(System.nanoTime() - started));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seedSeconds = seconds(System.nanoTime() - started);
+        long caughtUp = System.nanoTime();
+        int members = awaitRollupMembers(options.tenants());
+        System.out.printf(
+                "Seeded %,d tenants with a year of history: %,d mutations through the gateway in %.0f s (%.0f/s);"
+                        + " insights' rollup counted all %,d members %.1f s after the last mutation%n",
+                options.tenants(),
+                mutations.get(),
+                seedSeconds,
+                mutations.get() / seedSeconds,
+                members,
+                seconds(System.nanoTime() - caughtUp));
+    }
+
+    /** One tenant's directory entry, consent and a year of compliance history; returns the mutations sent. */
+    private int seedTenant(int i) throws Exception {
+        String id = tenant(i);
+        Random random = new Random(i);
+        register(id, "ベンチ企業 " + i);
+        graphql(
+                "directory",
+                "operator",
+                null,
+                "mutation($input: RecordMembershipInput!) { recordMembership(input: $input) {"
+                        + " organizationId errors { code message } } }",
+                Map.of("input", Map.of("supportOrganizationId", ASSOCIATION, "organizationId", id)));
+        Map<String, Object> profile = Map.of(
+                "industry",
+                INDUSTRIES[i % INDUSTRIES.length],
+                "employees",
+                3 + random.nextInt(200),
+                "capitalYen",
+                1_000_000L * (1 + random.nextInt(100)),
+                "prefecture",
+                PREFECTURES[i % PREFECTURES.length]);
+        untilKnown(() -> graphql(
+                "directory",
+                OWNER,
+                id,
+                "mutation($input: UpdateOrganizationProfileInput!) { updateOrganizationProfile(input: $input) {"
+                        + " errors { code message } } }",
+                Map.of("input", profile)));
+        String scope = i % 4 == 3 ? "LEVEL_AND_SCORES" : "FULL_DETAIL";
+        // the membership is read from directory's own read model, current a moment after recordMembership
+        untilKnown(() -> graphql(
+                "directory",
+                OWNER,
+                id,
+                "mutation($input: GrantConsentInput!) { grantConsent(input: $input) { grantId errors { code message } } }",
+                Map.of(
+                        "input",
+                        Map.of("granteeKind", "SUPPORT_ORGANIZATION", "granteeId", ASSOCIATION, "scope", scope))));
+        int sent = 4;
+        List<String[]> history = new ArrayList<>();
+        history.add(new String[] {"commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"]", "365"});
+        history.add(new String[] {"adoptBasicPolicy", "{", "350"});
+        history.add(new String[] {
+            "publishBasicPolicy", "{publicUrl: \"https://" + id + ".example.jp/security-policy\"", "345"
+        });
+        history.add(new String[] {
+            "recordDeclaration", "{level: ONE_STAR, declarationId: \"5" + (1_000_000_000L + i) + "\"", "340"
+        });
+        history.add(new String[] {"updateControlStatus", "{controlId: \"C01-01\", status: IMPLEMENTED", "300"});
+        history.add(new String[] {"updateControlStatus", "{controlId: \"C06-01\", status: IN_PROGRESS", "200"});
+        history.add(new String[] {
+            "recordDeclaration", "{level: TWO_STARS, declarationId: \"5" + (1_000_000_000L + i) + "\"", "170"
+        });
+        history.add(new String[] {"updateControlStatus", "{controlId: \"C06-01\", status: IMPLEMENTED", "100"});
+        history.add(new String[] {"completeReview", "{kind: BASIC_POLICY, note: \"年次見直し / yearly review\"", "30"});
+        untilKnown(() -> {
+            if (graphql("compliance", OWNER, id, "{ organizationStatus { level } }", Map.of())
+                    .path("organizationStatus")
+                    .isNull()) {
+                throw new IllegalStateException("compliance does not know " + id + " yet");
+            }
+        });
+        submitSheet(id, random, 360);
+        for (String[] step : history) {
+            if (step[0].equals("recordDeclaration") && step[2].equals("170")) {
+                submitSheet(id, random, 180); // the second yearly sheet comes before ★★
+                sent++;
+            }
+            String input = step[1] + (step[1].equals("{") ? "" : ", ") + "effectiveOn: \""
+                    + today.minusDays(Integer.parseInt(step[2])) + "\"}";
+            graphql(
+                    "compliance",
+                    OWNER,
+                    id,
+                    "mutation { " + step[0] + "(input: " + input + ") { errors { code message } } }",
+                    Map.of());
+            sent++;
+        }
+        submitSheet(id, random, 10);
+        return sent + 2;
+    }
+
+    /** An operator registers an organisation owned by the benchmark's owner persona. */
+    private void register(String id, String name) throws Exception {
+        graphql(
+                "directory",
+                "operator",
+                null,
+                "mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) {"
+                        + " organization { id } errors { code message } } }",
+                Map.of("input", Map.of("id", id, "name", name, "owner", "demo-" + OWNER)));
+    }
+
+    private void submitSheet(String id, Random random, int daysAgo) throws Exception {
+        List<Map<String, String>> answers = new ArrayList<>();
+        String[] kinds = {"DONE", "DONE", "DONE", "PARTLY", "NOT_DONE", "UNKNOWN"};
+        for (int item = 1; item <= 25; item++) {
+            answers.add(Map.of("item", "Q" + item, "answer", kinds[random.nextInt(kinds.length)]));
+        }
+        graphql(
+                "compliance",
+                OWNER,
+                id,
+                "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) {"
+                        + " assessmentId errors { code message } } }",
+                Map.of(
+                        "input",
+                        Map.of(
+                                "answers",
+                                answers,
+                                "completedOn",
+                                today.minusDays(daysAgo).toString())));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** Another service learns of a new organisation asynchronously: retries {@code call} for up to 30 s. */
+    private static void untilKnown(Call call) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                call.run();
+                return;
+            } catch (IllegalStateException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private int awaitRollupMembers(int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (true) {
+            int members = graphql(
+                            "insights",
+                            ANALYST,
+                            null,
+                            "{ supportOrganizationRollup(supportOrganizationId: \"" + ASSOCIATION
+                                    + "\") { consentingMembers } }",
+                            Map.of())
+                    .path("supportOrganizationRollup")
+                    .path("consentingMembers")
+                    .asInt();
+            if (members >= expected || System.nanoTime() > deadline) {
+                return members;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    // ---- the operations -----------------------------------------------------------------------------------------
+
+    private Random random() {
+        return java.util.concurrent.ThreadLocalRandom.current();
+    }
+
+    private void health() throws Exception {
+        HttpResponse<String> response = client.http()
+                .send(
+                        HttpRequest.newBuilder(URI.create(client.url() + "/actuator/health"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("gateway health answered " + response.statusCode());
+        }
+    }
+
+    private void dashboard() throws Exception {
+        String id = tenant(random().nextInt(options.tenants()));
+        JsonNode status = graphql(
+                        "compliance",
+                        OWNER,
+                        id,
+                        "{ organizationStatus { level standing eligibleLevel missingForNextStar"
+                                + " latestAssessment { score band } policy { adopted published } reviews { kind dueOn overdue }"
+                                + " controls { controlId status } } }",
+                        Map.of())
+                .path("organizationStatus");
+        if (status.isNull() || status.isMissingNode()) {
+            throw new IllegalStateException("no dashboard for " + id);
+        }
+    }
+
+    private void rollup() throws Exception {
+        String filter = random().nextBoolean()
+                ? ""
+                : ", filter: {prefecture: \"" + PREFECTURES[random().nextInt(PREFECTURES.length)] + "\"}";
+        graphql(
+                "insights",
+                ANALYST,
+                null,
+                "{ supportOrganizationRollup(supportOrganizationId: \"" + ASSOCIATION + "\"" + filter
+                        + ") { consentingMembers levels { none oneStarDeclared twoStarsDeclared }"
+                        + " reviewsOverdue scores { mean median } controls { chapters { chapter implementedRate } } } }",
+                Map.of());
+    }
+
+    private void memberPage() throws Exception {
+        String[] sorts = {"SCORE", "LEVEL", "LAST_ASSESSMENT", "OVERDUE"};
+        graphql(
+                "insights",
+                ANALYST,
+                null,
+                "{ supportOrganizationMembers(supportOrganizationId: \"" + ASSOCIATION + "\", sort: "
+                        + sorts[random().nextInt(sorts.length)]
+                        + ", first: 20) { edges { node { organizationId name level score } cursor }"
+                        + " pageInfo { hasNextPage endCursor } } }",
+                Map.of());
+    }
+
+    private void mutation() throws Exception {
+        String id = tenant(random().nextInt(options.tenants()));
+        graphql(
+                "compliance",
+                OWNER,
+                id,
+                "mutation { updateControlStatus(input: {controlId: \"" + CONTROLS[random().nextInt(CONTROLS.length)]
+                        + "\", status: " + STATUSES[random().nextInt(STATUSES.length)]
+                        + ", owner: \"demo-kato\"}) { errors { code message } } }",
+                Map.of());
+    }
+
+    // ---- measuring ----------------------------------------------------------------------------------------------
+
+    /** One operation's figures. */
+    record Row(String operation, long count, double seconds, long[] sortedNanos) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double percentileMillis(double p) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+        }
+    }
+
+    /** Latencies of one operation from many threads. */
+    static final class Recorder {
+        private final String operation;
+        private final List<long[]> chunks = new ArrayList<>();
+
+        Recorder(String operation) {
+            this.operation = operation;
+        }
+
+        synchronized void add(long[] nanos, int n) {
+            chunks.add(Arrays.copyOf(nanos, n));
+        }
+
+        Row row(double seconds) {
+            long[] all = chunks.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Row(operation, all.length, seconds, all);
+        }
+    }
+
+    /** Runs {@code call} from every client for {@code seconds}; any failure stops the run. */
+    private Row measure(String name, int seconds, Call call) throws Exception {
+        Recorder recorder = new Recorder(name);
+        double elapsed = drive(seconds, random -> call, Map.of(call, recorder));
+        Row row = recorder.row(elapsed);
+        System.out.printf("  %-28s %,8.0f/s  p50 %6.1f ms%n", name, row.perSecond(), row.percentileMillis(50));
+        return row;
+    }
+
+    interface Picker {
+        Call pick(Random random);
+    }
+
+    private double drive(int seconds, Picker picker, Map<Call, Recorder> recorders) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients());
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> clients = new ArrayList<>();
+            for (int c = 0; c < options.clients(); c++) {
+                int client = c;
+                clients.add(pool.submit(() -> {
+                    Random random = new Random(client);
+                    Map<Call, long[]> nanos = new LinkedHashMap<>();
+                    Map<Call, Integer> counts = new LinkedHashMap<>();
+                    while (System.nanoTime() < end) {
+                        Call call = picker.pick(random);
+                        long t0 = System.nanoTime();
+                        call.run();
+                        long took = System.nanoTime() - t0;
+                        long[] buffer = nanos.computeIfAbsent(call, k -> new long[1024]);
+                        int n = counts.merge(call, 1, Integer::sum);
+                        if (n > buffer.length) {
+                            buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                            nanos.put(call, buffer);
+                        }
+                        buffer[n - 1] = took;
+                    }
+                    nanos.forEach((call, buffer) -> recorders.get(call).add(buffer, counts.get(call)));
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return seconds(System.nanoTime() - started);
+    }
+
+    private Row insertOneBaseline(String storeUri) throws Exception {
+        try (MongoClient client = MongoClients.create(storeUri)) {
+            MongoCollection<Document> collection =
+                    client.getDatabase("hoshi_bench").getCollection("insert_one_baseline");
+            String payload = "x".repeat(600); // about the size of one stored event
+            AtomicInteger sequence = new AtomicInteger();
+            Call insert = () -> collection.insertOne(new Document("_id", sequence.incrementAndGet())
+                    .append("aggregate", "bench")
+                    .append("payload", payload)
+                    .append("at", new java.util.Date()));
+            Row row = measure("raw driver insertOne", options.baselineSeconds(), insert);
+            client.getDatabase("hoshi_bench").drop();
+            return row;
+        }
+    }
+
+    record Mixed(List<Row> rows, Row dashboard, Row rollup, Row memberPage, Row mutation) {}
+
+    /** The mix: 55% dashboard reads, 15% rollups, 15% member-list pages, 15% mutations. */
+    private Mixed mixed() throws Exception {
+        Call dashboard = this::dashboard;
+        Call rollup = this::rollup;
+        Call memberPage = this::memberPage;
+        Call mutation = this::mutation;
+        Map<Call, Recorder> recorders = new LinkedHashMap<>();
+        recorders.put(dashboard, new Recorder("mix: dashboard read"));
+        recorders.put(rollup, new Recorder("mix: association rollup"));
+        recorders.put(memberPage, new Recorder("mix: member-list page"));
+        recorders.put(mutation, new Recorder("mix: mutation"));
+        System.out.printf("  mixed load for %d s…%n", options.seconds());
+        double elapsed = drive(
+                options.seconds(),
+                random -> {
+                    int r = random.nextInt(100);
+                    return r < 55 ? dashboard : r < 70 ? rollup : r < 85 ? memberPage : mutation;
+                },
+                recorders);
+        List<Row> rows = recorders.values().stream().map(r -> r.row(elapsed)).toList();
+        return new Mixed(rows, rows.get(0), rows.get(1), rows.get(2), rows.get(3));
+    }
+
+    record Lags(long[] ownNanos, long[] otherNanos) {}
+
+    /**
+     * Read after write, one probe at a time: a control's new status in compliance's own dashboard, and a new
+     * organisation registered in directory as insights (another service) knows it.
+     */
+    private Lags lags() throws Exception {
+        long[] own = new long[options.lagProbes()];
+        long[] other = new long[options.lagProbes()];
+        for (int p = 0; p < options.lagProbes(); p++) {
+            String id = tenant(p % options.tenants());
+            String status = p % 2 == 0 ? "PLANNED" : "IMPLEMENTED";
+            graphql(
+                    "compliance",
+                    OWNER,
+                    id,
+                    "mutation { updateControlStatus(input: {controlId: \"C09-01\", status: " + status
+                            + "}) { errors { code message } } }",
+                    Map.of());
+            long written = System.nanoTime();
+            while (true) {
+                JsonNode controls = graphql(
+                                "compliance",
+                                OWNER,
+                                id,
+                                "{ organizationStatus { controls { controlId" + " status } } }",
+                                Map.of())
+                        .path("organizationStatus")
+                        .path("controls");
+                boolean seen = false;
+                for (JsonNode control : controls) {
+                    seen |= control.path("controlId").asText().equals("C09-01")
+                            && control.path("status").asText().equals(status);
+                }
+                if (seen) {
+                    own[p] = System.nanoTime() - written;
+                    break;
+                }
+                checkDeadline(written, "compliance's dashboard");
+                Thread.sleep(2);
+            }
+            String probe = "bench-probe-" + p;
+            register(probe, "プローブ " + p);
+            written = System.nanoTime();
+            while (graphql(
+                            "insights",
+                            "operator",
+                            null,
+                            "{ registeredOrganization(id: \"" + probe + "\") { id } }",
+                            Map.of())
+                    .path("registeredOrganization")
+                    .isNull()) {
+                checkDeadline(written, "insights' organisations");
+                Thread.sleep(2);
+            }
+            other[p] = System.nanoTime() - written;
+        }
+        Arrays.sort(own);
+        Arrays.sort(other);
+        return new Lags(own, other);
+    }
+
+    private static void checkDeadline(long since, String what) {
+        if (System.nanoTime() - since > Duration.ofSeconds(30).toNanos()) {
+            throw new IllegalStateException(what + " did not show a write within 30 s");
+        }
+    }
+
+    private static Map<String, Long> rss(LocalStack stack) {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        List<String> names = stack.names();
+        List<ProcessHandle> processes = stack.processes();
+        for (int i = 0; i < names.size(); i++) {
+            Path status = Path.of("/proc/" + processes.get(i).pid() + "/status");
+            long kb = -1;
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        kb = Long.parseLong(line.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException e) {
+                // not Linux: RSS unknown
+            }
+            rss.put(names.get(i), kb);
+        }
+        return rss;
+    }
+
+    // ---- the report ---------------------------------------------------------------------------------------------
+
+    private void report(
+            List<Row> rows,
+            Row health,
+            Row insert,
+            Row dashboardOnly,
+            Row mutationOnly,
+            Mixed mixed,
+            Lags lags,
+            Map<String, Long> rss,
+            String storeUri) {
+        System.out.printf(
+                "%nResults: %,d tenants, %d clients, store %s, %d cores, Java %s%n",
+                options.tenants(),
+                options.clients(),
+                storeUri.contains("127.0.0.1:") && System.getenv("MONGODB_URI") == null
+                        ? "embedded (mongo-java-server)"
+                        : "MONGODB_URI",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        System.out.printf(
+                "%-28s %9s %9s %8s %8s %8s %8s%n",
+                "operation", "count", "per s", "p50 ms", "p95 ms", "p99 ms", "p99/p50");
+        for (Row row : rows) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s %,9d %9.1f %8.2f %8.2f %8.2f %8.1f%n",
+                    row.operation(),
+                    row.count(),
+                    row.perSecond(),
+                    row.percentileMillis(50),
+                    row.percentileMillis(95),
+                    row.percentileMillis(99),
+                    row.percentileMillis(99) / row.percentileMillis(50));
+        }
+        System.out.println("errors: 0 (any error stops the run)");
+        System.out.printf(
+                Locale.ROOT,
+                "read after write, %d probes: own service (compliance) p50 %.1f ms p95 %.1f ms max %.1f ms;"
+                        + " other service (directory -> insights) p50 %.1f ms p95 %.1f ms max %.1f ms%n",
+                lags.ownNanos().length,
+                percentile(lags.ownNanos(), 50),
+                percentile(lags.ownNanos(), 95),
+                percentile(lags.ownNanos(), 100),
+                percentile(lags.otherNanos(), 50),
+                percentile(lags.otherNanos(), 95),
+                percentile(lags.otherNanos(), 100));
+        StringBuilder memory = new StringBuilder("RSS at the end:");
+        rss.forEach((name, kb) -> memory.append(" %s %d MB".formatted(name, kb / 1024)));
+        System.out.println(memory);
+        System.out.println("\nRatios (goal in brackets):");
+        System.out.printf(
+                Locale.ROOT,
+                "  dashboard p50 / gateway health p50 (alone)  %.2f  [<= 3]%n",
+                dashboardOnly.percentileMillis(50) / health.percentileMillis(50));
+        System.out.printf(
+                Locale.ROOT,
+                "  dashboard reads/s, %d clients, alone        %.0f  [>= 630, 10x the first wave's 63/s]%n",
+                options.clients(),
+                dashboardOnly.perSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "  mutations/s / raw insertOne/s (alone)       %.3f  [>= 0.25]%n",
+                mutationOnly.perSecond() / insert.perSecond());
+        double worst = rows.stream()
+                .filter(r -> r != insert)
+                .mapToDouble(r -> r.percentileMillis(99) / r.percentileMillis(50))
+                .max()
+                .orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "  worst p99 / p50 over the operations           %.1f  [<= 3]%n", worst);
+        System.out.printf(
+                Locale.ROOT,
+                "  mix p95: dashboard %.2f ms, rollup %.2f ms (compare with the other size's run) [10k <= 1.2x 1k]%n",
+                mixed.dashboard().percentileMillis(95),
+                mixed.rollup().percentileMillis(95));
+    }
+
+    private static double percentile(long[] sortedNanos, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------------------------
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private String token(String persona) throws Exception {
+        String token = tokens.get(persona);
+        if (token == null) {
+            token = client.token(persona);
+            tokens.put(persona, token);
+        }
+        return token;
+    }
+
+    /** A GraphQL call through the gateway as a demo persona; any error (HTTP, GraphQL or payload) throws. */
+    private JsonNode graphql(
+            String service, String persona, String organization, String document, Map<String, Object> variables)
+            throws Exception {
+        return client.graphql(service, token(persona), organization, document, variables);
+    }
+}
