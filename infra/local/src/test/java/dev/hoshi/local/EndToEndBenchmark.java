@@ -37,7 +37,8 @@ import org.bson.Document;
  * and each service's RSS. Any GraphQL or HTTP error fails the run.
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
- * --lag-probes=40}.
+ * --lag-probes=40 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it skips the seeding
+ * (useful at 10,000 tenants, where seeding takes longest).
  */
 public final class EndToEndBenchmark {
 
@@ -49,7 +50,14 @@ public final class EndToEndBenchmark {
     static final String[] CONTROLS = {"C01-01", "C02-01", "C03-01", "C04-01", "C05-01", "C06-01", "C07-01"};
     static final String[] STATUSES = {"IMPLEMENTED", "IN_PROGRESS", "PLANNED", "NOT_STARTED"};
 
-    record Options(int tenants, int clients, int seconds, int baselineSeconds, int seedClients, int lagProbes) {}
+    record Options(
+            int tenants,
+            int clients,
+            int seconds,
+            int baselineSeconds,
+            int seedClients,
+            int lagProbes,
+            Optional<Path> data) {}
 
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -83,10 +91,12 @@ public final class EndToEndBenchmark {
                 intOption(given, "seconds", 60),
                 intOption(given, "baseline-seconds", 10),
                 intOption(given, "seed-clients", 8),
-                intOption(given, "lag-probes", 40));
+                intOption(given, "lag-probes", 40),
+                Optional.ofNullable(given.remove("data")).map(Path::of));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet()
-                    + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes");
+                    + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes"
+                    + " --data");
         }
         return options;
     }
@@ -97,7 +107,9 @@ public final class EndToEndBenchmark {
     }
 
     void run() throws Exception {
-        Path data = Files.createTempDirectory("hoshi-e2e");
+        Path data = options.data().isPresent()
+                ? Files.createDirectories(options.data().get())
+                : Files.createTempDirectory("hoshi-e2e");
         Optional<String> external =
                 Optional.ofNullable(System.getenv("MONGODB_URI")).filter(s -> !s.isBlank());
         LocalStack.Config config = LocalStack.Config.onFreePorts(Path.of("").toAbsolutePath(), data, external);
@@ -112,7 +124,12 @@ public final class EndToEndBenchmark {
         client = new GatewayClient(config.gatewayUrl());
         String storeUri = external.orElse("mongodb://127.0.0.1:" + config.storePort());
         try {
-            seed();
+            if (alreadySeeded()) {
+                System.out.printf("  %s already holds the %,d tenants: seeding skipped%n", data, options.tenants());
+                awaitRollupMembers(options.tenants());
+            } else {
+                seed();
+            }
             List<Row> rows = new ArrayList<>();
             Row health = measure("gateway health (no auth)", options.baselineSeconds(), this::health);
             Row insert = insertOneBaseline(storeUri);
@@ -189,6 +206,18 @@ public final class EndToEndBenchmark {
                 mutations.get() / seedSeconds,
                 members,
                 seconds(System.nanoTime() - caughtUp));
+    }
+
+    /** Whether an earlier run on the same data directory seeded as many tenants (its last one exists). */
+    private boolean alreadySeeded() throws Exception {
+        return !graphql(
+                        "directory",
+                        "operator",
+                        null,
+                        "{ organization(id: \"" + tenant(options.tenants() - 1) + "\") { id } }",
+                        Map.of())
+                .path("organization")
+                .isNull();
     }
 
     /** One tenant's directory entry, consent and a year of compliance history; returns the mutations sent. */
@@ -552,6 +581,7 @@ public final class EndToEndBenchmark {
      * organisation registered in directory as insights (another service) knows it.
      */
     private Lags lags() throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
         long[] own = new long[options.lagProbes()];
         long[] other = new long[options.lagProbes()];
         for (int p = 0; p < options.lagProbes(); p++) {
@@ -586,7 +616,7 @@ public final class EndToEndBenchmark {
                 checkDeadline(written, "compliance's dashboard");
                 Thread.sleep(2);
             }
-            String probe = "bench-probe-" + p;
+            String probe = "bench-probe-" + run + "-" + p; // unique across runs on one --data directory
             register(probe, "プローブ " + p);
             written = System.nanoTime();
             while (graphql(
