@@ -225,13 +225,13 @@ public final class EndToEndBenchmark {
         String id = tenant(i);
         Random random = new Random(i);
         register(id, "ベンチ企業 " + i);
-        graphql(
+        untilKnown(() -> graphql(
                 "directory",
                 "operator",
                 null,
                 "mutation($input: RecordMembershipInput!) { recordMembership(input: $input) {"
                         + " organizationId errors { code message } } }",
-                Map.of("input", Map.of("supportOrganizationId", ASSOCIATION, "organizationId", id)));
+                Map.of("input", Map.of("supportOrganizationId", ASSOCIATION, "organizationId", id))));
         Map<String, Object> profile = Map.of(
                 "industry",
                 INDUSTRIES[i % INDUSTRIES.length],
