@@ -50,9 +50,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what {@link SupportOrganizationRollupProjection} keeps: each query is a point look-up or one bounded range
- * read, never a scan over members. Deny by default: a caller who may not see a thing gets nothing, as if it did not
- * exist.
+ * Reads what {@link SupportOrganizationRollupProjection} keeps: each query is a few point look-ups or bounded range
+ * reads, never a scan over members (but for the cohort's weekly publication, {@link CohortPublications}). Figures are
+ * shown as {@link DisclosureControl} decides. Deny by default: a caller who may not see a thing gets nothing, as if
+ * it did not exist.
  */
 @Component
 class SupportOrganizationRollupQueries {
