@@ -246,10 +246,13 @@ final class MemberState {
         if (lapsed(state)) {
             c.put("standingLapsed", 1L);
         }
-        if (overdue(state)) {
-            c.put("overdue", 1L);
-        }
         boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES);
+        if (scores) { // the list shows whether a review is overdue from LEVEL_AND_SCORES up, so only they count
+            c.put("reviewable", 1L);
+            if (overdue(state)) {
+                c.put("overdue", 1L);
+            }
+        }
         Set<String> declined = new TreeSet<>(state.getList("levelDown", String.class, List.of()));
         if (scores) {
             declined.addAll(state.getList("scoreDown", String.class, List.of()));

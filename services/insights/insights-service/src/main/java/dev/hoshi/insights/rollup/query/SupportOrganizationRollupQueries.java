@@ -28,14 +28,20 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRatesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ScoreSummaryView;
+import dev.hoshi.insights.api.rollup.SuppressionReason;
+import dev.hoshi.insights.rollup.query.DisclosureControl.Group;
+import dev.hoshi.insights.rollup.query.DisclosureControl.Verdict;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
@@ -44,9 +50,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what {@link SupportOrganizationRollupProjection} keeps: each query is a point look-up or one bounded range
- * read, never a scan over members. Deny by default: a caller who may not see a thing gets nothing, as if it did not
- * exist.
+ * Reads what {@link SupportOrganizationRollupProjection} keeps: each query is a few point look-ups or bounded range
+ * reads, never a scan over members (but for the cohort's weekly publication, {@link CohortPublications}). Figures are
+ * shown as {@link DisclosureControl} decides. Deny by default: a caller who may not see a thing gets nothing, as if
+ * it did not exist.
  */
 @Component
 class SupportOrganizationRollupQueries {
@@ -54,6 +61,8 @@ class SupportOrganizationRollupQueries {
     private final RollupCollections store;
     private final int threshold;
     private final Clock clock;
+    private final DisclosureControl disclosure;
+    private final CohortPublications cohorts;
 
     SupportOrganizationRollupQueries(
             @Qualifier("serviceDatabase") MongoDatabase db,
@@ -62,11 +71,16 @@ class SupportOrganizationRollupQueries {
         this.store = RollupCollections.in(db);
         this.threshold = threshold;
         this.clock = clock;
+        this.disclosure = new DisclosureControl(db, threshold);
+        this.cohorts = new CohortPublications(db, threshold, threshold, clock);
     }
 
     // --- rollups --------------------------------------------------------------------------------------------
 
-    /** One point look-up: the slice's rollup now, or its latest snapshot at or before {@code asOf}'s month. */
+    /**
+     * The slice's rollup now, or its latest snapshot at or before {@code asOf}'s month, beside the same period's
+     * documents of its wider slices (at most 7 more point look-ups), judged by {@link DisclosureControl}.
+     */
     @QueryHandler
     Optional<SupportOrganizationRollupView> handle(FindSupportOrganizationRollupQuery query) {
         String supportOrganization = query.supportOrganizationId().toString();
@@ -75,16 +89,29 @@ class SupportOrganizationRollupQueries {
         }
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
+        List<String> wider = DisclosureControl.wider(slice);
         if (query.asOf() == null) {
-            Document doc = store.rollups().find(new Document("_id", slice)).first();
+            Map<String, Document> now = new HashMap<>();
+            List<String> ids = new ArrayList<>(wider);
+            ids.add(slice);
+            store.rollups()
+                    .find(new Document("_id", new Document("$in", ids)))
+                    .forEach(d -> now.put(d.getString("_id"), d));
             String month = YearMonth.from(BusinessTime.today(clock)).toString();
-            return Optional.of(view(supportOrganization, filter, month, doc));
+            return Optional.of(view(supportOrganization, filter, month, slice, now));
         }
         YearMonth month = YearMonth.from(query.asOf());
-        return Optional.of(view(supportOrganization, filter, month.toString(), snapshot(slice, month)));
+        Map<String, Document> docs = new HashMap<>();
+        for (String s : concat(slice, wider)) {
+            docs.put(s, snapshot(s, month));
+        }
+        return Optional.of(view(supportOrganization, filter, month.toString(), slice, docs));
     }
 
-    /** One indexed look-up per month or quarter (the series is capped by the caller). */
+    /**
+     * One range read of each slice's snapshots (the slice and its wider slices) up to {@code to}; each month or
+     * quarter (at most 36) is then read from them, oldest first, and judged in that order.
+     */
     @QueryHandler
     Optional<SupportOrganizationRollupSeriesView> handle(FindSupportOrganizationRollupSeriesQuery query) {
         String supportOrganization = query.supportOrganizationId().toString();
@@ -93,19 +120,44 @@ class SupportOrganizationRollupQueries {
         }
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
+        Map<String, TreeMap<String, Document>> history = new HashMap<>();
+        YearMonth last = query.interval() == Interval.QUARTER ? quarterEnd(query.to()) : query.to();
+        for (String s : concat(slice, DisclosureControl.wider(slice))) {
+            TreeMap<String, Document> months = new TreeMap<>();
+            store.history()
+                    .find(new Document("_id", new Document("$gte", s + ":").append("$lte", s + ":" + last)))
+                    .forEach(d -> months.put(d.getString("_id").substring(s.length() + 1), d));
+            history.put(s, months);
+        }
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
         if (query.interval() == Interval.QUARTER) {
             YearMonth quarterEnd = quarterEnd(query.from());
             for (; !quarterEnd.minusMonths(2).isAfter(query.to()); quarterEnd = quarterEnd.plusMonths(3)) {
                 String quarter = MemberState.quarterOf(quarterEnd);
-                periods.add(view(supportOrganization, filter, quarter, snapshot(slice, quarterEnd)));
+                periods.add(view(supportOrganization, filter, quarter, slice, at(history, quarterEnd)));
             }
         } else {
             for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
-                periods.add(view(supportOrganization, filter, m.toString(), snapshot(slice, m)));
+                periods.add(view(supportOrganization, filter, m.toString(), slice, at(history, m)));
             }
         }
         return Optional.of(new SupportOrganizationRollupSeriesView(periods));
+    }
+
+    /** Each slice's latest snapshot at or before {@code month}. */
+    private static Map<String, Document> at(Map<String, TreeMap<String, Document>> history, YearMonth month) {
+        Map<String, Document> docs = new HashMap<>();
+        history.forEach((s, months) -> {
+            Map.Entry<String, Document> e = months.floorEntry(month.toString());
+            docs.put(s, e == null ? null : e.getValue());
+        });
+        return docs;
+    }
+
+    private static List<String> concat(String slice, List<String> wider) {
+        List<String> all = new ArrayList<>(wider);
+        all.add(slice);
+        return all;
     }
 
     private static YearMonth quarterEnd(YearMonth month) {
@@ -125,11 +177,14 @@ class SupportOrganizationRollupQueries {
                 .first();
     }
 
+    /** {@code docs}: the slice's document and its wider slices' of the same period ({@code null}: nothing yet). */
     private SupportOrganizationRollupView view(
-            String supportOrganization, RollupFilter filter, String period, Document found) {
-        Document doc = found == null ? new Document() : found;
-        long consenting = count(doc, "members");
-        boolean suppressed = consenting < threshold;
+            String supportOrganization, RollupFilter filter, String period, String slice, Map<String, Document> docs) {
+        Document doc = docs.get(slice) == null ? new Document() : docs.get(slice);
+        Map<String, Document> wider = new HashMap<>(docs);
+        wider.remove(slice);
+        Verdict verdict = disclosure.judge(supportOrganization, slice, doc, wider);
+        boolean suppressed = !verdict.shown(Group.MEMBERS);
         Document level = sub(doc, "level");
         LevelCountsView levels = suppressed
                 ? null
@@ -139,26 +194,30 @@ class SupportOrganizationRollupQueries {
                         count(level, "ONE_STAR_DECLARED"),
                         count(level, "TWO_STARS_ELIGIBLE"),
                         count(level, "TWO_STARS_DECLARED"));
+        boolean reviews = verdict.shown(Group.REVIEWS);
         return new SupportOrganizationRollupView(
                 supportOrganization,
                 period,
                 filter,
                 threshold,
-                consenting,
+                verdict.size(Group.MEMBERS),
                 suppressed,
+                verdict.reason(Group.MEMBERS),
                 levels,
                 suppressed ? null : count(doc, "standingLapsed"),
-                suppressed ? null : count(doc, "overdue"),
+                reviews ? count(doc, "overdue") : null,
+                verdict.size(Group.REVIEWS),
+                verdict.reason(Group.REVIEWS),
                 suppressed ? null : count(sub(doc, "declined"), period),
-                scores(doc),
-                items(doc),
-                controls(doc));
+                scores(doc, verdict),
+                items(doc, verdict),
+                controls(doc, verdict));
     }
 
-    private ScoreSummaryView scores(Document doc) {
-        long scored = count(doc, "scored");
-        if (scored < threshold) {
-            return new ScoreSummaryView(scored, true, null, null, null);
+    private ScoreSummaryView scores(Document doc, Verdict verdict) {
+        Long scored = verdict.size(Group.SCORES);
+        if (!verdict.shown(Group.SCORES)) {
+            return new ScoreSummaryView(scored, true, verdict.reason(Group.SCORES), null, null, null);
         }
         long[] counts = histogram(sub(doc, "hist"));
         Document band = sub(doc, "band");
@@ -168,13 +227,13 @@ class SupportOrganizationRollupQueries {
                 .map(b -> new BandCountView(b, count(band, b)))
                 .toList();
         return new ScoreSummaryView(
-                scored, false, (double) count(doc, "scoreSum") / scored, median(counts, scored), bands);
+                scored, false, null, (double) count(doc, "scoreSum") / scored, median(counts, scored), bands);
     }
 
-    private ItemRatesView items(Document doc) {
-        long detailed = count(doc, "detailed");
-        if (detailed < threshold) {
-            return new ItemRatesView(detailed, true, null);
+    private ItemRatesView items(Document doc, Verdict verdict) {
+        Long detailed = verdict.size(Group.ITEMS);
+        if (!verdict.shown(Group.ITEMS)) {
+            return new ItemRatesView(detailed, true, verdict.reason(Group.ITEMS), null);
         }
         Document done = sub(doc, "done");
         Document answered = sub(doc, "answered");
@@ -184,13 +243,13 @@ class SupportOrganizationRollupQueries {
                         .thenComparing(Comparator.naturalOrder()))
                 .map(item -> new ItemRateView(item, (double) count(done, item) / detailed))
                 .toList();
-        return new ItemRatesView(detailed, false, rates);
+        return new ItemRatesView(detailed, false, null, rates);
     }
 
-    private ControlRatesView controls(Document doc) {
-        long controlled = count(doc, "controlled");
-        if (controlled < threshold) {
-            return new ControlRatesView(controlled, true, null);
+    private ControlRatesView controls(Document doc, Verdict verdict) {
+        Long controlled = verdict.size(Group.CONTROLS);
+        if (!verdict.shown(Group.CONTROLS)) {
+            return new ControlRatesView(controlled, true, verdict.reason(Group.CONTROLS), null);
         }
         Document chapters = sub(doc, "chapter");
         List<ChapterRateView> rates = new TreeSet<>(chapters.keySet())
@@ -206,7 +265,7 @@ class SupportOrganizationRollupQueries {
                                     applicable == 0 ? 0.0 : (double) implemented / applicable);
                         })
                         .toList();
-        return new ControlRatesView(controlled, false, rates);
+        return new ControlRatesView(controlled, false, null, rates);
     }
 
     /** The median from the histogram: the middle score, or the mean of the two middle ones. */
@@ -298,6 +357,9 @@ class SupportOrganizationRollupQueries {
 
     private static MemberView member(Document row) {
         Document answers = row.get("answers", Document.class);
+        // the standing goes with the level at every scope; why and since when it lapsed tells the policy's or the
+        // sheet's state, which LEVEL_ONLY does not show
+        boolean assessmentFacts = ConsentScope.valueOf(row.getString("scope")).includes(ConsentScope.LEVEL_AND_SCORES);
         return new MemberView(
                 row.getString("organization"),
                 row.getString("name"),
@@ -308,8 +370,8 @@ class SupportOrganizationRollupQueries {
                 row.getString("level"),
                 row.getString("declaredLevel"),
                 row.getString("standing"),
-                row.getString("lapseReason"),
-                row.getString("lapsedOn"),
+                assessmentFacts ? row.getString("lapseReason") : null,
+                assessmentFacts ? row.getString("lapsedOn") : null,
                 row.getInteger("score"),
                 row.getString("band"),
                 row.getString("assessedOn"),
@@ -325,7 +387,10 @@ class SupportOrganizationRollupQueries {
 
     // --- the cohort benchmark -------------------------------------------------------------------------------
 
-    /** Two point look-ups: the organisation's state and its cohort (same industry and SME class). */
+    /**
+     * The organisation's state (one point look-up) beside its cohort's publication for this week
+     * ({@link CohortPublications}: published at most once a week, and only when enough members changed).
+     */
     @QueryHandler
     Optional<CohortBenchmarkView> handle(FindCohortBenchmarkQuery query) {
         Document state = store.members()
@@ -339,14 +404,10 @@ class SupportOrganizationRollupQueries {
         String industry = state.getString("industry");
         String smeClass = state.getString("smeClass");
         Integer score = state.getInteger("score");
-        Document cohort = industry == null
-                ? null
-                : store.cohorts()
-                        .find(new Document("_id", MemberState.cohort(industry, smeClass)))
-                        .first();
-        long n = cohort == null ? 0 : count(cohort, "members");
         Document ownParts = state.get("parts", Document.class);
-        if (n < threshold) {
+        Document publication = industry == null ? null : cohorts.publication(industry, smeClass);
+        Document figures = publication == null ? null : publication.get("figures", Document.class);
+        if (figures == null) {
             List<PartView> parts = ownParts == null
                     ? List.of()
                     : ownParts.keySet().stream()
@@ -354,9 +415,21 @@ class SupportOrganizationRollupQueries {
                             .map(p -> new PartView(Integer.parseInt(p), ownParts.getInteger(p), null))
                             .toList();
             return Optional.of(new CohortBenchmarkView(
-                    query.organizationId().toString(), industry, smeClass, score, n, true, null, null, null, parts));
+                    query.organizationId().toString(),
+                    industry,
+                    smeClass,
+                    score,
+                    null,
+                    true,
+                    SuppressionReason.SMALL_GROUP,
+                    null,
+                    null,
+                    null,
+                    null,
+                    parts));
         }
-        long[] counts = histogram(sub(cohort, "hist"));
+        long n = count(figures, "members");
+        long[] counts = CohortPublications.histogram(figures);
         Double percentile = null;
         if (score != null) {
             long below = 0;
@@ -365,7 +438,7 @@ class SupportOrganizationRollupQueries {
             }
             percentile = 100.0 * (below + counts[score - MIN_SCORE] / 2.0) / n;
         }
-        Document cohortParts = sub(cohort, "part");
+        Document cohortParts = sub(figures, "part");
         SortedSet<String> partIds = new TreeSet<>(cohortParts.keySet());
         if (ownParts != null) {
             partIds.addAll(ownParts.keySet());
@@ -387,9 +460,11 @@ class SupportOrganizationRollupQueries {
                 score,
                 n,
                 false,
-                (double) count(cohort, "scoreSum") / n,
+                null,
+                (double) count(figures, "scoreSum") / n,
                 median(counts, n),
                 percentile,
+                figures.getString("publishedOn"),
                 parts));
     }
 

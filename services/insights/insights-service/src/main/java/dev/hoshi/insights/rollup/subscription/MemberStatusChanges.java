@@ -96,7 +96,7 @@ public class MemberStatusChanges {
                     level,
                     standingBefore,
                     standing,
-                    lapseReason,
+                    scores ? lapseReason : null, // the reason tells the policy's or sheet's state, as in the list
                     scores ? scoreBefore : null,
                     scores ? score : null,
                     at));

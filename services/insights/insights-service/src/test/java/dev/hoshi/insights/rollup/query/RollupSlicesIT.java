@@ -37,6 +37,7 @@ import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ChapterRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.insights.api.rollup.SuppressionReason;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.PartnerClientId;
@@ -149,7 +150,9 @@ class RollupSlicesIT {
         assertThat(november.levels()).isEqualTo(new LevelCountsView(2, 3, 0, 2, 1));
         assertThat(november.standingLapsed()).isZero();
         assertThat(november.declined()).isEqualTo(2L);
-        assertThat(november.reviewsOverdue()).isEqualTo(2L); // a1 (policy), a5 (sheet)
+        // a1 (policy); a5's sheet is overdue too, but a5 shows its level only, so it is not counted
+        assertThat(november.reviewsOverdue()).isEqualTo(1L);
+        assertThat(november.reviewsOverdueMembers()).isEqualTo(6); // all but a5 and a8
         // in September nobody had gone down yet, and a5 was still ★★ eligible
         SupportOrganizationRollupView september = rollup(LocalDate.parse("2026-09-30"), RollupFilter.NONE);
         assertThat(september.declined()).isZero();
@@ -180,45 +183,51 @@ class RollupSlicesIT {
         assertThat(november.levels()).isEqualTo(new LevelCountsView(2, 3, 0, 2, 1));
         assertThat(november.standingLapsed()).isEqualTo(1L);
         assertThat(november.declined()).as("a5, a7 and now a4").isEqualTo(3L);
-        assertThat(november.reviewsOverdue()).isEqualTo(3L);
-        assertThat(rollup(null, new RollupFilter("E", null, null)).standingLapsed())
-                .isEqualTo(1L);
-        assertThat(rollup(null, new RollupFilter(null, null, "13")).standingLapsed())
-                .isZero();
+        assertThat(november.reviewsOverdue()).isEqualTo(2L); // a1 and a4
         SupportOrganizationRollupView osaka = rollup(null, new RollupFilter(null, null, "27"));
-        assertThat(osaka.consentingMembers()).isEqualTo(1);
+        assertThat(osaka.consentingMembers()).isNull();
         assertThat(osaka.standingLapsed())
                 .as("suppressed like the other level figures")
                 .isNull();
+        // E (6 members) and Tokyo (7) leave out 2 and 1 of the 8: subtracting would show them
+        for (RollupFilter filter : List.of(new RollupFilter("E", null, null), new RollupFilter(null, null, "13"))) {
+            SupportOrganizationRollupView filtered = rollup(null, filter);
+            assertThat(filtered.standingLapsed()).isNull();
+            assertThat(filtered.suppressedReason()).isEqualTo(SuppressionReason.SMALL_COMPLEMENT);
+        }
         // in September it stood in good standing
         assertThat(rollup(LocalDate.parse("2026-09-30"), RollupFilter.NONE).standingLapsed())
                 .isZero();
     }
 
     @Test
-    void eachFilterIsItsOwnGroupWithItsOwnSuppression() {
+    void eachFilterIsJudgedOnItsGroupAndOnWhatItLeavesOut() {
         SupportOrganizationRollupView e = rollup(null, new RollupFilter("E", null, null));
         assertThat(e.consentingMembers()).isEqualTo(6);
         assertThat(e.filter()).isEqualTo(new RollupFilter("E", null, null));
-        assertThat(e.levels()).isEqualTo(new LevelCountsView(0, 3, 0, 2, 1));
+        assertThat(e.levels()).as("a6 and a8 are left out: too few").isNull();
+        assertThat(e.suppressedReason()).isEqualTo(SuppressionReason.SMALL_COMPLEMENT);
 
         SupportOrganizationRollupView tokyo = rollup(null, new RollupFilter(null, null, "13"));
         assertThat(tokyo.consentingMembers()).isEqualTo(7);
-        assertThat(tokyo.levels().twoStarsDeclared()).isZero(); // a4 is in Osaka
+        assertThat(tokyo.levels()).as("only a4 is left out").isNull();
 
         SupportOrganizationRollupView smallE = rollup(null, new RollupFilter("E", "SMALL", null));
-        assertThat(smallE.consentingMembers()).isEqualTo(4); // a1, a2, a5, a7
+        assertThat(smallE.consentingMembers())
+                .as("a1, a2, a5, a7: too few to show")
+                .isNull();
         assertThat(smallE.suppressed()).isTrue();
+        assertThat(smallE.suppressedReason()).isEqualTo(SuppressionReason.SMALL_GROUP);
         assertThat(smallE.levels()).isNull();
         assertThat(smallE.declined()).isNull();
 
-        SupportOrganizationRollupView medium = rollup(null, new RollupFilter(null, "MEDIUM", null));
-        assertThat(medium.consentingMembers()).isEqualTo(2); // a3, a4
         SupportOrganizationRollupView osaka = rollup(null, new RollupFilter("E", "MEDIUM", "27"));
-        assertThat(osaka.consentingMembers()).isEqualTo(1);
+        assertThat(osaka.consentingMembers()).isNull();
         assertThat(osaka.suppressed()).isTrue();
         assertThat(rollup(null, new RollupFilter("A", null, null)).consentingMembers())
-                .isZero();
+                .isNull();
+        // the unfiltered rollup is shown
+        assertThat(rollup(null, RollupFilter.NONE).levels()).isEqualTo(new LevelCountsView(2, 3, 0, 2, 1));
     }
 
     @Test
@@ -230,7 +239,7 @@ class RollupSlicesIT {
                 NOVEMBER);
 
         assertThat(rollup(null, new RollupFilter(null, null, "27")).consentingMembers())
-                .isZero();
+                .isNull();
         assertThat(rollup(null, new RollupFilter(null, null, "13")).consentingMembers())
                 .isEqualTo(8);
         assertThat(rollup(null, RollupFilter.NONE).consentingMembers()).isEqualTo(8);
@@ -303,7 +312,7 @@ class RollupSlicesIT {
         assertThat(a1.industry()).isEqualTo("E");
         assertThat(a1.smeClass()).isEqualTo("SMALL");
         // E and small with scores in scope: a1, a2, a7 (a5 shows its level only); E alone would be 5
-        assertThat(a1.cohortMembers()).isEqualTo(3);
+        assertThat(a1.cohortMembers()).as("3: too few to show").isNull();
         assertThat(a1.suppressed()).isTrue();
     }
 

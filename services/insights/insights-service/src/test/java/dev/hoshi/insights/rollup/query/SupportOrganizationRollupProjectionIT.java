@@ -39,6 +39,7 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.BandCountView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
+import dev.hoshi.insights.api.rollup.SuppressionReason;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.PartnerClientId;
@@ -199,8 +200,11 @@ class SupportOrganizationRollupProjectionIT {
         SupportOrganizationRollupView rollup = rollup(null);
         assertThat(rollup.scores().members()).isEqualTo(5);
         assertThat(rollup.scores().median()).isEqualTo(80.0); // 40 60 80 100 100
-        assertThat(rollup.items().members()).isEqualTo(4);
+        assertThat(rollup.items().members())
+                .as("4: below the threshold, not shown")
+                .isNull();
         assertThat(rollup.items().suppressed()).isTrue();
+        assertThat(rollup.items().suppressedReason()).isEqualTo(SuppressionReason.SMALL_GROUP);
         assertThat(rollup.items().rates()).isNull();
 
         // three members revoke: 4 consenting, so the level figures are withheld too
@@ -217,7 +221,7 @@ class SupportOrganizationRollupProjectionIT {
                     OCTOBER);
         }
         rollup = rollup(null);
-        assertThat(rollup.consentingMembers()).isEqualTo(4);
+        assertThat(rollup.consentingMembers()).isNull();
         assertThat(rollup.suppressed()).isTrue();
         assertThat(rollup.levels()).isNull();
         assertThat(rollup.standingLapsed()).isNull();
@@ -292,6 +296,23 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(good.standing()).isEqualTo("GOOD");
         assertThat(good.lapseReason()).isNull();
         assertThat(good.lapsedOn()).isNull();
+
+        // m7 shows its level only: its standing goes with the level, but not why or since when it lapsed, which
+        // tells the state of its policy
+        projection.on(
+                Statuses.twoStarsDeclared(DECLARED_ON)
+                        .sheet(0, SHEET_ON)
+                        .lapsed(LapseReason.POLICY_WITHDRAWN, LocalDate.parse("2026-10-21"))
+                        .event("m7", LocalDate.parse("2026-10-21")),
+                OCTOBER);
+        MemberView m7 = members("TWO_STARS_DECLARED", MemberSort.SCORE, 0, 10).members().stream()
+                .filter(m -> m.organizationId().equals("m7"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(m7.scope()).isEqualTo("LEVEL_ONLY");
+        assertThat(m7.standing()).isEqualTo("PREREQUISITES_LAPSED");
+        assertThat(m7.lapseReason()).isNull();
+        assertThat(m7.lapsedOn()).isNull();
     }
 
     @Test
@@ -304,7 +325,7 @@ class SupportOrganizationRollupProjectionIT {
         SupportOrganizationRollupView december = rollup(LocalDate.parse("2026-12-01"));
         assertThat(december.scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
         SupportOrganizationRollupView before = rollup(LocalDate.parse("2026-08-31"));
-        assertThat(before.consentingMembers()).isZero();
+        assertThat(before.consentingMembers()).isNull();
         assertThat(before.suppressed()).isTrue();
     }
 
@@ -319,7 +340,7 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(months)
                 .extracting(SupportOrganizationRollupView::period)
                 .containsExactly("2026-08", "2026-09", "2026-10", "2026-11");
-        assertThat(months.get(0).consentingMembers()).isZero();
+        assertThat(months.get(0).consentingMembers()).isNull();
         assertThat(months.get(1).scores().mean()).isCloseTo(400.0 / 6, within(1e-9));
         assertThat(months.get(2).scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
         assertThat(months.get(3).scores()).isEqualTo(months.get(2).scores());
@@ -448,7 +469,7 @@ class SupportOrganizationRollupProjectionIT {
         assertThat(queries.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m4"))))
                 .isEmpty();
 
-        // two revoke: 4 left, below the threshold
+        // two revoke: 4 left, below the threshold, but only 2 changed since the publication, so it stays
         for (String m : List.of("m1", "m2")) {
             projection.on(
                     new ConsentRevokedEvent(
@@ -461,14 +482,9 @@ class SupportOrganizationRollupProjectionIT {
                             LocalDate.parse("2026-10-10")),
                     OCTOBER);
         }
-        CohortBenchmarkView suppressed = queries.handle(
-                        new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
-                .orElseThrow();
-        assertThat(suppressed.suppressed()).isTrue();
-        assertThat(suppressed.cohortMembers()).isEqualTo(4);
-        assertThat(suppressed.cohortMean()).isNull();
-        assertThat(suppressed.percentile()).isNull();
-        assertThat(suppressed.score()).isEqualTo(60);
+        assertThat(queries.handle(new FindCohortBenchmarkQuery(TenantId.of("m3"), UserId.of("owner-m3")))
+                        .orElseThrow())
+                .isEqualTo(m3);
     }
 
     @Test

@@ -121,10 +121,13 @@ class MemberStatusChangesTest {
             assertThat(change.level()).isEqualTo("TWO_STARS_DECLARED");
             assertThat(change.standingBefore()).isEqualTo("GOOD");
             assertThat(change.standing()).isEqualTo("PREREQUISITES_LAPSED");
-            assertThat(change.lapseReason()).isEqualTo("POLICY_NOT_PUBLISHED");
         });
+        assertThat(sent.get(0).lapseReason()).isEqualTo("POLICY_NOT_PUBLISHED");
         assertThat(sent.get(1).scope()).isEqualTo("LEVEL_ONLY");
         assertThat(sent.get(1).score()).isNull();
+        assertThat(sent.get(1).lapseReason())
+                .as("the reason tells the policy's state, which LEVEL_ONLY does not show")
+                .isNull();
         // and back to good standing: a change again, with no reason
         assertThat(MemberStatusChanges.changes(
                         "org-1", after, before, LEVEL, Map.of("assoc-level", ConsentScope.LEVEL_ONLY), AT))
