@@ -107,7 +107,7 @@ class AssociationPages {
     @GetMapping("/app/association/{id}/export")
     Mono<ResponseEntity<byte[]>> export(@PathVariable String id, ServerWebExchange exchange) {
         MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
-        String format = FORMATS.contains(params.getFirst("format")) ? params.getFirst("format") : "CSV";
+        String format = oneOf(params.getFirst("format"), FORMATS).orElse("CSV");
         return pages.caller(exchange)
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
@@ -166,9 +166,7 @@ class AssociationPages {
         if (!industry.isEmpty()) {
             filter.put("industry", industry);
         }
-        if (SME_CLASSES.contains(params.getFirst("smeClass"))) {
-            filter.put("smeClass", params.getFirst("smeClass"));
-        }
+        oneOf(params.getFirst("smeClass"), SME_CLASSES).ifPresent(smeClass -> filter.put("smeClass", smeClass));
         String prefecture = valid(params.getFirst("prefecture"), PREFECTURE);
         if (!prefecture.isEmpty()) {
             filter.put("prefecture", prefecture);
@@ -177,6 +175,11 @@ class AssociationPages {
         variables.put("id", id);
         variables.put("filter", filter);
         return variables;
+    }
+
+    /** The value if it is one of the choices (a {@code Set.of} refuses to be asked about null). */
+    private static java.util.Optional<String> oneOf(String value, Set<String> choices) {
+        return value != null && choices.contains(value) ? java.util.Optional.of(value) : java.util.Optional.empty();
     }
 
     private static String valid(String value, Pattern pattern) {
