@@ -30,7 +30,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's one security filter chain: stateless, deny by default.
+ * The gateway's API security filter chain: stateless, deny by default. (The web pages' paths have their own chain,
+ * ordered before this one: {@code dev.hoshi.gateway.ui.UiSecurityConfiguration}.)
  *
  * <p>Public: the JWKS, the gateway's own {@code /actuator/health/**} and {@code /actuator/info}, {@code /demo/**}
  * (handled only in demo mode; otherwise nothing answers there but 404), GETs of the exact paths in {@code

@@ -50,8 +50,9 @@ public final class HoshiLocal {
         String g = c.gatewayUrl();
         return """
 
-                Hoshi is running.
-                  Gateway          %1$s
+                Hoshi is running. Open %1$s/ in a browser (sign in as a demo persona).
+                  Web dashboards   %1$s/
+                  Gateway (API)    %1$s
                   Demo personas    %1$s/demo/personas
                   GraphiQL         %1$s/directory/graphiql
                                    %1$s/compliance/graphiql

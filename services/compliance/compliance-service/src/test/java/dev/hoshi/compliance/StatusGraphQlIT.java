@@ -84,6 +84,28 @@ class StatusGraphQlIT {
     }
 
     @Test
+    void theGuidelinesQuestionsAndAnswerChoicesAreThereInBothLanguagesForAnyoneSignedIn() {
+        String document = "{ guideline { edition fiveArticles { id title { ja en } } items { id part title { ja en } }"
+                + " answers { code points followUp label { ja en } } } }";
+        var response = as(tokens.user("demo-sato", null)).document(document).execute();
+        response.path("guideline.edition").entity(String.class).isEqualTo("3.1");
+        response.path("guideline.items").entityList(Object.class).hasSize(25);
+        response.path("guideline.items[0].id").entity(String.class).isEqualTo("Q1");
+        response.path("guideline.items[0].title.ja").entity(String.class).isEqualTo("OS・ソフト最新化");
+        response.path("guideline.items[0].title.en").entity(String.class).isEqualTo("OS and software up to date");
+        response.path("guideline.fiveArticles").entityList(Object.class).hasSize(5);
+        response.path("guideline.answers[*].code")
+                .entityList(String.class)
+                .containsExactly("DONE", "PARTLY", "NOT_DONE", "UNKNOWN");
+
+        as(tokens.user("demo-sato", null))
+                .document("{ guideline(edition: \"0.9\") { edition } }")
+                .execute()
+                .path("guideline")
+                .valueIsNull();
+    }
+
+    @Test
     void withoutAChosenOrganisationTheCallerIsToldToChooseOne() {
         as(tokens.user("demo-sato", null))
                 .document(STATUS)

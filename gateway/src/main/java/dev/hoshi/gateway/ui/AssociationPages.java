@@ -1,0 +1,188 @@
+package dev.hoshi.gateway.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * A support organisation's analyst: the rollup of its consenting members with filters (industry, SME class,
+ * prefecture), suppressed figures shown as such, the member list page by page, and the list as CSV or Excel, all from
+ * insights' public queries. Anyone who is not its analyst gets the not-found page, as for one that does not exist.
+ */
+@Controller
+class AssociationPages {
+
+    private static final Pattern INDUSTRY = Pattern.compile("[A-T]");
+    private static final Pattern PREFECTURE = Pattern.compile("\\d{2}");
+    private static final Set<String> SME_CLASSES = Set.of("SMALL", "MEDIUM", "LARGE");
+    private static final Set<String> FORMATS = Set.of("CSV", "XLSX");
+
+    static final String ROLLUP =
+            """
+            query($id: ID!, $filter: MemberFilter) { supportOrganizationRollup(supportOrganizationId: $id,
+              filter: $filter) { supportOrganizationId period disclosureThreshold consentingMembers suppressed
+              levels { none oneStarEligible oneStarDeclared twoStarsEligible twoStarsDeclared }
+              standingLapsed reviewsOverdue declined
+              scores { members suppressed mean median bands { band members } }
+              items { members suppressed rates { item implementedRate } }
+              controls { members suppressed chapters { chapter implemented applicable implementedRate } } } }""";
+
+    static final String MEMBERS =
+            """
+            query($id: ID!, $filter: MemberFilter, $after: String) { supportOrganizationMembers(
+              supportOrganizationId: $id, filter: $filter, first: 20, after: $after) {
+              edges { node { organizationId name scope industry smeClass prefecture level declaredLevel standing
+                lapseReason score band assessedOn reviewOverdue } }
+              pageInfo { hasNextPage endCursor } } }""";
+
+    static final String EXPORT =
+            """
+            query($id: ID!, $filter: MemberFilter, $format: ExportFormat!) { supportOrganizationMembersExport(
+              supportOrganizationId: $id, filter: $filter, format: $format) { fileName contentType base64 } }""";
+
+    private final HoshiApi api;
+    private final Pages pages;
+    private final ObjectMapper json;
+
+    AssociationPages(HoshiApi api, Pages pages, ObjectMapper json) {
+        this.api = api;
+        this.pages = pages;
+        this.json = json;
+    }
+
+    @GetMapping("/app/association/{id}")
+    Mono<Rendering> rollup(@PathVariable String id, ServerWebExchange exchange) {
+        return show(exchange, id, ROLLUP, "supportOrganizationRollup", "ui/association", "rollup");
+    }
+
+    @GetMapping("/app/association/{id}/members")
+    Mono<Rendering> members(@PathVariable String id, ServerWebExchange exchange) {
+        return show(exchange, id, MEMBERS, "supportOrganizationMembers", "ui/members", "members");
+    }
+
+    /** One query for the support organisation with the page's filter; null (not its analyst) is not found. */
+    private Mono<Rendering> show(
+            ServerWebExchange exchange, String id, String document, String field, String template, String name) {
+        MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
+        return pages.signedIn(exchange, caller -> {
+            if (!Pages.ID.matcher(id).matches()) {
+                return Mono.just(Pages.notFound(caller));
+            }
+            Map<String, Object> variables = variables(id, params);
+            String after = params.getFirst("after");
+            if (after != null && !after.isBlank()) {
+                variables.put("after", after);
+            }
+            return api.graphql(caller, "insights", null, document, variables).flatMap(result -> {
+                if (result.unauthenticated()) {
+                    return Pages.expired(exchange);
+                }
+                JsonNode answer = result.data().path(field);
+                if (!answer.isObject()) {
+                    return Mono.just(Pages.notFound(caller));
+                }
+                return Mono.just(view(template, caller, id, params)
+                        .modelAttribute(name, json.convertValue(answer, Object.class))
+                        .build());
+            });
+        });
+    }
+
+    /** The member list as a file: insights' export, handed on as a download. */
+    @GetMapping("/app/association/{id}/export")
+    Mono<ResponseEntity<byte[]>> export(@PathVariable String id, ServerWebExchange exchange) {
+        MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
+        String format = oneOf(params.getFirst("format"), FORMATS).orElse("CSV");
+        return pages.caller(exchange)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(signedIn -> {
+                    UiSession caller = signedIn.orElse(null);
+                    if (caller == null || !Pages.ID.matcher(id).matches()) {
+                        return Mono.just(redirect(caller == null ? "/signin" : "/app"));
+                    }
+                    Map<String, Object> variables = variables(id, params);
+                    variables.put("format", format);
+                    return api.graphql(caller, "insights", null, EXPORT, variables)
+                            .map(result -> {
+                                JsonNode file = result.data().path("supportOrganizationMembersExport");
+                                if (!file.isObject()) {
+                                    return redirect(result.unauthenticated() ? "/signin?expired" : "/app");
+                                }
+                                return ResponseEntity.ok()
+                                        .contentType(MediaType.parseMediaType(
+                                                file.path("contentType").asText()))
+                                        .header(
+                                                HttpHeaders.CONTENT_DISPOSITION,
+                                                ContentDisposition.attachment()
+                                                        .filename(
+                                                                file.path("fileName")
+                                                                        .asText(),
+                                                                java.nio.charset.StandardCharsets.UTF_8)
+                                                        .build()
+                                                        .toString())
+                                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                                        .body(Base64.getDecoder()
+                                                .decode(file.path("base64").asText()));
+                            });
+                });
+    }
+
+    private static ResponseEntity<byte[]> redirect(String to) {
+        return ResponseEntity.status(303).header(HttpHeaders.LOCATION, to).body(new byte[0]);
+    }
+
+    private static Rendering.Builder<?> view(
+            String template, UiSession caller, String id, MultiValueMap<String, String> params) {
+        return Rendering.view(template)
+                .modelAttribute("caller", caller)
+                .modelAttribute("id", id)
+                .modelAttribute("industry", valid(params.getFirst("industry"), INDUSTRY))
+                .modelAttribute(
+                        "smeClass",
+                        SME_CLASSES.contains(params.getFirst("smeClass")) ? params.getFirst("smeClass") : "")
+                .modelAttribute("prefecture", valid(params.getFirst("prefecture"), PREFECTURE));
+    }
+
+    /** The filter from the query string; a value that is not a valid choice is left out (it cannot be chosen). */
+    private static Map<String, Object> variables(String id, MultiValueMap<String, String> params) {
+        Map<String, Object> filter = new LinkedHashMap<>();
+        String industry = valid(params.getFirst("industry"), INDUSTRY);
+        if (!industry.isEmpty()) {
+            filter.put("industry", industry);
+        }
+        oneOf(params.getFirst("smeClass"), SME_CLASSES).ifPresent(smeClass -> filter.put("smeClass", smeClass));
+        String prefecture = valid(params.getFirst("prefecture"), PREFECTURE);
+        if (!prefecture.isEmpty()) {
+            filter.put("prefecture", prefecture);
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("id", id);
+        variables.put("filter", filter);
+        return variables;
+    }
+
+    /** The value if it is one of the choices (a {@code Set.of} refuses to be asked about null). */
+    private static java.util.Optional<String> oneOf(String value, Set<String> choices) {
+        return value != null && choices.contains(value) ? java.util.Optional.of(value) : java.util.Optional.empty();
+    }
+
+    private static String valid(String value, Pattern pattern) {
+        return value != null && pattern.matcher(value.trim()).matches() ? value.trim() : "";
+    }
+}
