@@ -1,5 +1,6 @@
 package dev.hoshi.gateway.partner;
 
+import dev.hoshi.gateway.cache.BoundedLru;
 import dev.hoshi.gateway.security.Caller;
 import dev.hoshi.gateway.security.CredentialResolver;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,7 +26,9 @@ import reactor.core.publisher.Mono;
 /**
  * Resolves {@code X-Api-Key} to a partner client through directory. Answers are cached for {@link #KNOWN} (a valid
  * key) or {@link #UNKNOWN} (an invalid one), so a revoked key stops working within 30 seconds and a burst of bad keys
- * does not reach directory each time. The key is never logged; the cache holds only its id and hash.
+ * does not reach directory each time. Valid and invalid keys are kept in two separate bounded caches (least recently
+ * used dropped first), so a flood of made-up keys only pushes out other made-up keys, never a partner's good one. The
+ * key is never logged; the caches hold only its id and hash.
  */
 @Component
 class PartnerKeyResolver implements CredentialResolver {
@@ -35,14 +37,16 @@ class PartnerKeyResolver implements CredentialResolver {
     static final Duration KNOWN = Duration.ofSeconds(30);
     static final Duration UNKNOWN = Duration.ofSeconds(5);
     private static final Pattern KEY = Pattern.compile("hoshi_pk_([A-Za-z0-9]{1,64})_([A-Za-z0-9]{16,128})");
-    private static final int MAX_CACHED = 10_000;
+    static final int KNOWN_CAPACITY = 10_000;
+    static final int UNKNOWN_CAPACITY = 1_000;
     private static final Logger log = LoggerFactory.getLogger(PartnerKeyResolver.class);
 
     private record Cached(Optional<PartnerKeyDirectory.PartnerClient> client, Instant until) {}
 
     private final PartnerKeyDirectory directory;
     private final Clock clock;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedLru<String, Cached> known = new BoundedLru<>(KNOWN_CAPACITY);
+    private final BoundedLru<String, Cached> unknown = new BoundedLru<>(UNKNOWN_CAPACITY);
 
     @Autowired
     PartnerKeyResolver(PartnerKeyDirectory directory) {
@@ -73,17 +77,20 @@ class PartnerKeyResolver implements CredentialResolver {
 
     private Mono<Optional<PartnerKeyDirectory.PartnerClient>> lookUp(String keyId, String hash) {
         String cacheKey = keyId + ":" + hash;
-        Cached cached = cache.get(cacheKey);
         Instant now = clock.instant();
-        if (cached != null && cached.until().isAfter(now)) {
-            return Mono.just(cached.client());
+        for (BoundedLru<String, Cached> cache : List.of(known, unknown)) {
+            Cached cached = cache.get(cacheKey);
+            if (cached != null && cached.until().isAfter(now)) {
+                return Mono.just(cached.client());
+            }
         }
         return directory.resolve(keyId, hash).map(client -> {
-            if (cache.size() > MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(cacheKey, new Cached(client, now.plus(client.isPresent() ? KNOWN : UNKNOWN)));
-            if (client.isEmpty()) {
+            if (client.isPresent()) {
+                unknown.remove(cacheKey);
+                known.put(cacheKey, new Cached(client, now.plus(KNOWN)));
+            } else {
+                known.remove(cacheKey);
+                unknown.put(cacheKey, new Cached(client, now.plus(UNKNOWN)));
                 log.info("An API key with id {} was refused", keyId);
             }
             return client;

@@ -1,8 +1,7 @@
 package dev.hoshi.gateway.token;
 
+import dev.hoshi.gateway.cache.BoundedLru;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,52 +16,35 @@ final class MintedTokenCache<K> {
 
     record Minted(String token, Instant expiresAt) {}
 
-    private final int capacity;
-    private final Map<K, Minted> entries;
+    private final BoundedLru<K, Minted> entries;
 
     MintedTokenCache(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative, but was: " + capacity);
-        }
-        this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Minted> eldest) {
-                return size() > MintedTokenCache.this.capacity;
-            }
-        };
+        this.entries = new BoundedLru<>(capacity);
     }
 
     /** The token cached for {@code key} if it is still good after {@code notAfter}; a stale one is dropped. */
     Optional<String> reusable(K key, Instant notAfter) {
-        if (capacity == 0) {
+        if (entries.capacity() == 0) {
             return Optional.empty();
         }
-        synchronized (entries) {
-            Minted minted = entries.get(key);
-            if (minted == null) {
-                return Optional.empty();
-            }
-            if (minted.expiresAt().isAfter(notAfter)) {
-                return Optional.of(minted.token());
-            }
-            entries.remove(key);
+        Minted minted = entries.get(key);
+        if (minted == null) {
             return Optional.empty();
         }
+        if (minted.expiresAt().isAfter(notAfter)) {
+            return Optional.of(minted.token());
+        }
+        entries.remove(key);
+        return Optional.empty();
     }
 
     void put(K key, Minted minted) {
-        if (capacity == 0) {
-            return;
-        }
-        synchronized (entries) {
+        if (entries.capacity() > 0) {
             entries.put(key, minted);
         }
     }
 
     int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+        return entries.size();
     }
 }

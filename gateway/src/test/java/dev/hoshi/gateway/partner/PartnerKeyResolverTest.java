@@ -2,10 +2,8 @@ package dev.hoshi.gateway.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
+import dev.hoshi.gateway.MovingClock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +23,7 @@ class PartnerKeyResolverTest {
     private final List<String> asked = new ArrayList<>();
     private final AtomicReference<Optional<PartnerKeyDirectory.PartnerClient>> answer =
             new AtomicReference<>(Optional.of(new PartnerKeyDirectory.PartnerClient("bank-demo", "星ヶ丘銀行")));
-    private final MutableClock clock = new MutableClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-26T00:00:00Z"));
     private final PartnerKeyResolver resolver = new PartnerKeyResolver(
             (keyId, hash) -> {
                 asked.add(keyId + ":" + hash);
@@ -64,30 +62,45 @@ class PartnerKeyResolverTest {
         assertThat(asked).isEmpty();
     }
 
-    private static MockServerWebExchange exchange(String key) {
-        return MockServerWebExchange.from(MockServerHttpRequest.get("/x").header(PartnerKeyResolver.HEADER, key));
+    @Test
+    void aFloodOfUnknownKeysDoesNotPushAGoodKeyOutOfTheCache() {
+        String good = "key1:" + PartnerKeyResolver.sha256(SECRET);
+        StepVerifier.create(resolver.resolve(exchange(KEY))).expectNextCount(1).verifyComplete();
+        answer.set(Optional.empty());
+        int junk = PartnerKeyResolver.KNOWN_CAPACITY + PartnerKeyResolver.UNKNOWN_CAPACITY + 1;
+        for (int i = 0; i < junk; i++) {
+            StepVerifier.create(resolver.resolve(exchange("hoshi_pk_junk" + i + "_" + SECRET)))
+                    .expectError(BadCredentialsException.class)
+                    .verify();
+        }
+        answer.set(Optional.of(new PartnerKeyDirectory.PartnerClient("bank-demo", "星ヶ丘銀行")));
+
+        // still answered from the cache: directory was asked about the good key once, and about each junk key once
+        StepVerifier.create(resolver.resolve(exchange(KEY))).expectNextCount(1).verifyComplete();
+        assertThat(asked.stream().filter(good::equals)).hasSize(1);
+        assertThat(asked).hasSize(1 + junk);
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T00:00:00Z");
+    @Test
+    void unknownKeysAreRememberedOnlyBrieflyAndInABoundedCache() {
+        answer.set(Optional.empty());
+        String junk = "hoshi_pk_junk_" + SECRET;
+        StepVerifier.create(resolver.resolve(exchange(junk)))
+                .expectError(BadCredentialsException.class)
+                .verify();
+        StepVerifier.create(resolver.resolve(exchange(junk)))
+                .expectError(BadCredentialsException.class)
+                .verify();
+        assertThat(asked).hasSize(1);
+        clock.advance(PartnerKeyResolver.UNKNOWN.plusSeconds(1));
+        StepVerifier.create(resolver.resolve(exchange(junk)))
+                .expectError(BadCredentialsException.class)
+                .verify();
+        assertThat(asked).hasSize(2);
+        assertThat(PartnerKeyResolver.UNKNOWN_CAPACITY).isLessThan(PartnerKeyResolver.KNOWN_CAPACITY);
+    }
 
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    private static MockServerWebExchange exchange(String key) {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/x").header(PartnerKeyResolver.HEADER, key));
     }
 }

@@ -7,12 +7,10 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.hoshi.gateway.MovingClock;
 import dev.hoshi.gateway.security.Caller;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -185,33 +183,6 @@ class InternalTokenMinterTest {
 
     private static Caller user(String subject) {
         return Caller.user(subject, new TreeSet<>(), Optional.empty());
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private static Caller sato() {

@@ -230,6 +230,35 @@ class DisclosureIT {
         assertThat(viewers)
                 .contains("USER:analyst-" + association, "PARTNER_CLIENT:bank-x")
                 .doesNotContain("USER:analyst-" + otherAssociation, "PARTNER_CLIENT:bank-y");
+        // paged: two entries at a time, the next page before the last entry's at, until the log is exhausted
+        List<String> paged = new java.util.ArrayList<>();
+        String before = null;
+        for (int page = 0; page <= viewers.size(); page++) {
+            List<java.util.Map<String, Object>> entries = owner.document(
+                            "query($b: String) { accessLog(first: 2, before: $b) { at viewer } }")
+                    .variable("b", before)
+                    .execute()
+                    .path("accessLog")
+                    .entityList(
+                            new org.springframework.core.ParameterizedTypeReference<java.util.Map<String, Object>>() {})
+                    .get();
+            if (entries.isEmpty()) {
+                break;
+            }
+            entries.forEach(e -> paged.add((String) e.get("viewer")));
+            before = (String) entries.get(entries.size() - 1).get("at");
+        }
+        assertThat(paged).containsExactlyElementsOf(viewers);
+        owner.document("{ accessLog(first: 0) { viewer } }")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_FIRST".equals(e.getExtensions().get("code")))
+                .verify();
+        owner.document("{ accessLog(before: \"yesterday\") { viewer } }")
+                .execute()
+                .errors()
+                .expect(e -> "INVALID_BEFORE".equals(e.getExtensions().get("code")))
+                .verify();
         user("analyst-" + association)
                 .document("{ accessLog { viewer } }")
                 .execute()

@@ -144,6 +144,70 @@ class DirectoryGraphQlIT extends DirectoryIT {
     }
 
     @Test
+    void aCorporateNumberBelongsToOneOrganisationEvenWhenRegistrationsRace() throws Exception {
+        // a number no other test uses: 12 digits from the clock, and their check digit in front
+        String twelve = String.format("%012d", System.nanoTime() % 1_000_000_000_000L);
+        String number = dev.hoshi.directory.api.organization.CorporateNumber.checkDigit(twelve) + twelve;
+        int racers = 6;
+        List<String> ids = java.util.stream.IntStream.range(0, racers)
+                .mapToObj(i -> unique("race"))
+                .toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> outcomes = ids.stream()
+                .map(id -> pool.submit(() -> {
+                    start.await();
+                    return as(tokens.user("operator", null, "platform_operator"))
+                            .documentName("registerOrganization")
+                            .variable(
+                                    "input",
+                                    Map.of("id", id, "name", "競合テスト", "corporateNumber", number, "owner", "demo-x"))
+                            .execute()
+                            .path("registerOrganization.errors")
+                            .entityList(UserErrorEntry.class)
+                            .get()
+                            .stream()
+                            .map(UserErrorEntry::code)
+                            .findFirst()
+                            .orElse("OK");
+                }))
+                .toList();
+        start.countDown();
+        List<String> codes = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<String> outcome : outcomes) {
+            codes.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(codes).containsOnlyOnce("OK");
+        assertThat(codes).filteredOn(c -> !c.equals("OK")).hasSize(racers - 1).containsOnly("CORPORATE_NUMBER_TAKEN");
+
+        // later, one more try is refused with a message saying what to do, and registers nothing
+        String late = unique("late");
+        as(tokens.user("operator", null, "platform_operator"))
+                .documentName("registerOrganization")
+                .variable("input", Map.of("id", late, "name", "後発", "corporateNumber", number, "owner", "demo-x"))
+                .execute()
+                .path("registerOrganization.organization")
+                .valueIsNull()
+                .path("registerOrganization.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("CORPORATE_NUMBER_TAKEN")
+                .path("registerOrganization.errors[0].messageJa")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains(number).contains("登録済み"));
+        assertThat(eventsOf(late)).isEmpty();
+        String winner = ids.get(codes.indexOf("OK"));
+        eventually(() -> as(tokens.user("operator", null, "platform_operator"))
+                .document("{ organizations { id corporateNumber } }")
+                .execute()
+                .path("organizations[?(@.corporateNumber == '" + number + "')].id")
+                .entityList(String.class)
+                .containsExactly(winner));
+    }
+
+    record UserErrorEntry(String code, String message, String messageJa, String field) {}
+
+    @Test
     void withoutTheGatewaysTokenNothingIsAnswered() {
         WebTestClient.bindToServer()
                 .responseTimeout(RESPONSE_TIMEOUT)

@@ -222,30 +222,7 @@ class AttestationGraphQlIT {
         String partner = "bank-" + run;
         String twelve = String.format("%012d", Math.floorMod(System.nanoTime(), 1_000_000_000_000L));
         String number = CorporateNumber.checkDigit(twelve) + twelve;
-        LocalDate today = BusinessTime.today(Clock.systemUTC());
-        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("owner-" + org)), () -> {
-            eventStore.publish(new GenericDomainEventMessage<>(
-                    "Organization",
-                    org,
-                    0,
-                    new OrganizationRegisteredEvent(
-                            TenantId.of(org),
-                            "法人" + run,
-                            null,
-                            CorporateNumber.of(number),
-                            UserId.of("owner-" + org))));
-            eventStore.publish(new GenericDomainEventMessage<>(
-                    "Organization",
-                    org,
-                    1,
-                    new ConsentGrantedEvent(
-                            ConsentGrantId.of("grant-" + org),
-                            TenantId.of(org),
-                            Grantee.partnerClient(PartnerClientId.of(partner)),
-                            ConsentScope.LEVEL_ONLY,
-                            today,
-                            null)));
-        });
+        registerGrantingLevelOnly(org, number, partner);
         String partnerToken = tokens.token(
                 partner, "PARTNER_CLIENT:" + partner, null, List.of(), InternalTokens.ISSUER, Duration.ofSeconds(60));
         String byNumber = "query($n: String) { attestation(corporateNumber: $n) { organizationId level } }";
@@ -271,6 +248,71 @@ class AttestationGraphQlIT {
                 .errors()
                 .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code")))
                 .verify();
+    }
+
+    @Test
+    void aCorporateNumberThatLegacyDataGivesTwoOrganisationsIsAnExplicitErrorNotAnArbitraryPick() {
+        String run = Long.toString(System.nanoTime());
+        String partner = "bank-dup-" + run;
+        String twelve = String.format("%012d", Math.floorMod(System.nanoTime() + 7, 1_000_000_000_000L));
+        String number = CorporateNumber.checkDigit(twelve) + twelve;
+        List<String> orgs = List.of("dup-a-" + run, "dup-b-" + run);
+        for (String org : orgs) {
+            registerGrantingLevelOnly(org, number, partner);
+        }
+        String partnerToken = tokens.token(
+                partner, "PARTNER_CLIENT:" + partner, null, List.of(), InternalTokens.ISSUER, Duration.ofSeconds(60));
+        // both are projected once each answers by its id
+        for (String org : orgs) {
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(partnerToken)
+                    .document("query($o: ID) { attestation(organizationId: $o) { organizationId } }")
+                    .variable("o", org)
+                    .execute()
+                    .path("attestation.organizationId")
+                    .entity(String.class)
+                    .isEqualTo(org));
+        }
+
+        as(partnerToken)
+                .document("query($n: String) { attestation(corporateNumber: $n) { organizationId level } }")
+                .variable("n", number)
+                .execute()
+                .errors()
+                .expect(e -> "CORPORATE_NUMBER_AMBIGUOUS"
+                                .equals(e.getExtensions().get("code"))
+                        && e.getMessage().contains("organizationId")
+                        && String.valueOf(e.getExtensions().get("messageJa")).contains("organizationId"))
+                .verify()
+                .path("attestation")
+                .valueIsNull();
+    }
+
+    /** Directory's events: {@code org} registered with corporate number {@code number}, granting LEVEL_ONLY today. */
+    private void registerGrantingLevelOnly(String org, String number, String partner) {
+        LocalDate today = BusinessTime.today(Clock.systemUTC());
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(org), Actor.user("owner-" + org)), () -> {
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "Organization",
+                    org,
+                    0,
+                    new OrganizationRegisteredEvent(
+                            TenantId.of(org),
+                            "法人" + org,
+                            null,
+                            CorporateNumber.of(number),
+                            UserId.of("owner-" + org))));
+            eventStore.publish(new GenericDomainEventMessage<>(
+                    "Organization",
+                    org,
+                    1,
+                    new ConsentGrantedEvent(
+                            ConsentGrantId.of("grant-" + org),
+                            TenantId.of(org),
+                            Grantee.partnerClient(PartnerClientId.of(partner)),
+                            ConsentScope.LEVEL_ONLY,
+                            today,
+                            null)));
+        });
     }
 
     @Test

@@ -82,6 +82,19 @@ public final class Inputs {
                 "YYYY-MM 形式の年月（例: 2026-04）");
     }
 
+    /** A page size {@code first}: {@code defaultSize} when absent, else 1 to {@code max} ({@code INVALID_FIRST}). */
+    public static int first(Integer first, int defaultSize, int max) {
+        int size = first == null ? defaultSize : first;
+        if (size < 1 || size > max) {
+            throw new HoshiException(
+                    "INVALID_FIRST",
+                    ErrorKind.INVALID_INPUT,
+                    "'first' must be between 1 and " + max + ".",
+                    "'first' は 1 以上 " + max + " 以下にしてください。");
+        }
+        return size;
+    }
+
     /** As {@link #parse(String, String, Function)}, with the error naming what {@code field} should be. */
     public static <T> T parse(
             String field, String value, Function<String, T> parser, String expectedEn, String expectedJa) {

@@ -19,8 +19,11 @@ public final class DisclosureQueries {
     /** The record as {@code viewer} (an actor, e.g. {@code USER:demo-tanaka}) may see it; empty without a grant. */
     public record FindMemberStatusQuery(TenantId organizationId, String viewer) {}
 
-    /** Who outside the organisation looked at its record in the last {@code days} days, newest first. */
-    public record FindAccessLogQuery(TenantId organizationId, int days) {}
+    /**
+     * Who outside the organisation looked at its record in the last {@code days} days, newest first: at most {@code
+     * limit} entries, only those before {@code before} when it is given (the next page).
+     */
+    public record FindAccessLogQuery(TenantId organizationId, int days, Instant before, int limit) {}
 
     /**
      * @param scope the grant's scope: LEVEL_ONLY, LEVEL_AND_SCORES or FULL_DETAIL; fields beyond it are null

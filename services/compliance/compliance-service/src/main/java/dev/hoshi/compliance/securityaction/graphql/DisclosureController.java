@@ -8,6 +8,7 @@ import dev.hoshi.compliance.api.status.DisclosureQueries.MemberStatusView;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.security.Caller;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -19,6 +20,9 @@ import org.springframework.stereotype.Controller;
 /** Reads from outside the organisation (analysts, partners), and the organisation's log of them. */
 @Controller
 class DisclosureController {
+
+    static final int DEFAULT_PAGE = 500;
+    static final int MAX_PAGE = 1000;
 
     private final QueryGateway queries;
     private final OrganizationAccess access;
@@ -43,11 +47,14 @@ class DisclosureController {
                 .orElse(null);
     }
 
+    /** A page of the access log, newest first; the next page is asked with {@code before} = the last entry's {@code at}. */
     @QueryMapping
-    List<AccessLogEntryView> accessLog(@Argument Integer days) {
+    List<AccessLogEntryView> accessLog(@Argument Integer days, @Argument Integer first, @Argument String before) {
         TenantId tenant = access.requireMember();
+        int limit = Inputs.first(first, DEFAULT_PAGE, MAX_PAGE);
+        Instant until = before == null ? null : Inputs.parse("before", before, Instant::parse);
         return queries.query(
-                        new FindAccessLogQuery(tenant, days == null ? 90 : days),
+                        new FindAccessLogQuery(tenant, days == null ? 90 : days, until, limit),
                         ResponseTypes.multipleInstancesOf(AccessLogEntryView.class))
                 .join();
     }

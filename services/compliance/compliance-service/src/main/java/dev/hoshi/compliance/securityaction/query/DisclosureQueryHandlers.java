@@ -27,8 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads of an organisation's record from outside: decided by {@link GrantProjection}, cut to the grant's scope, and
- * logged for the organisation in {@code access_log}, one document per organisation and day ({@code <org>:<date>}),
- * so listing the last 90 days is one batch of point look-ups.
+ * logged for the organisation in {@code access_log} ({@link AccessLogStore}).
  */
 @Component
 class DisclosureQueryHandlers {
@@ -72,7 +71,8 @@ class DisclosureQueryHandlers {
 
     @QueryHandler
     List<AccessLogEntryView> handle(FindAccessLogQuery query) {
-        return accessLog.recent(query.organizationId(), BusinessTime.today(clock), query.days());
+        return accessLog.recent(
+                query.organizationId(), BusinessTime.today(clock), query.days(), query.before(), query.limit());
     }
 
     private void log(TenantId organization, Actor viewer, ConsentScope scope, LocalDate today) {

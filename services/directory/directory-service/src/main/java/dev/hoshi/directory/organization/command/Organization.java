@@ -15,6 +15,7 @@ import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.consent.RevokeConsentCommand;
 import dev.hoshi.directory.api.organization.AddOrganizationMemberCommand;
 import dev.hoshi.directory.api.organization.ChangeOrganizationMemberRoleCommand;
+import dev.hoshi.directory.api.organization.CorporateNumber;
 import dev.hoshi.directory.api.organization.OrganizationMemberAddedEvent;
 import dev.hoshi.directory.api.organization.OrganizationMemberRemovedEvent;
 import dev.hoshi.directory.api.organization.OrganizationMemberRoleChangedEvent;
@@ -38,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -86,14 +88,20 @@ class Organization {
 
     protected Organization() {}
 
+    /**
+     * A corporate number is claimed before the event is applied and fails with {@code CORPORATE_NUMBER_TAKEN} when
+     * another organisation holds it; if the registration then fails (the id is taken), a claim this made is released.
+     */
     @CommandHandler
-    Organization(RegisterOrganizationCommand command) {
-        apply(new OrganizationRegisteredEvent(
-                command.organizationId(),
-                Text.required("name", command.name(), MAX_NAME),
-                Text.optional("nameEn", command.nameEn(), MAX_NAME),
-                command.corporateNumber(),
-                command.owner()));
+    Organization(RegisterOrganizationCommand command, CorporateNumberClaims claims) {
+        String name = Text.required("name", command.name(), MAX_NAME);
+        String nameEn = Text.optional("nameEn", command.nameEn(), MAX_NAME);
+        CorporateNumber number = command.corporateNumber();
+        if (number != null && claims.claim(number, command.organizationId())) {
+            CurrentUnitOfWork.ifStarted(
+                    unit -> unit.onRollback(rolledBack -> claims.release(number, command.organizationId())));
+        }
+        apply(new OrganizationRegisteredEvent(command.organizationId(), name, nameEn, number, command.owner()));
     }
 
     // ---- profile

@@ -7,6 +7,7 @@ import static dev.hoshi.directory.api.consent.ConsentScope.LEVEL_ONLY;
 import static dev.hoshi.directory.api.organization.OrganizationRole.MEMBER;
 import static dev.hoshi.directory.api.organization.OrganizationRole.OWNER;
 import static dev.hoshi.directory.api.organization.OrganizationRole.VIEWER;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.directory.api.consent.ChangeConsentScopeCommand;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
@@ -41,6 +42,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +73,27 @@ class OrganizationTest {
         fixture = new AggregateTestFixture<>(Organization.class);
         fixture.registerInjectableResource(SmeDefinitions.load());
         fixture.registerInjectableResource(APRIL_FIRST_IN_JAPAN);
+        fixture.registerInjectableResource(claims);
     }
+
+    /** Claims in memory, as directory's database keeps them. */
+    private final Map<CorporateNumber, TenantId> claimed = new HashMap<>();
+
+    private final CorporateNumberClaims claims = new CorporateNumberClaims() {
+        @Override
+        public boolean claim(CorporateNumber number, TenantId organization) {
+            TenantId holder = claimed.putIfAbsent(number, organization);
+            if (holder != null && !holder.equals(organization)) {
+                throw CorporateNumberClaims.taken(number);
+            }
+            return holder == null;
+        }
+
+        @Override
+        public void release(CorporateNumber number, TenantId organization) {
+            claimed.remove(number, organization);
+        }
+    };
 
     @Nested
     class Registration {
@@ -83,6 +106,26 @@ class OrganizationTest {
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new OrganizationRegisteredEvent(
                             SATO, "株式会社佐藤製作所", "Sato Seisakusho", CorporateNumber.of("7000012050002"), OWNER_SATO));
+        }
+
+        @Test
+        void aCorporateNumberAnotherOrganisationHoldsIsRefusedAndNothingHappens() {
+            claimed.put(CorporateNumber.of("7000012050002"), TenantId.of("someone-else"));
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOrganizationCommand(
+                            SATO, "株式会社佐藤製作所", null, CorporateNumber.of("7000012050002"), OWNER_SATO))
+                    .expectException(code("CORPORATE_NUMBER_TAKEN"))
+                    .expectNoEvents();
+            assertThat(claimed).containsEntry(CorporateNumber.of("7000012050002"), TenantId.of("someone-else"));
+        }
+
+        @Test
+        void registeringClaimsTheCorporateNumber() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterOrganizationCommand(
+                            SATO, "株式会社佐藤製作所", null, CorporateNumber.of("7000012050002"), OWNER_SATO))
+                    .expectSuccessfulHandlerExecution();
+            assertThat(claimed).containsEntry(CorporateNumber.of("7000012050002"), SATO);
         }
 
         @Test

@@ -8,8 +8,6 @@ import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberS
 import dev.hoshi.insights.api.rollup.MemberPageView;
 import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
 import dev.hoshi.kernel.context.Actor;
-import dev.hoshi.kernel.error.ErrorKind;
-import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
@@ -70,14 +68,7 @@ class SupportOrganizationMembersController {
             @Argument String after) {
         SupportOrganizationId id =
                 Inputs.parse("supportOrganizationId", supportOrganizationId, SupportOrganizationId::of);
-        int limit = first == null ? 20 : first;
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw new HoshiException(
-                    "INVALID_FIRST",
-                    ErrorKind.INVALID_INPUT,
-                    "'first' must be between 1 and " + MAX_PAGE + ".",
-                    "'first' は 1 以上 " + MAX_PAGE + " 以下にしてください。");
-        }
+        int limit = Inputs.first(first, 20, MAX_PAGE);
         int offset = after == null
                 ? 0
                 : Inputs.parse(

@@ -31,6 +31,8 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ScoreSummaryV
 import dev.hoshi.insights.api.rollup.SuppressionReason;
 import dev.hoshi.insights.rollup.query.DisclosureControl.Group;
 import dev.hoshi.insights.rollup.query.DisclosureControl.Verdict;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -472,14 +474,28 @@ class SupportOrganizationRollupQueries {
 
     /**
      * One point look-up (by id, or by corporate number on its index); the partner's live grant decides, by date in
-     * Japan (deny by default).
+     * Japan (deny by default). A corporate number that more than one organisation holds (data from before directory
+     * kept them unique) is refused with {@code CORPORATE_NUMBER_AMBIGUOUS} rather than answered by one picked at
+     * random.
      */
     @QueryHandler
     Optional<AttestationView> handle(FindAttestationQuery query) {
         Document key = query.organizationId() != null
                 ? new Document("_id", query.organizationId().toString())
                 : new Document("corporateNumber", query.corporateNumber());
-        Document state = store.members().find(key).first();
+        List<Document> found = store.members().find(key).limit(2).into(new ArrayList<>());
+        if (found.size() > 1) {
+            // directory keeps corporate numbers unique; only data from before that can hold one twice
+            throw new HoshiException(
+                    "CORPORATE_NUMBER_AMBIGUOUS",
+                    ErrorKind.CONFLICT,
+                    "More than one organisation is registered with corporate number " + query.corporateNumber()
+                            + ", so Hoshi will not pick one. Ask by organizationId instead, and tell the Hoshi"
+                            + " operators so they can correct the registrations.",
+                    "法人番号 " + query.corporateNumber() + " で複数の組織が登録されているため、一つを選ぶことはできません。"
+                            + "organizationId で照会してください。また、登録を修正できるよう Hoshi の運用担当にお知らせください。");
+        }
+        Document state = found.isEmpty() ? null : found.get(0);
         Document grants = state == null ? null : state.get("partnerGrants", Document.class);
         if (grants == null) {
             return Optional.empty();

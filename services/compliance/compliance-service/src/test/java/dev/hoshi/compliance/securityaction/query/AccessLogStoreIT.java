@@ -1,0 +1,148 @@
+package dev.hoshi.compliance.securityaction.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
+import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.testsupport.MutableClock;
+import dev.hoshi.testsupport.TestMongo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The access log's buckets against a real MongoDB wire protocol: bounded documents, paging, retention. */
+class AccessLogStoreIT {
+
+    private static final TenantId SATO = TenantId.of("sato-seisakusho");
+    private static final TenantId SUZUKI = TenantId.of("suzuki-shoten");
+
+    private final MongoDatabase db =
+            TestMongo.get().client().getDatabase(TestMongo.get().freshDatabaseName("access_log"));
+    private final MongoCollection<Document> collection = db.getCollection("access_log");
+    // 2026-03-15 09:00 in Japan
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-15T00:00:00Z"));
+
+    @AfterEach
+    void drop() {
+        db.drop();
+    }
+
+    @Test
+    void moreEntriesThanOneDocumentHoldsGoIntoFurtherBucketsAndReadBackInPages() {
+        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        int written = 2_500;
+        for (int i = 0; i < written; i++) {
+            store.record(SATO, start.plusSeconds(60L * i), "USER:analyst-" + (i % 7), "LEVEL_ONLY", "MEMBER_LIST");
+        }
+        store.record(SUZUKI, start, "USER:other", "FULL_DETAIL", "MEMBER_STATUS");
+
+        List<Document> buckets =
+                collection.find(Filters.eq("organization", SATO.toString())).into(new ArrayList<>());
+        assertThat(buckets).hasSize(3).allSatisfy(b -> {
+            assertThat(b.getString("month")).isEqualTo("2026-03");
+            assertThat(b.getList("entries", Document.class)).hasSizeLessThanOrEqualTo(1000);
+            assertThat(b.getInteger("count"))
+                    .isEqualTo(b.getList("entries", Document.class).size());
+        });
+        assertThat(buckets.stream().mapToInt(b -> b.getInteger("count")).sum()).isEqualTo(written);
+
+        LocalDate today = LocalDate.of(2026, 3, 15);
+        List<AccessLogEntryView> all = new ArrayList<>();
+        Instant before = null;
+        List<AccessLogEntryView> page;
+        do {
+            page = store.recent(SATO, today, 90, before, 1000);
+            assertThat(page).hasSizeLessThanOrEqualTo(1000);
+            all.addAll(page);
+            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
+        } while (page.size() == 1000);
+        assertThat(all).hasSize(written);
+        assertThat(all.get(0).at()).isEqualTo(start.plusSeconds(60L * (written - 1)));
+        assertThat(all.get(written - 1).at()).isEqualTo(start);
+        assertThat(all).isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
+        assertThat(all).extracting(AccessLogEntryView::viewer).doesNotContain("USER:other");
+
+        // the window: today in Japan only (3 March from 00:00 JST = 2 March 15:00 UTC: the last 160 minutes written)
+        assertThat(store.recent(SATO, LocalDate.of(2026, 3, 3), 1, null, 1000))
+                .hasSize(160)
+                .allSatisfy(e -> assertThat(e.at()).isAfterOrEqualTo(Instant.parse("2026-03-02T15:00:00Z")));
+    }
+
+    @Test
+    void aPageNeverEndsInsideEntriesOfOneInstantSoPagingByAtSkipsNothing() {
+        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        Instant earlier = Instant.parse("2026-03-10T03:00:00Z");
+        store.record(SATO, earlier.plusSeconds(1), "USER:newest", "LEVEL_ONLY", "MEMBER_STATUS");
+        store.record(SATO, earlier, "USER:twin-1", "LEVEL_ONLY", "MEMBER_STATUS");
+        store.record(SATO, earlier, "USER:twin-2", "LEVEL_ONLY", "MEMBER_STATUS");
+        LocalDate today = LocalDate.of(2026, 3, 15);
+
+        List<AccessLogEntryView> first = store.recent(SATO, today, 90, null, 2);
+        assertThat(first).extracting(AccessLogEntryView::viewer).containsExactly("USER:newest");
+        List<AccessLogEntryView> second =
+                store.recent(SATO, today, 90, first.get(0).at(), 2);
+        assertThat(second)
+                .extracting(AccessLogEntryView::viewer)
+                .containsExactlyInAnyOrder("USER:twin-1", "USER:twin-2");
+        assertThat(store.recent(SATO, today, 90, earlier, 2)).isEmpty();
+    }
+
+    @Test
+    void bucketsOlderThanTheRetentionArePurgedAsTheClockMoves() {
+        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        store.record(SATO, Instant.parse("2025-01-20T03:00:00Z"), "USER:a", "LEVEL_ONLY", "MEMBER_STATUS");
+        store.record(SATO, Instant.parse("2025-03-10T03:00:00Z"), "USER:b", "LEVEL_ONLY", "MEMBER_STATUS");
+        store.record(SATO, Instant.parse("2026-03-10T03:00:00Z"), "USER:c", "LEVEL_ONLY", "MEMBER_STATUS");
+
+        // 2026-03-15 less 13 months: 2025-02-15; January's bucket goes
+        assertThat(store.purge()).isEqualTo(1);
+        assertThat(months()).containsExactlyInAnyOrder("2025-03", "2026-03");
+        assertThat(store.purge()).isZero();
+
+        clock.set(Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(store.purge()).isEqualTo(1);
+        assertThat(months()).containsExactly("2026-03");
+        assertThat(store.recent(SATO, LocalDate.of(2026, 5, 1), 90, null, 10))
+                .extracting(AccessLogEntryView::viewer)
+                .containsExactly("USER:c");
+    }
+
+    @Test
+    void dayDocumentsOfTheEarlierLayoutMoveIntoBucketsOnStart() {
+        collection.insertOne(new Document("_id", "sato-seisakusho:2026-03-14")
+                .append(
+                        "entries",
+                        List.of(
+                                new Document("at", Date.from(Instant.parse("2026-03-14T01:00:00Z")))
+                                        .append("viewer", "USER:a")
+                                        .append("scope", "LEVEL_ONLY")
+                                        .append("what", "MEMBER_STATUS"),
+                                new Document("at", Date.from(Instant.parse("2026-03-14T02:00:00Z")))
+                                        .append("viewer", "USER:b")
+                                        .append("scope", "FULL_DETAIL"))));
+
+        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+
+        assertThat(collection.countDocuments(Filters.exists("organization", false)))
+                .isZero();
+        assertThat(store.recent(SATO, LocalDate.of(2026, 3, 15), 90, null, 10))
+                .extracting(AccessLogEntryView::viewer, AccessLogEntryView::what)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("USER:b", "MEMBER_STATUS"),
+                        org.assertj.core.groups.Tuple.tuple("USER:a", "MEMBER_STATUS"));
+    }
+
+    private List<String> months() {
+        return collection.find().map(d -> d.getString("month")).into(new ArrayList<>());
+    }
+}
