@@ -91,8 +91,9 @@ public class GraphQlHttpErrorResolver implements HandlerExceptionResolver, Order
     @Override
     public ModelAndView resolveException(
             HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
+        // behind the gateway the URI carries its prefix (X-Forwarded-Prefix: /compliance makes /compliance/graphql)
         String uri = request.getRequestURI();
-        Refusal refusal = uri != null && uri.equals(path) ? refusal(ex) : null;
+        Refusal refusal = uri != null && uri.endsWith(path) ? refusal(ex) : null;
         if (refusal == null || response.isCommitted()) {
             return null;
         }

@@ -32,7 +32,8 @@ class GraphQlHttpErrorResolverTest {
                 new NullPointerException("Cannot invoke \"GraphQlRequest.getDocument()\" because \"body\" is null"),
                 new IllegalArgumentException("Content-Type cannot contain wildcard type '*'"))) {
             MockHttpServletResponse response = new MockHttpServletResponse();
-            JsonNode body = resolve("/graphql", ex, response);
+            // as the service sees it behind the gateway, with the forwarded prefix
+            JsonNode body = resolve("/compliance/graphql", ex, response);
 
             assertThat(response.getStatus()).isEqualTo(400);
             assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_JSON_VALUE);
