@@ -6,19 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,24 +44,9 @@ class LocalStackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        config = new LocalStack.Config(
-                Path.of("../..").toAbsolutePath().normalize(),
-                data,
-                Optional.empty(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                Duration.ofSeconds(300),
-                false);
-        Instant started = Instant.now();
-        stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
-        System.out.printf(
-                "[local] all healthy after %d s%n",
-                Duration.between(started, Instant.now()).toSeconds());
+        config = LocalStackFixture.config(data);
         demo = new DemoData(config.gatewayUrl());
-        demo.seed(line -> System.out.println("[local] " + line));
+        stack = LocalStackFixture.startSeeded(config, demo);
     }
 
     @AfterAll
@@ -542,11 +524,5 @@ class LocalStackIT {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
