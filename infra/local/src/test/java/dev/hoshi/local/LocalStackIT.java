@@ -11,13 +11,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,14 +44,9 @@ class LocalStackIT {
 
     @BeforeAll
     static void start() throws Exception {
-        config = LocalStack.Config.onFreePorts(Path.of("../..").toAbsolutePath().normalize(), data, Optional.empty());
-        Instant started = Instant.now();
-        stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
-        System.out.printf(
-                "[local] all healthy after %d s%n",
-                Duration.between(started, Instant.now()).toSeconds());
+        config = LocalStackFixture.config(data);
         demo = new DemoData(config.gatewayUrl());
-        demo.seed(line -> System.out.println("[local] " + line));
+        stack = LocalStackFixture.startSeeded(config, demo);
     }
 
     @AfterAll

@@ -3,13 +3,11 @@ package dev.hoshi.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,17 +76,7 @@ class WebDashboardIT {
     }
 
     private static void startStack() throws Exception {
-        LocalStack.Config config = new LocalStack.Config(
-                Path.of("../..").toAbsolutePath().normalize(),
-                data,
-                Optional.empty(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                freePort(),
-                Duration.ofSeconds(600),
-                false);
+        LocalStack.Config config = LocalStackFixture.config(data);
         stack = LocalStack.start(config, line -> System.out.println("[web] " + line));
         base = config.gatewayUrl();
         demo = new DemoData(base);
@@ -359,11 +347,5 @@ class WebDashboardIT {
     private static void save(String name) throws IOException {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

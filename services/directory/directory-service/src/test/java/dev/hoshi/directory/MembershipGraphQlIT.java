@@ -275,6 +275,23 @@ class MembershipGraphQlIT extends DirectoryIT {
     }
 
     @Test
+    void theOperatorRecordsMembershipsOfRegisteredOrganisationsOnly() {
+        String support = registerSupportOrganization("demo-tanaka");
+        String otherSupport = registerSupportOrganization("demo-tanaka");
+        // an id that names nothing, and one that names a support organisation, not an organisation
+        for (String notAnOrganization : List.of("no-such-organization", otherSupport)) {
+            asOperator()
+                    .documentName("recordMembership")
+                    .variable("input", Map.of("supportOrganizationId", support, "organizationId", notAnOrganization))
+                    .execute()
+                    .path("recordMembership.errors[0].code")
+                    .entity(String.class)
+                    .isEqualTo("UNKNOWN_ORGANIZATION");
+        }
+        assertThat(eventsOf(support)).containsExactly("SupportOrganizationRegisteredEvent");
+    }
+
+    @Test
     void aSupportOrganisationOfOthersAnswersExactlyAsOneThatDoesNotExist() {
         String org = registerOrganization("demo-sato");
         String foreign = registerSupportOrganization("demo-tanaka");

@@ -2,18 +2,22 @@ package dev.hoshi.platform.graphql;
 
 import dev.hoshi.platform.config.HoshiProperties;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
  * Limits on what one GraphQL request may ask for ({@code hoshi.graphql.max-depth}; its cost, exports and
- * introspection: {@link QueryCostInstrumentation}) and the
- * mapping of exceptions to GraphQL errors (of queries and mutations, and of subscriptions). Spring for GraphQL picks
- * up these beans by type.
+ * introspection: {@link QueryCostInstrumentation}), the
+ * mapping of exceptions to GraphQL errors (of queries and mutations, and of subscriptions), a strict {@code ID}
+ * ({@link StrictId}), and coded errors for requests that are not GraphQL requests ({@link GraphQlHttpErrorResolver}).
+ * Spring for GraphQL picks up these beans by type.
  */
 @AutoConfiguration(before = GraphQlAutoConfiguration.class)
 @ConditionalOnClass(MaxQueryDepthInstrumentation.class)
@@ -33,6 +37,18 @@ public class HoshiGraphQlAutoConfiguration {
                 graphql.fieldWeights(),
                 graphql.maxExportFields(),
                 QueryCostInstrumentation.operatorsOnly(environment.matchesProfiles("demo")));
+    }
+
+    @Bean
+    public RuntimeWiringConfigurer strictIdScalar() {
+        return StrictId::register;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public GraphQlHttpErrorResolver graphQlHttpErrorResolver(
+            @Value("${spring.graphql.http.path:/graphql}") String path) {
+        return new GraphQlHttpErrorResolver(path);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
@@ -17,7 +18,7 @@ import org.springframework.graphql.execution.ErrorType;
 /**
  * Turns exceptions into GraphQL errors a person can act on: a {@link HoshiException} keeps its message and puts its
  * code (and the Japanese message) into the error's {@code extensions}; a concurrent change and a missing aggregate
- * get codes of their own. Anything else is left to Spring for GraphQL, which answers with a bare {@code
+ * (or an id that names another kind of aggregate) get codes of their own. Anything else is left to Spring for GraphQL, which answers with a bare {@code
  * INTERNAL_ERROR} and no detail: no stack traces, driver or Axon messages ever reach a client.
  */
 public class HoshiGraphQlExceptionResolver extends DataFetcherExceptionResolverAdapter {
@@ -40,7 +41,8 @@ public class HoshiGraphQlExceptionResolver extends DataFetcherExceptionResolverA
                     "Someone else changed this at the same moment. Reload and try again.",
                     "同時に別の変更が行われました。再読み込みしてからもう一度お試しください。");
         }
-        if (ex instanceof AggregateNotFoundException) {
+        // an id of another kind of aggregate (an organisation's id given as a support organisation's) is not found
+        if (ex instanceof AggregateNotFoundException || ex instanceof IncompatibleAggregateException) {
             HoshiException notFound = HoshiException.notFound();
             return error(env, notFound.kind(), notFound.code(), notFound.getMessage(), notFound.messageJa());
         }

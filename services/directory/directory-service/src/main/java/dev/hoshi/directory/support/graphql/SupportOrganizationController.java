@@ -6,6 +6,8 @@ import dev.hoshi.directory.api.support.RecordMembershipCommand;
 import dev.hoshi.directory.api.support.RegisterSupportOrganizationCommand;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
@@ -15,6 +17,8 @@ import dev.hoshi.platform.graphql.UserError;
 import dev.hoshi.platform.security.Caller;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -39,12 +43,17 @@ class SupportOrganizationController {
 
     record AddSupportOrganizationAnalystPayload(String supportOrganizationId, String analyst, List<UserError> errors) {}
 
+    /** The aggregate type of an organisation's events (the class name of directory's {@code Organization}). */
+    static final String ORGANIZATION_AGGREGATE = "Organization";
+
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EventStore events;
 
-    SupportOrganizationController(CommandGateway commands, QueryGateway queries) {
+    SupportOrganizationController(CommandGateway commands, QueryGateway queries, EventStore events) {
         this.commands = commands;
         this.queries = queries;
+        this.events = events;
     }
 
     @MutationMapping
@@ -65,13 +74,31 @@ class SupportOrganizationController {
         return new RegisterSupportOrganizationPayload(outcome.value(), outcome.errors());
     }
 
+    /**
+     * An operator records memberships of registered organisations only: an id that names nothing, or a support
+     * organisation or partner client, is {@code UNKNOWN_ORGANIZATION}. Asked of the event store, which knows every
+     * organisation as soon as its registration is committed (a read model could lag behind it).
+     */
+    private void requireRegisteredOrganization(TenantId organization) {
+        DomainEventStream stream = events.readEvents(organization.toString());
+        if (!stream.hasNext() || !ORGANIZATION_AGGREGATE.equals(stream.peek().getType())) {
+            throw new HoshiException(
+                    "UNKNOWN_ORGANIZATION",
+                    ErrorKind.INVALID_INPUT,
+                    "No organisation is registered with the id '" + organization + "'; register it first.",
+                    "ID '" + organization + "' の組織は登録されていません。先に組織を登録してください。");
+        }
+    }
+
     @MutationMapping
     RecordMembershipPayload recordMembership(@Argument RecordMembershipInput input) {
         Caller.requireRole(Caller.PLATFORM_OPERATOR);
         Mutations.Outcome<Boolean> outcome = Mutations.attempt(() -> {
-            commands.sendAndWait(new RecordMembershipCommand(
-                    Inputs.parse("supportOrganizationId", input.supportOrganizationId(), SupportOrganizationId::of),
-                    Inputs.parse("organizationId", input.organizationId(), TenantId::of)));
+            SupportOrganizationId support =
+                    Inputs.parse("supportOrganizationId", input.supportOrganizationId(), SupportOrganizationId::of);
+            TenantId organization = Inputs.parse("organizationId", input.organizationId(), TenantId::of);
+            requireRegisteredOrganization(organization);
+            commands.sendAndWait(new RecordMembershipCommand(support, organization));
             return true;
         });
         return outcome.succeeded()

@@ -1,0 +1,37 @@
+package dev.hoshi.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The end-to-end tests' stack: the real jars as separate JVMs on the embedded store in {@code data}, on free ports,
+ * seeded with the demo data through the gateway ({@link LocalStackIT}, {@link BadInputCorpusIT}).
+ */
+final class LocalStackFixture {
+
+    private LocalStackFixture() {}
+
+    /** A configuration on free ports with its data (and the embedded store's file) in {@code data}. */
+    static LocalStack.Config config(Path data) throws IOException {
+        return LocalStack.Config.onFreePorts(Path.of("../..").toAbsolutePath().normalize(), data, Optional.empty());
+    }
+
+    /** Starts the stack and seeds the demo data, saying what it does on stdout. */
+    static LocalStack startSeeded(LocalStack.Config config, DemoData demo) throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        LocalStack stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
+        System.out.printf(
+                "[local] all healthy after %d s%n",
+                Duration.between(started, Instant.now()).toSeconds());
+        try {
+            demo.seed(line -> System.out.println("[local] " + line));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+}
