@@ -155,7 +155,7 @@ class AssociationPages {
                 .modelAttribute("industry", valid(params.getFirst("industry"), INDUSTRY))
                 .modelAttribute(
                         "smeClass",
-                        SME_CLASSES.contains(params.getFirst("smeClass")) ? params.getFirst("smeClass") : "")
+                        oneOf(params.getFirst("smeClass"), SME_CLASSES).orElse(""))
                 .modelAttribute("prefecture", valid(params.getFirst("prefecture"), PREFECTURE));
     }
 

@@ -264,6 +264,56 @@ class WebDashboardIT {
     }
 
     @Test
+    @Order(5)
+    void tanakaFiltersTheRollupPagesTheMembersAndDownloadsTheExcelFile() throws Exception {
+        signIn("tanaka");
+        browser.findElement(By.id("my-association")).click();
+        awaitPresent("levels");
+        shoot("association");
+        new Select(browser.findElement(By.id("industry"))).selectByValue("E");
+        browser.findElement(By.id("filter-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> b.getCurrentUrl().contains("industry=E"));
+        awaitPresent("levels");
+        assertThat(new Select(browser.findElement(By.id("industry")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("E");
+
+        browser.findElement(By.id("member-list")).click();
+        awaitPresent("members");
+        assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).isNotEmpty();
+        shoot("members");
+
+        // the Excel file as the browser would download it: the same session cookie, then read back
+        String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+        java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
+                                .header(
+                                        "Cookie",
+                                        "HOSHI_SESSION="
+                                                + browser.manage()
+                                                        .getCookieNamed("HOSHI_SESSION")
+                                                        .getValue())
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+        StringBuilder sheets = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(file.body()))) {
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().startsWith("xl/")) {
+                    sheets.append(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+        // a consenting member of industry E is in the file (its name in the shared strings or inline)
+        assertThat(sheets.toString()).contains("佐藤製作所");
+    }
+
+    @Test
     @Order(6)
     void theBankLooksUpAnAttestationAndSeesTheSignedStatement() throws Exception {
         signIn("bank");
