@@ -280,13 +280,14 @@ class WebDashboardIT {
                         .getAttribute("value"))
                 .isEqualTo("E");
 
+        String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+        assertThat(href).contains("industry=E");
         browser.findElement(By.id("member-list")).click();
         awaitPresent("members");
         assertThat(browser.findElements(By.cssSelector("#members tbody tr"))).isNotEmpty();
         shoot("members");
 
         // the Excel file as the browser would download it: the same session cookie, then read back
-        String href = browser.findElement(By.id("download-xlsx")).getAttribute("href");
         java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(href))
