@@ -464,6 +464,14 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
+     * The highest global sequence number any writer has reserved so far (one point look-up of the counter): a cheap
+     * way for a reader in another process to learn that new events are on their way without reading them.
+     */
+    public long highestReserved() {
+        return sequence.current();
+    }
+
+    /**
      * The position of the newest written event. Numbers below it in the last window that are reserved but not yet
      * written become gaps, so their events are still delivered when they land.
      */
