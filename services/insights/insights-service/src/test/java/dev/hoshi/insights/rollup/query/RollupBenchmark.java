@@ -40,7 +40,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
  * hand events over (a profile, a grant at a rotating scope and compliance's status with a sheet each) and times the
  * rollup query, unfiltered and filtered by industry and prefecture, to show that its
  * cost does not grow with the number of members. Prints medians. Then catches up on a year of history of 10,000
- * members (or the number given as the first argument) and rebuilds it ({@link #catchUp}). Run its {@code main} with
+ * members and rebuilds it ({@link #catchUp}); given a number, it runs only that, for that many members. Run its {@code main} with
  * the test class path
  * ({@code infra/bench/rollups.sh} does both).
  */
@@ -52,11 +52,13 @@ public final class RollupBenchmark {
     private RollupBenchmark() {}
 
     public static void main(String[] args) {
-        run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
-        for (int members : new int[] {100, 10_000}) {
-            run(members);
+        if (args.length == 0) {
+            run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
+            for (int members : new int[] {100, 10_000}) {
+                run(members);
+            }
         }
-        catchUp(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, 20);
+        catchUp(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, 20); // a number given: the catch-up alone
         System.exit(0); // the embedded test server's threads would keep the JVM alive
     }
 
