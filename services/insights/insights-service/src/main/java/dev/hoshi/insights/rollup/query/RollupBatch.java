@@ -45,9 +45,10 @@ import org.bson.Document;
  *       wrote first); a member that lost the race is read again and its changes applied again on the new state;
  *   <li>the differences of the states written, each step (one event) against the state before it, summed per
  *       cohort and per slice: one bulk {@code $inc} for the cohorts, one per slice and month of the batch for the
- *       rollups (usually one), then one {@code $in} read of those rollups and one bulk write of their month's
- *       snapshots (only over an older {@code rev});
- *   <li>the list rows of the changed members, from their final state: one bulk of replaces and deletes;
+ *       rollups (usually one), then one {@code $in} read of those rollups and of their month's snapshots and one
+ *       bulk write of the snapshots (compare-and-set on the {@code rev} read, only over an older one);
+ *   <li>the list rows of the changed members, from their final state: one bulk of replaces and deletes, then one
+ *       {@code $in} read of the states to write again the rows of a member another thread moved on meanwhile;
  *   <li>live status messages, step by step, once all is written.
  * </ol>
  *
@@ -254,7 +255,8 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     /**
      * Adds each slice's differences with one {@code $inc} per slice and month of the batch, then copies each slice's
      * rollup to that month's snapshot. Each {@code $inc} bumps the rollup's {@code rev}; a snapshot is only replaced
-     * by one with a higher {@code rev}, so threads finishing in another order cannot leave an older copy behind.
+     * by one with a higher {@code rev}, so threads finishing in another order cannot leave an older copy behind
+     * ({@link #snapshots}).
      */
     private void writeRollups(List<Step> steps) {
         Map<String, List<Chunk>> bySlice = new TreeMap<>();
@@ -303,8 +305,15 @@ final class RollupBatch implements ProjectionBatch.Buffer {
         }
     }
 
+    /**
+     * Copies each slice's rollup to its month's snapshot unless the snapshot already holds that {@code rev} or a
+     * newer one. The snapshots are read by {@code _id} first, then written compare-and-set on the exact {@code rev}
+     * read (an insert for a new one): every filter is an exact match covered by the unique {@code {_id, rev}} index,
+     * so each write is a point look-up on the embedded server too (docs/insights.md, "Indexes"). A write that lost
+     * the race (a duplicate key) is read and tried again until the stored snapshot is at least as new.
+     */
     private void snapshots(Map<String, String> months) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Document> latest = new HashMap<>();
         store.rollups()
                 .find(new Document("_id", new Document("$in", new ArrayList<>(months.keySet()))))
                 .forEach(rollup -> {
@@ -314,18 +323,38 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                     snapshot.put("_id", slice + ":" + month);
                     snapshot.put("slice", slice);
                     snapshot.put("month", month);
-                    writes.add(new ReplaceOneModel<>(
-                            new Document("_id", snapshot.get("_id"))
-                                    .append(
-                                            "rev",
-                                            new Document(
-                                                    "$lt",
-                                                    rollup.get("rev", Number.class)
-                                                            .longValue())),
-                            snapshot,
-                            REPLACE_UPSERT));
+                    latest.put(snapshot.getString("_id"), snapshot);
                 });
-        writeAll(store.history(), writes); // a duplicate key: a later change already wrote a newer snapshot
+        while (!latest.isEmpty()) {
+            Map<String, Long> stored = new HashMap<>();
+            store.history()
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(latest.keySet()))))
+                    .projection(new Document("rev", 1))
+                    .forEach(doc -> stored.put(doc.getString("_id"), revOf(doc)));
+            List<Document> written = new ArrayList<>();
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            latest.forEach((id, snapshot) -> {
+                Long current = stored.get(id);
+                if (current == null) {
+                    written.add(snapshot);
+                    writes.add(new InsertOneModel<>(new Document(snapshot)));
+                } else if (current < revOf(snapshot)) {
+                    written.add(snapshot);
+                    writes.add(new ReplaceOneModel<>(
+                            new Document("_id", id).append("rev", current), new Document(snapshot), REPLACE_UPSERT));
+                }
+            });
+            Map<String, Document> lost = new HashMap<>();
+            for (int i : writeAll(store.history(), writes)) {
+                lost.put(written.get(i).getString("_id"), written.get(i));
+            }
+            latest.clear();
+            latest.putAll(lost);
+        }
+    }
+
+    private static long revOf(Document doc) {
+        return doc.get("rev", Number.class).longValue();
     }
 
     /**
@@ -352,7 +381,12 @@ final class RollupBatch implements ProjectionBatch.Buffer {
 
     // --- the members' list ------------------------------------------------------------------------------------
 
-    /** Each changed member's row per support organisation it granted at any step, as its final state shows it. */
+    /**
+     * Each changed member's row per support organisation it granted at any step, as its final state shows it. The
+     * rows are not compare-and-set: another thread may have written a newer state and its rows before these, so the
+     * states are read again afterwards and the rows of any member whose state moved on are written again from the
+     * state now stored, until it stays put. The last rows written are thus those of the last state.
+     */
     private void writeListing(List<Step> steps) {
         Map<String, Document> last = new LinkedHashMap<>();
         Map<String, Set<String>> supportOrganizations = new HashMap<>();
@@ -362,6 +396,30 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             seen.addAll(MemberState.scopes(step.before()).keySet());
             seen.addAll(MemberState.scopes(step.after()).keySet());
         }
+        while (!last.isEmpty()) {
+            writeRows(last, supportOrganizations);
+            Map<String, Document> stored = new HashMap<>();
+            store.members()
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(last.keySet()))))
+                    .forEach(doc -> {
+                        doc.remove("version");
+                        stored.put(doc.getString("_id"), doc);
+                    });
+            Map<String, Document> movedOn = new LinkedHashMap<>();
+            last.forEach((organization, state) -> {
+                Document now = stored.get(organization);
+                if (now != null && !now.equals(state)) {
+                    movedOn.put(organization, now);
+                    supportOrganizations
+                            .get(organization)
+                            .addAll(MemberState.scopes(now).keySet());
+                }
+            });
+            last = movedOn;
+        }
+    }
+
+    private void writeRows(Map<String, Document> last, Map<String, Set<String>> supportOrganizations) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         last.forEach((organization, state) -> {
             Map<String, ConsentScope> scopes = MemberState.scopes(state);

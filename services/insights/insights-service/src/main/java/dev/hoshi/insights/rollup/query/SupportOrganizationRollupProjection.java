@@ -83,6 +83,7 @@ class SupportOrganizationRollupProjection {
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
         ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, this::reset);
+        store.createCompareAndSetIndexes();
         store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
             store.listing()

@@ -145,6 +145,45 @@ class RollupBatchIT {
         concurrent.remove("insights_rollup_history");
         expected.remove("insights_rollup_history");
         assertSame(concurrent, expected);
+        // but never an older copy: each slice's last write left its rollup, rev and all, as its month's snapshot
+        List<Document> history = exactDocuments(batched.db).get("insights_rollup_history");
+        for (Document rollup : exactDocuments(batched.db).get("insights_rollups")) {
+            assertThat(history).as(rollup.getString("_id")).anySatisfy(snapshot -> {
+                Document copy = new Document(snapshot);
+                assertThat(copy.remove("slice")).isEqualTo(rollup.get("_id"));
+                copy.remove("month");
+                copy.put("_id", rollup.get("_id"));
+                assertThat(copy.toJson()).isEqualTo(rollup.toJson());
+            });
+        }
+    }
+
+    @Test
+    void everyCompareAndSetFilterHasAUniqueIndexWithExactlyItsKeysFromStartUp() {
+        Projected started = fresh();
+        new SupportOrganizationRollupProjection( // a restart: creating them again changes nothing
+                started.db,
+                SmeDefinitions.load(),
+                Catalog.load(),
+                CLOCK,
+                new MemberStatusChanges(new MemberStatusFeed()));
+
+        assertThat(uniqueKeys(started.db, "insights_member_state"))
+                .contains(new Document("_id", 1).append("version", 1));
+        assertThat(uniqueKeys(started.db, "insights_rollup_history")).contains(new Document("_id", 1).append("rev", 1));
+    }
+
+    /** The keys of the collection's unique indexes, each in its order. */
+    private static List<Document> uniqueKeys(MongoDatabase db, String collection) {
+        List<Document> keys = new ArrayList<>();
+        db.getCollection(collection).listIndexes().forEach(index -> {
+            if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                Document key = new Document();
+                index.get("key", Document.class).forEach((field, order) -> key.put(field, ((Number) order).intValue()));
+                keys.add(key);
+            }
+        });
+        return keys;
     }
 
     /** Collection by collection, document by document, so a failure names the first document that differs. */
