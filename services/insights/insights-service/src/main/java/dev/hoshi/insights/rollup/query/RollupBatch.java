@@ -298,7 +298,10 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                     }
                 });
                 months.put(slice, chunk.month());
-                writes.add(new UpdateOneModel<>(new Document("_id", slice), new Document("$inc", inc), UPSERT));
+                writes.add(new UpdateOneModel<>(
+                        new Document("_id", slice),
+                        new Document("$inc", inc).append("$min", new Document("since", chunk.month())),
+                        UPSERT));
             }
             store.rollups().bulkWrite(writes, UNORDERED);
             snapshots(months);

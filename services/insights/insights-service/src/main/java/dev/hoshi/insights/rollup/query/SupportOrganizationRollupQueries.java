@@ -81,7 +81,7 @@ class SupportOrganizationRollupQueries {
             return Optional.of(view(supportOrganization, filter, month, doc));
         }
         YearMonth month = YearMonth.from(query.asOf());
-        return Optional.of(view(supportOrganization, filter, month.toString(), snapshot(slice, month)));
+        return Optional.of(view(supportOrganization, filter, month.toString(), snapshot(slice, since(slice), month)));
     }
 
     /** One indexed look-up per month or quarter (the series is capped by the caller). */
@@ -94,15 +94,16 @@ class SupportOrganizationRollupQueries {
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
+        String since = since(slice);
         if (query.interval() == Interval.QUARTER) {
             YearMonth quarterEnd = quarterEnd(query.from());
             for (; !quarterEnd.minusMonths(2).isAfter(query.to()); quarterEnd = quarterEnd.plusMonths(3)) {
                 String quarter = MemberState.quarterOf(quarterEnd);
-                periods.add(view(supportOrganization, filter, quarter, snapshot(slice, quarterEnd)));
+                periods.add(view(supportOrganization, filter, quarter, snapshot(slice, since, quarterEnd)));
             }
         } else {
             for (YearMonth m = query.from(); !m.isAfter(query.to()); m = m.plusMonths(1)) {
-                periods.add(view(supportOrganization, filter, m.toString(), snapshot(slice, m)));
+                periods.add(view(supportOrganization, filter, m.toString(), snapshot(slice, since, m)));
             }
         }
         return Optional.of(new SupportOrganizationRollupSeriesView(periods));
@@ -116,10 +117,37 @@ class SupportOrganizationRollupQueries {
         return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
     }
 
-    /** The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. */
-    private Document snapshot(String slice, YearMonth month) {
+    /** The slice's first month with a change ({@code since} of its rollup), or null if it has none or predates it. */
+    private String since(String slice) {
+        Document rollup = store.rollups()
+                .find(new Document("_id", slice))
+                .projection(new Document("since", 1))
+                .first();
+        return rollup == null ? null : rollup.getString("since");
+    }
+
+    /**
+     * The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. One {@code $in}
+     * of the ids of the months from the slice's first change ({@code since}) to {@code month}, a point look-up per id
+     * on the embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot
+     * there. A rollup written before {@code since} was kept has none: then the range (until a rebuild).
+     */
+    private Document snapshot(String slice, String since, YearMonth month) {
+        Document ids;
+        if (since == null) {
+            ids = new Document("$gte", slice + ":").append("$lte", slice + ":" + month);
+        } else {
+            List<String> months = new ArrayList<>();
+            for (YearMonth m = YearMonth.parse(since); !m.isAfter(month); m = m.plusMonths(1)) {
+                months.add(slice + ":" + m);
+            }
+            if (months.isEmpty()) {
+                return null; // before the slice's first change
+            }
+            ids = new Document("$in", months);
+        }
         return store.history()
-                .find(new Document("_id", new Document("$gte", slice + ":").append("$lte", slice + ":" + month)))
+                .find(new Document("_id", ids))
                 .sort(new Document("_id", -1))
                 .limit(1)
                 .first();
