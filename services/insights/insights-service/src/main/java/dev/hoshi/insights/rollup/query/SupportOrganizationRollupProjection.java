@@ -63,7 +63,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v3";
+    static final String PROCESSING_GROUP = "insights-rollups-v4";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;

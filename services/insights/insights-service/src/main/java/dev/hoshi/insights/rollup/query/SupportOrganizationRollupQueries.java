@@ -117,7 +117,7 @@ class SupportOrganizationRollupQueries {
         return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
     }
 
-    /** The slice's first month with a change ({@code since} of its rollup), or null if it has none or predates it. */
+    /** The slice's first month with a change ({@code since} of its rollup), or null if it has no rollup. */
     private String since(String slice) {
         Document rollup = store.rollups()
                 .find(new Document("_id", slice))
@@ -130,24 +130,20 @@ class SupportOrganizationRollupQueries {
      * The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. One {@code $in}
      * of the ids of the months from the slice's first change ({@code since}) to {@code month}, a point look-up per id
      * on the embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot
-     * there. A rollup written before {@code since} was kept has none: then the range (until a rebuild).
+     * there. A slice without a rollup has no snapshots either (they are copies of it).
      */
     private Document snapshot(String slice, String since, YearMonth month) {
-        Document ids;
-        if (since == null) {
-            ids = new Document("$gte", slice + ":").append("$lte", slice + ":" + month);
-        } else {
-            List<String> months = new ArrayList<>();
-            for (YearMonth m = YearMonth.parse(since); !m.isAfter(month); m = m.plusMonths(1)) {
-                months.add(slice + ":" + m);
-            }
-            if (months.isEmpty()) {
-                return null; // before the slice's first change
-            }
-            ids = new Document("$in", months);
+        List<String> ids = new ArrayList<>();
+        for (YearMonth m = since == null ? month.plusMonths(1) : YearMonth.parse(since);
+                !m.isAfter(month);
+                m = m.plusMonths(1)) {
+            ids.add(slice + ":" + m);
+        }
+        if (ids.isEmpty()) {
+            return null; // no rollup, or before the slice's first change
         }
         return store.history()
-                .find(new Document("_id", ids))
+                .find(new Document("_id", new Document("$in", ids)))
                 .sort(new Document("_id", -1))
                 .limit(1)
                 .first();
