@@ -52,7 +52,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,10 +114,14 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /** Creates the unique index on the global sequence number; idempotent. */
+    /**
+     * Creates the unique index on the global sequence number, and the one with exactly the keys of the snapshots'
+     * compare-and-set filter ({@code _id}, {@code seq}: unique because {@code _id} is); idempotent.
+     */
     public void ensureIndexes() {
         events.createIndex(
                 new Document(GLOBAL_SEQ, 1), new IndexOptions().unique(true).name("globalSeq_unique"));
+        snapshots.createIndex(new Document(ID, 1).append(SEQ, 1), new IndexOptions().unique(true));
     }
 
     /** Whether appends run inside MongoDB transactions (a replica set) or rely on gap tracking alone. */
@@ -237,15 +240,30 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document doc = EventDocuments.toSnapshotDocument(snapshot, serializer);
-        // if a newer one is there the upsert's insert hits the _id and is ignored
-        Bson notNewer = new Document(ID, snapshot.getAggregateIdentifier())
-                .append(SEQ, new Document("$lte", snapshot.getSequenceNumber()));
-        try {
-            snapshots.replaceOne(notNewer, doc, new ReplaceOptions().upsert(true));
-        } catch (MongoException e) {
-            if (!persistenceExceptionResolverSaysDuplicate(e)) {
-                throw new EventStoreException(
-                        "Could not store the snapshot of aggregate " + snapshot.getAggregateIdentifier(), e);
+        Object id = snapshot.getAggregateIdentifier();
+        // compare-and-set on the exact sequence number read (the unique {_id, seq} index covers the filter, so it is
+        // a point look-up on the embedded server too); a lost race is a duplicate _id: read again, try again
+        while (true) {
+            Document stored = snapshots
+                    .find(new Document(ID, id))
+                    .projection(new Document(SEQ, 1))
+                    .first();
+            if (stored != null && ((Number) stored.get(SEQ)).longValue() > snapshot.getSequenceNumber()) {
+                return; // a newer one is there
+            }
+            try {
+                if (stored == null) {
+                    snapshots.insertOne(doc);
+                } else {
+                    snapshots.replaceOne(
+                            new Document(ID, id).append(SEQ, stored.get(SEQ)), doc, new ReplaceOptions().upsert(true));
+                }
+                return;
+            } catch (MongoException e) {
+                if (!persistenceExceptionResolverSaysDuplicate(e)) {
+                    throw new EventStoreException(
+                            "Could not store the snapshot of aggregate " + snapshot.getAggregateIdentifier(), e);
+                }
             }
         }
     }
@@ -461,6 +479,14 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     public TrackingToken createTailToken() {
         return null;
+    }
+
+    /**
+     * The highest global sequence number any writer has reserved so far (one point look-up of the counter): a cheap
+     * way for a reader in another process to learn that new events are on their way without reading them.
+     */
+    public long highestReserved() {
+        return sequence.current();
     }
 
     /**

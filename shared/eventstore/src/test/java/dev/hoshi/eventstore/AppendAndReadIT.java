@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hoshi.eventstore.EventStoreFixture.ThingHappened;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -169,6 +170,25 @@ class AppendAndReadIT {
                 .map(DomainEventMessage::getSequenceNumber)
                 .contains(8L);
         assertThat(engine.readSnapshot("nobody")).isEmpty();
+    }
+
+    @Test
+    void theSnapshotsCompareAndSetFilterHasAUniqueIndexWithExactlyItsKeys() {
+        fixture.engine().ensureIndexes(); // again, as at a restart: changes nothing
+
+        List<Document> unique = new ArrayList<>();
+        fixture.database()
+                .getCollection(fixture.collections.snapshots())
+                .listIndexes()
+                .forEach(index -> {
+                    if (Boolean.TRUE.equals(index.getBoolean("unique"))) {
+                        Document key = new Document();
+                        index.get("key", Document.class)
+                                .forEach((field, order) -> key.put(field, ((Number) order).intValue()));
+                        unique.add(key);
+                    }
+                });
+        assertThat(unique).contains(new Document("_id", 1).append("seq", 1));
     }
 
     @Test

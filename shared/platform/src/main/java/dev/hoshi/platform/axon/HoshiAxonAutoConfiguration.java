@@ -16,8 +16,11 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.Message;
@@ -43,7 +46,9 @@ import org.springframework.core.env.Environment;
  * tokens in the service's own database through the Axon Mongo extension's {@link MongoTokenStore}, pooled
  * streaming processors with Hoshi's defaults ({@code hoshi.processing.*}; tune one processor by name under {@code
  * axon.eventhandling.processors.<name>} with {@code mode: pooled}) that are woken when new events arrive ({@link
- * EventAvailabilityNotifier}), and the request context carried by every message.
+ * EventAvailabilityNotifier}), an event store that looks for other services' events at a paced interval ({@link
+ * PacedEventStore}), projections' writes gathered per batch ({@link ProjectionBatch}), and the request context
+ * carried by every message.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = MongoAutoConfiguration.class)
 @EnableConfigurationProperties(HoshiProperties.class)
@@ -73,6 +78,29 @@ public class HoshiAxonAutoConfiguration {
                 .transactions(settings.transactions())
                 .meterRegistry(meterRegistry.getIfAvailable(CompositeMeterRegistry::new))
                 .build();
+    }
+
+    /**
+     * Axon's embedded event store with its look for other services' events paced ({@link PacedEventStore}):
+     * {@code hoshi.processing.fetch-delay} while events flow, backing off to {@code idle-fetch-delay} when idle.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    @ConditionalOnMissingBean(EventBus.class)
+    public EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            HoshiProperties properties) {
+        HoshiProperties.Processing processing = properties.processing();
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
+        if (storageEngine instanceof HoshiEventStorageEngine hoshi) {
+            return new PacedEventStore(
+                    builder, hoshi::highestReserved, processing.fetchDelay(), processing.idleFetchDelay());
+        }
+        return builder.fetchDelay(processing.idleFetchDelay().toMillis()).build();
     }
 
     @Bean
@@ -107,8 +135,9 @@ public class HoshiAxonAutoConfiguration {
     public ConfigurerModule hoshiProcessingDefaults(HoshiProperties properties) {
         HoshiProperties.Processing defaults = properties.processing();
         EventNotification notification = new EventNotification();
-        return configurer -> configurer.eventProcessing(
-                processing -> processing.usingPooledStreamingEventProcessors((config, builder) -> {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultHandlerInterceptor((config, name) -> new ProjectionBatchInterceptor())
+                .usingPooledStreamingEventProcessors((config, builder) -> {
                     ScheduledExecutorService workers = Executors.newScheduledThreadPool(
                             defaults.threadCount(), new AxonThreadFactory("hoshi-processor"));
                     config.onShutdown(workers::shutdown);

@@ -19,7 +19,7 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
     public HoshiProperties {
         eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, 0, null);
         service = service != null ? service : new Service(null);
-        processing = processing != null ? processing : new Processing(0, 0, 0, null, null);
+        processing = processing != null ? processing : new Processing(0, 0, 0, null, null, null, null);
         graphql = graphql != null ? graphql : new Graphql(0, 0, null, 0);
     }
 
@@ -51,14 +51,26 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
      * @param tokenClaimInterval how often a processor looks for unclaimed segments
      * @param eventNotification whether an idle processor is told when new events arrive (default) rather than
      *     looking every 500 ms: a command's effect then shows in the service's own read models within milliseconds
+     * @param fetchDelay how soon the event store looks again for events other services appended, while it keeps
+     *     finding some (its counter moves); each look that finds none doubles the wait up to {@code idleFetchDelay}
+     * @param idleFetchDelay the longest wait between two looks, when nothing happens: bounds how late an idle service
+     *     sees another service's first event, and keeps an idle service's reads to a few point look-ups a second
      */
     public record Processing(
             int batchSize,
             int initialSegmentCount,
             int threadCount,
             Duration tokenClaimInterval,
-            Boolean eventNotification) {
+            Boolean eventNotification,
+            Duration fetchDelay,
+            Duration idleFetchDelay) {
         public Processing {
+            fetchDelay = fetchDelay != null ? fetchDelay : Duration.ofMillis(25);
+            idleFetchDelay = idleFetchDelay != null ? idleFetchDelay : Duration.ofMillis(400);
+            if (idleFetchDelay.compareTo(fetchDelay) < 0) {
+                throw new IllegalArgumentException("hoshi.processing.idle-fetch-delay (" + idleFetchDelay
+                        + ") must not be shorter than hoshi.processing.fetch-delay (" + fetchDelay + ")");
+            }
             eventNotification = eventNotification == null || eventNotification;
             batchSize = batchSize > 0 ? batchSize : 100;
             initialSegmentCount = initialSegmentCount > 0 ? initialSegmentCount : 4;

@@ -2,6 +2,7 @@ package dev.hoshi.insights.rollup.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import java.util.List;
 import org.bson.Document;
 
@@ -14,6 +15,23 @@ record RollupCollections(
         MongoCollection<Document> listing,
         MongoCollection<Document> cohorts,
         MongoCollection<Document> calendar) {
+
+    /** The keys of the member states' compare-and-set filter ({@link RollupBatch}): the state's version. */
+    static final Document MEMBER_VERSION = new Document("_id", 1).append("version", 1);
+
+    /** The keys of the month snapshots' compare-and-set filter ({@link RollupBatch}): the rollup's rev copied. */
+    static final Document SNAPSHOT_REV = new Document("_id", 1).append("rev", 1);
+
+    /**
+     * A unique index with exactly the keys of each compare-and-set filter, so that the write is a point look-up: the
+     * embedded server only uses an index whose keys equal the filter's (docs/insights.md, "Indexes"). Unique because
+     * {@code _id} is; creating it again changes nothing.
+     */
+    void createCompareAndSetIndexes() {
+        IndexOptions unique = new IndexOptions().unique(true);
+        members.createIndex(MEMBER_VERSION, unique);
+        history.createIndex(SNAPSHOT_REV, unique);
+    }
 
     List<MongoCollection<Document>> all() {
         return List.of(members, rollups, history, analysts, listing, cohorts, calendar);

@@ -1,12 +1,7 @@
 package dev.hoshi.insights.rollup.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
@@ -27,7 +22,7 @@ import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.id.TenantId;
-import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ProjectionBatch;
 import dev.hoshi.platform.axon.ReadModelLayout;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,10 +30,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -71,7 +63,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v4";
+    static final String PROCESSING_GROUP = "insights-rollups-v5";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
@@ -91,6 +83,7 @@ class SupportOrganizationRollupProjection {
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
         ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, this::reset);
+        store.createCompareAndSetIndexes();
         store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
             store.listing()
@@ -113,11 +106,7 @@ class SupportOrganizationRollupProjection {
     }
 
     private void addAnalyst(String analyst, String supportOrganization) {
-        store.analysts()
-                .updateOne(
-                        new Document("_id", analyst),
-                        new Document("$addToSet", new Document("supportOrganizations", supportOrganization)),
-                        new UpdateOptions().upsert(true));
+        batch(b -> b.addAnalyst(analyst, supportOrganization));
     }
 
     @EventHandler
@@ -237,11 +226,7 @@ class SupportOrganizationRollupProjection {
 
     /** Notes that the member's live grants change on {@code day}, for {@link GrantCalendar} to re-evaluate it then. */
     private void schedule(TenantId organization, LocalDate day) {
-        store.calendar()
-                .updateOne(
-                        new Document("_id", day.toString()),
-                        new Document("$addToSet", new Document("organizations", organization.toString())),
-                        new UpdateOptions().upsert(true));
+        batch(b -> b.schedule(organization.toString(), day.toString()));
     }
 
     /**
@@ -326,159 +311,15 @@ class SupportOrganizationRollupProjection {
     // --- the incremental step -------------------------------------------------------------------------------
 
     /**
-     * Changes the member's state (retrying on a concurrent write), notes a decline, then adds the difference to each
-     * slice, cohort and list row the member is in.
+     * Notes a change of the member's state in the batch's writes ({@link RollupBatch}): the state is changed, a
+     * decline noted and the difference added to each slice, cohort and list row the member is in when the batch is
+     * written (at once outside a processor's batch).
      */
     private void change(TenantId organization, Instant at, Consumer<Document> mutation) {
-        String id = organization.toString();
-        while (true) {
-            Document before = store.members().find(new Document("_id", id)).first();
-            long version =
-                    before == null ? 0 : before.get("version", Number.class).longValue();
-            Document after = before == null ? new Document("_id", id) : Document.parse(before.toJson());
-            mutation.accept(after);
-            after.put("evaluatedOn", BusinessTime.today(clock).toString());
-            MemberState.recordDecline(before, after, at);
-            after.put("version", version + 1);
-            if (before != null && withoutVersion(before).equals(withoutVersion(after))) {
-                return; // redelivered or no change
-            }
-            if (!write(before, after, version)) {
-                continue; // another thread changed it first: again, on its state
-            }
-            Map<String, Map<String, Long>> old = MemberState.contributions(before, edition);
-            Map<String, Map<String, Long>> now = MemberState.contributions(after, edition);
-            apply(
-                    store.cohorts(),
-                    MemberState.difference(
-                            MemberState.cohortContribution(before), MemberState.cohortContribution(after)));
-            Set<String> slices = new TreeSet<>(old.keySet());
-            slices.addAll(now.keySet());
-            for (String slice : slices) {
-                snapshot(
-                        slice,
-                        MemberState.difference(old.getOrDefault(slice, Map.of()), now.getOrDefault(slice, Map.of())),
-                        at);
-            }
-            Map<String, ConsentScope> scopesBefore = MemberState.scopes(before);
-            Map<String, ConsentScope> scopesNow = MemberState.scopes(after);
-            Set<String> supportOrganizations = new TreeSet<>(scopesBefore.keySet());
-            supportOrganizations.addAll(scopesNow.keySet());
-            for (String supportOrganization : supportOrganizations) {
-                list(id, supportOrganization, scopesNow.get(supportOrganization), after);
-            }
-            changes.publish(id, before, after, MemberState::levelOf, scopesNow, at);
-            return;
-        }
+        batch(b -> b.change(organization.toString(), at, mutation));
     }
 
-    /** Inserts or compare-and-sets the state; false when another thread wrote first. */
-    private boolean write(Document before, Document after, long version) {
-        if (before == null) {
-            try {
-                store.members().insertOne(after);
-                return true;
-            } catch (MongoWriteException e) {
-                return false;
-            }
-        }
-        return store.members()
-                        .replaceOne(new Document("_id", after.get("_id")).append("version", version), after)
-                        .getModifiedCount()
-                == 1;
-    }
-
-    /** The member's row in the support organisation's list, holding only what its scope shows. */
-    private void list(String organization, String supportOrganization, ConsentScope scope, Document state) {
-        Document key = new Document("_id", supportOrganization + "/" + organization);
-        if (scope == null) {
-            store.listing().deleteOne(key);
-            return;
-        }
-        String level = MemberState.levelOf(state);
-        String declared = state.getString("declared");
-        Document row = new Document("_id", key.get("_id"))
-                .append("supportOrganization", supportOrganization)
-                .append("organization", organization)
-                .append("name", state.getString("name"))
-                .append("scope", scope.name())
-                .append("industry", state.getString("industry"))
-                .append("smeClass", state.getString("smeClass"))
-                .append("prefecture", state.getString("prefecture"))
-                .append("level", level)
-                .append("levelRank", MemberState.LEVELS.indexOf(level))
-                .append("declaredLevel", declared == null ? "NONE" : declared)
-                .append("standing", MemberState.standingOf(state));
-        if (MemberState.lapsed(state)) {
-            row.append("lapseReason", state.getString("lapseReason")).append("lapsedOn", state.getString("lapsedOn"));
-        }
-        if (scope.includes(ConsentScope.LEVEL_AND_SCORES) && state.getInteger("score") != null) {
-            boolean overdue = MemberState.overdue(state);
-            row.append("score", state.getInteger("score"))
-                    .append("band", state.getString("band"))
-                    .append("assessedOn", state.getString("sheetOn"))
-                    .append("overdue", overdue)
-                    .append("overdueRank", overdue ? 1 : 0);
-        }
-        if (scope.includes(ConsentScope.FULL_DETAIL) && state.get("answers") != null) {
-            row.append("answers", state.get("answers", Document.class));
-        }
-        store.listing().replaceOne(key, row, new ReplaceOptions().upsert(true));
-    }
-
-    private static Document withoutVersion(Document d) {
-        Document copy = Document.parse(d.toJson());
-        copy.remove("version");
-        return copy;
-    }
-
-    /**
-     * Adds {@code delta} to the slice's rollup, then copies the rollup to the month's snapshot. Each change bumps the
-     * rollup's {@code rev}; a snapshot is only replaced by one with a higher {@code rev}, so two threads finishing in
-     * the other order cannot leave an older copy behind.
-     */
-    private void snapshot(String slice, Map<String, Long> delta, Instant at) {
-        if (delta.isEmpty()) {
-            return;
-        }
-        Document inc = new Document("rev", 1L);
-        delta.forEach(inc::append);
-        store.rollups()
-                .updateOne(new Document("_id", slice), new Document("$inc", inc), new UpdateOptions().upsert(true));
-        Document rollup = store.rollups().find(new Document("_id", slice)).first();
-        String month = MemberState.periodsOf(at).get(0);
-        Document snapshot = new Document(rollup);
-        snapshot.put("_id", slice + ":" + month);
-        snapshot.put("slice", slice);
-        snapshot.put("month", month);
-        try {
-            store.history()
-                    .replaceOne(
-                            new Document("_id", snapshot.get("_id"))
-                                    .append(
-                                            "rev",
-                                            new Document(
-                                                    "$lt",
-                                                    rollup.get("rev", Number.class)
-                                                            .longValue())),
-                            snapshot,
-                            new ReplaceOptions().upsert(true));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            // a later change already wrote a newer snapshot of this month
-        }
-    }
-
-    /** Adds {@code delta} (field paths prefixed with the document id and a colon) to the documents of {@code into}. */
-    private static void apply(MongoCollection<Document> into, Map<String, Long> delta) {
-        Map<String, Document> byId = new TreeMap<>();
-        delta.forEach((path, v) -> {
-            int colon = path.indexOf(':');
-            byId.computeIfAbsent(path.substring(0, colon), k -> new Document()).append(path.substring(colon + 1), v);
-        });
-        byId.forEach((id, inc) ->
-                into.updateOne(new Document("_id", id), new Document("$inc", inc), new UpdateOptions().upsert(true)));
+    private void batch(Consumer<RollupBatch> change) {
+        ProjectionBatch.write(this, () -> new RollupBatch(store, edition, clock, changes), change);
     }
 }

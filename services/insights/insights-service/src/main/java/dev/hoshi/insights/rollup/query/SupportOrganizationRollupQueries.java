@@ -105,14 +105,14 @@ class SupportOrganizationRollupQueries {
         YearMonth month = YearMonth.from(query.asOf());
         Map<String, Document> docs = new HashMap<>();
         for (String s : concat(slice, wider)) {
-            docs.put(s, snapshot(s, month));
+            docs.put(s, snapshot(s, since(s), month));
         }
         return Optional.of(view(supportOrganization, filter, month.toString(), slice, docs));
     }
 
     /**
-     * One range read of each slice's snapshots (the slice and its wider slices) up to {@code to}; each month or
-     * quarter (at most 36) is then read from them, oldest first, and judged in that order.
+     * One {@code $in} read of each slice's snapshots (the slice and its wider slices) from its first change up to
+     * {@code to}; each month or quarter (at most 36) is then read from them, oldest first, and judged in that order.
      */
     @QueryHandler
     Optional<SupportOrganizationRollupSeriesView> handle(FindSupportOrganizationRollupSeriesQuery query) {
@@ -126,9 +126,12 @@ class SupportOrganizationRollupQueries {
         YearMonth last = query.interval() == Interval.QUARTER ? quarterEnd(query.to()) : query.to();
         for (String s : concat(slice, DisclosureControl.wider(slice))) {
             TreeMap<String, Document> months = new TreeMap<>();
-            store.history()
-                    .find(new Document("_id", new Document("$gte", s + ":").append("$lte", s + ":" + last)))
-                    .forEach(d -> months.put(d.getString("_id").substring(s.length() + 1), d));
+            List<String> ids = monthIds(s, since(s), last);
+            if (!ids.isEmpty()) {
+                store.history()
+                        .find(new Document("_id", new Document("$in", ids)))
+                        .forEach(d -> months.put(d.getString("_id").substring(s.length() + 1), d));
+            }
             history.put(s, months);
         }
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
@@ -170,10 +173,39 @@ class SupportOrganizationRollupQueries {
         return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
     }
 
-    /** The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. */
-    private Document snapshot(String slice, YearMonth month) {
+    /** The slice's first month with a change ({@code since} of its rollup), or null if it has no rollup. */
+    private String since(String slice) {
+        Document rollup = store.rollups()
+                .find(new Document("_id", slice))
+                .projection(new Document("since", 1))
+                .first();
+        return rollup == null ? null : rollup.getString("since");
+    }
+
+    /** The snapshot ids of {@code slice} from its first change ({@code since}; none without one) to {@code last}. */
+    private static List<String> monthIds(String slice, String since, YearMonth last) {
+        List<String> ids = new ArrayList<>();
+        if (since != null) {
+            for (YearMonth m = YearMonth.parse(since); !m.isAfter(last); m = m.plusMonths(1)) {
+                ids.add(slice + ":" + m);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. One {@code $in}
+     * of the ids of the months from the slice's first change ({@code since}) to {@code month}, a point look-up per id
+     * on the embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot
+     * there. A slice without a rollup has no snapshots either (they are copies of it).
+     */
+    private Document snapshot(String slice, String since, YearMonth month) {
+        List<String> ids = monthIds(slice, since, month);
+        if (ids.isEmpty()) {
+            return null; // no rollup, or before the slice's first change
+        }
         return store.history()
-                .find(new Document("_id", new Document("$gte", slice + ":").append("$lte", slice + ":" + month)))
+                .find(new Document("_id", new Document("$in", ids)))
                 .sort(new Document("_id", -1))
                 .limit(1)
                 .first();

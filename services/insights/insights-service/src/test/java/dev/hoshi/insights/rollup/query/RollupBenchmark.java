@@ -26,25 +26,39 @@ import dev.hoshi.testsupport.TestMongo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 
 /**
- * Not a test: seeds 100 and 10,000 members through the projection's handlers (a profile, a grant at a rotating scope
- * and compliance's status with a sheet each) and times the rollup query, unfiltered and filtered by industry and prefecture, to show that its
- * cost does not grow with the number of members. Prints medians. Run its {@code main} with the test class path
+ * Not a test: seeds 100 and 10,000 members through the projection's handlers in batches of 100 as the pooled processors
+ * hand events over (a profile, a grant at a rotating scope and compliance's status with a sheet each) and times the
+ * rollup query, unfiltered and filtered by industry and prefecture, to show that its
+ * cost does not grow with the number of members. Prints medians. Then catches up on a year of history of 10,000
+ * members and rebuilds it ({@link #catchUp}); given a number, it runs only that, for that many members. Run its {@code main} with
+ * the test class path
  * ({@code infra/bench/rollups.sh} does both).
  */
 public final class RollupBenchmark {
 
     private static final int RUNS = 2_000;
+    private static final int BATCH = 100;
 
     private RollupBenchmark() {}
 
     public static void main(String[] args) {
-        run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
-        for (int members : new int[] {100, 10_000}) {
-            run(members);
+        if (args.length == 0) {
+            run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
+            for (int members : new int[] {100, 10_000}) {
+                run(members);
+            }
         }
+        catchUp(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, 20); // a number given: the catch-up alone
         System.exit(0); // the embedded test server's threads would keep the JVM alive
     }
 
@@ -63,10 +77,10 @@ public final class RollupBenchmark {
         projection.on(new SupportOrganizationRegisteredEvent(
                 support, "ベンチ工業会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, analyst));
         Instant at = Instant.parse("2026-10-01T00:00:00Z");
-        long seedStart = System.nanoTime();
+        List<EventMessage<?>> seed = new ArrayList<>();
         for (int i = 0; i < members; i++) {
             String org = "bench-" + i;
-            projection.on(
+            seed.add(message(
                     new OrganizationProfileUpdatedEvent(
                             TenantId.of(org),
                             new OrganizationProfile(
@@ -76,8 +90,8 @@ public final class RollupBenchmark {
                                     null,
                                     Prefecture.values()[i % 47],
                                     null)),
-                    at);
-            projection.on(
+                    at));
+            seed.add(message(
                     new ConsentGrantedEvent(
                             ConsentGrantId.of("g-" + org),
                             TenantId.of(org),
@@ -85,10 +99,12 @@ public final class RollupBenchmark {
                             ConsentScope.values()[i % 3],
                             LocalDate.parse("2026-09-01"),
                             null),
-                    at);
+                    at));
             LocalDate sheetOn = LocalDate.parse("2026-09-02");
-            projection.on(Statuses.nothingYet().sheet(i % 26, sheetOn).event(org, sheetOn), at);
+            seed.add(message(Statuses.nothingYet().sheet(i % 26, sheetOn).event(org, sheetOn), at));
         }
+        long seedStart = System.nanoTime();
+        new Deliveries(projection).inBatches(seed, BATCH); // as a pooled processor hands them over
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
         FindSupportOrganizationRollupQuery all = new FindSupportOrganizationRollupQuery(support, analyst, null, null);
         FindSupportOrganizationRollupQuery filtered = new FindSupportOrganizationRollupQuery(
@@ -97,12 +113,15 @@ public final class RollupBenchmark {
         double filteredMicros = medianMicros(queries, filtered);
         SupportOrganizationRollupView view = queries.handle(all).orElseThrow();
         System.out.printf(
-                "members=%d seeded in %d ms (%.2f ms per member, 3 events each); rollup query median %.1f µs,"
+                "members=%d seeded in %d ms (%.2f ms per member, 3 events each, batches of %d: %.0f events/s);"
+                        + " rollup query median %.1f µs,"
                         + " filtered (E, Tokyo: %d members) %.1f µs, over %d runs each; consenting=%d scored=%d"
                         + " mean=%.2f median=%.1f%n",
                 members,
                 seedMillis,
                 (double) seedMillis / members,
+                BATCH,
+                seed.size() * 1000.0 / Math.max(1, seedMillis),
                 allMicros,
                 queries.handle(filtered).orElseThrow().consentingMembers(),
                 filteredMicros,
@@ -111,6 +130,63 @@ public final class RollupBenchmark {
                 view.scores().members(),
                 view.scores().mean(),
                 view.scores().median());
+    }
+
+    /**
+     * A year of history ({@link RollupHistory}, about 20 events per member) handed to the projection as a processor
+     * catching up does (batches of {@value #BATCH} on one thread, one segment), then the read model emptied as a
+     * reset does and rebuilt from the same events. Prints events per second of each, and of a small sample handed
+     * over one event at a time (the behaviour before batching) for comparison.
+     */
+    private static void catchUp(int members, int oneByOneMembers) {
+        TestMongo mongo = TestMongo.get();
+        Clock clock = Clock.fixed(Instant.parse("2026-12-31T03:00:00Z"), ZoneOffset.UTC);
+        List<EventMessage<?>> sample = RollupHistory.year(oneByOneMembers);
+        SupportOrganizationRollupProjection small = projection(mongo, clock);
+        long start = System.nanoTime();
+        new Deliveries(small).oneByOne(sample);
+        double oneByOneRate = sample.size() / seconds(start);
+        List<EventMessage<?>> year = RollupHistory.year(members);
+        SupportOrganizationRollupProjection projection = projection(mongo, clock);
+        Deliveries deliveries = new Deliveries(projection);
+        start = System.nanoTime();
+        deliveries.inBatches(year, BATCH);
+        double catchUpSeconds = seconds(start);
+        start = System.nanoTime();
+        projection.reset();
+        deliveries.inBatches(year, BATCH);
+        double rebuildSeconds = seconds(start);
+        System.out.printf(
+                "catch-up: %d members, %d events (a year of history) in batches of %d: %.1f s, %.0f events/s;"
+                        + " rebuild (reset + replay) %.1f s, %.0f events/s; one event at a time (%d members, %d"
+                        + " events): %.0f events/s%n",
+                members,
+                year.size(),
+                BATCH,
+                catchUpSeconds,
+                year.size() / catchUpSeconds,
+                rebuildSeconds,
+                year.size() / rebuildSeconds,
+                oneByOneMembers,
+                sample.size(),
+                oneByOneRate);
+    }
+
+    private static SupportOrganizationRollupProjection projection(TestMongo mongo, Clock clock) {
+        return new SupportOrganizationRollupProjection(
+                mongo.client().getDatabase(mongo.freshDatabaseName("insights-catch-up")),
+                SmeDefinitions.load(),
+                Catalog.load(),
+                clock,
+                new MemberStatusChanges(new MemberStatusFeed()));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static EventMessage<?> message(Object payload, Instant at) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, Map.of(), at);
     }
 
     private static double medianMicros(SupportOrganizationRollupQueries queries, FindSupportOrganizationRollupQuery q) {

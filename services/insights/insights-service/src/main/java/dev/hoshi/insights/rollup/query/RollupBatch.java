@@ -1,0 +1,497 @@
+package dev.hoshi.insights.rollup.query;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import dev.hoshi.catalog.Edition;
+import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
+import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ProjectionBatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.bson.Document;
+
+/**
+ * The rollup projection's writes for one batch of events ({@link ProjectionBatch}). Handlers only note what changes
+ * ({@link #change}, {@link #schedule}, {@link #addAnalyst}); {@link #flush} then writes the batch:
+ *
+ * <ol>
+ *   <li>analysts and grant-calendar days: one bulk {@code $addToSet} each (safe to repeat);
+ *   <li>member states: all members of the batch read with one {@code $in}; each member's changes applied to its
+ *       state in event order in memory (consecutive events of a member read the store once); every changed state
+ *       written in one bulk request, compare-and-set on the state's {@code version} (an insert for a new member, an
+ *       upsert filtered on the old version otherwise, which fails on the unique {@code _id} when another thread
+ *       wrote first); a member that lost the race is read again and its changes applied again on the new state;
+ *   <li>the differences of the states written, each step (one event) against the state before it, summed per
+ *       cohort and per slice: one bulk {@code $inc} for the cohorts, one per slice and month of the batch for the
+ *       rollups (usually one), then one {@code $in} read of those rollups and of their month's snapshots and one
+ *       bulk write of the snapshots (compare-and-set on the {@code rev} read, only over an older one);
+ *   <li>the list rows of the changed members, from their final state: one bulk of replaces and deletes, then one
+ *       {@code $in} read of the states to write again the rows of a member another thread moved on meanwhile;
+ *   <li>live status messages, step by step, once all is written.
+ * </ol>
+ *
+ * <p>A redelivered batch finds the states already changed, so its steps are empty (or cancel out) and nothing is
+ * counted twice. Crash window (docs/insights.md, "Consistency"): between the member states' write and the
+ * {@code $inc}s the batch's differences can be lost, as a single event's could before.
+ */
+final class RollupBatch implements ProjectionBatch.Buffer {
+
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final ReplaceOptions REPLACE_UPSERT = new ReplaceOptions().upsert(true);
+
+    private record Op(Consumer<Document> mutation, Instant at, int order) {}
+
+    private record Step(String organization, Document before, Document after, Instant at, int order) {}
+
+    /** Increments of one slice for the events of one month, in event order. */
+    private record Chunk(String month, Map<String, Long> inc) {}
+
+    private final RollupCollections store;
+    private final Edition edition;
+    private final Clock clock;
+    private final MemberStatusChanges changes;
+    private final Map<String, List<Op>> members = new LinkedHashMap<>();
+    private final Map<String, Set<String>> calendar = new TreeMap<>();
+    private final Map<String, Set<String>> analysts = new TreeMap<>();
+    private int order;
+
+    RollupBatch(RollupCollections store, Edition edition, Clock clock, MemberStatusChanges changes) {
+        this.store = store;
+        this.edition = edition;
+        this.clock = clock;
+        this.changes = changes;
+    }
+
+    /** Notes a change of the member's state by the event handled now. */
+    void change(String organization, Instant at, Consumer<Document> mutation) {
+        members.computeIfAbsent(organization, k -> new ArrayList<>()).add(new Op(mutation, at, order++));
+    }
+
+    /** Notes that the member's live grants change on {@code day}. */
+    void schedule(String organization, String day) {
+        calendar.computeIfAbsent(day, k -> new TreeSet<>()).add(organization);
+    }
+
+    void addAnalyst(String analyst, String supportOrganization) {
+        analysts.computeIfAbsent(analyst, k -> new TreeSet<>()).add(supportOrganization);
+    }
+
+    @Override
+    public void flush() {
+        try {
+            addToSets(store.analysts(), analysts, "supportOrganizations");
+            addToSets(store.calendar(), calendar, "organizations");
+            if (!members.isEmpty()) {
+                List<Step> steps = writeStates();
+                steps.sort(Comparator.comparingInt(Step::order));
+                writeCohorts(steps);
+                writeRollups(steps);
+                writeListing(steps);
+                for (Step step : steps) {
+                    changes.publish(
+                            step.organization(),
+                            step.before(),
+                            step.after(),
+                            MemberState::levelOf,
+                            MemberState.scopes(step.after()),
+                            step.at());
+                }
+            }
+        } finally {
+            members.clear();
+            calendar.clear();
+            analysts.clear();
+            order = 0;
+        }
+    }
+
+    private static void addToSets(MongoCollection<Document> into, Map<String, Set<String>> values, String field) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        values.forEach((id, added) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", id),
+                new Document("$addToSet", new Document(field, new Document("$each", new ArrayList<>(added)))),
+                UPSERT)));
+        into.bulkWrite(writes, UNORDERED);
+    }
+
+    // --- member states ----------------------------------------------------------------------------------------
+
+    /** Applies and writes every member's changes; the steps of the states written. */
+    private List<Step> writeStates() {
+        Map<String, Document> stored = new HashMap<>();
+        store.members()
+                .find(new Document("_id", new Document("$in", new ArrayList<>(members.keySet()))))
+                .forEach(doc -> stored.put(doc.getString("_id"), doc));
+        List<String> ids = new ArrayList<>();
+        List<List<Step>> applied = new ArrayList<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        members.forEach((id, ops) -> {
+            Document base = stored.get(id);
+            List<Step> steps = apply(id, base, ops);
+            if (!steps.isEmpty()) {
+                ids.add(id);
+                applied.add(steps);
+                writes.add(stateWrite(base, steps.get(steps.size() - 1).after()));
+            }
+        });
+        if (writes.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Set<Integer> lost = writeAll(store.members(), writes);
+        List<Step> result = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            result.addAll(lost.contains(i) ? again(ids.get(i)) : applied.get(i));
+        }
+        return result;
+    }
+
+    /** Another thread wrote the member first: its changes again on the state now stored, until one write wins. */
+    private List<Step> again(String id) {
+        while (true) {
+            Document base = store.members().find(new Document("_id", id)).first();
+            List<Step> steps = apply(id, base, members.get(id));
+            if (steps.isEmpty()) {
+                return steps;
+            }
+            if (writeAll(
+                            store.members(),
+                            List.of(stateWrite(base, steps.get(steps.size() - 1).after())))
+                    .isEmpty()) {
+                return steps;
+            }
+        }
+    }
+
+    /**
+     * The member's changes in event order, each a step from the state before to the state after; a change that
+     * leaves the state as it was (a redelivered event) is no step. The states carry no {@code version}.
+     */
+    private List<Step> apply(String id, Document base, List<Op> ops) {
+        Document current = base == null ? null : copy(base);
+        if (current != null) {
+            current.remove("version");
+        }
+        String today = BusinessTime.today(clock).toString();
+        List<Step> steps = new ArrayList<>();
+        for (Op op : ops) {
+            Document after = current == null ? new Document("_id", id) : copy(current);
+            op.mutation().accept(after);
+            after.put("evaluatedOn", today);
+            MemberState.recordDecline(current, after, op.at());
+            if (current != null && current.equals(after)) {
+                continue; // redelivered or no change
+            }
+            steps.add(new Step(id, current, after, op.at(), op.order()));
+            current = after;
+        }
+        return steps;
+    }
+
+    /** An insert of a new member, else a replace of the version read (an upsert, so a lost race is a duplicate key). */
+    private static WriteModel<Document> stateWrite(Document base, Document after) {
+        Document written = new Document(after);
+        if (base == null) {
+            written.put("version", 1L);
+            return new InsertOneModel<>(written);
+        }
+        Object version = base.get("version");
+        written.put("version", ((Number) version).longValue() + 1);
+        return new ReplaceOneModel<>(
+                new Document("_id", after.get("_id")).append("version", version), written, REPLACE_UPSERT);
+    }
+
+    // --- cohorts and rollups ----------------------------------------------------------------------------------
+
+    private void writeCohorts(List<Step> steps) {
+        Map<String, Map<String, Long>> inc = new TreeMap<>();
+        for (Step step : steps) {
+            MemberState.difference(
+                            MemberState.cohortContribution(step.before()), MemberState.cohortContribution(step.after()))
+                    .forEach((path, v) -> {
+                        int colon = path.indexOf(':');
+                        inc.computeIfAbsent(path.substring(0, colon), k -> new TreeMap<>())
+                                .merge(path.substring(colon + 1), v, Long::sum);
+                    });
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        inc.forEach((id, fields) -> {
+            fields.values().removeIf(v -> v == 0);
+            if (!fields.isEmpty()) {
+                writes.add(new UpdateOneModel<>(
+                        new Document("_id", id), new Document("$inc", new Document(new TreeMap<>(fields))), UPSERT));
+            }
+        });
+        if (!writes.isEmpty()) {
+            store.cohorts().bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /**
+     * Adds each slice's differences with one {@code $inc} per slice and month of the batch, then copies each slice's
+     * rollup to that month's snapshot. Each {@code $inc} bumps the rollup's {@code rev}; a snapshot is only replaced
+     * by one with a higher {@code rev}, so threads finishing in another order cannot leave an older copy behind
+     * ({@link #snapshots}).
+     */
+    private void writeRollups(List<Step> steps) {
+        Map<String, List<Chunk>> bySlice = new TreeMap<>();
+        for (Step step : steps) {
+            Map<String, Map<String, Long>> old = MemberState.contributions(step.before(), edition);
+            Map<String, Map<String, Long>> now = MemberState.contributions(step.after(), edition);
+            Set<String> slices = new TreeSet<>(old.keySet());
+            slices.addAll(now.keySet());
+            String month = MemberState.periodsOf(step.at()).get(0);
+            for (String slice : slices) {
+                Map<String, Long> delta =
+                        MemberState.difference(old.getOrDefault(slice, Map.of()), now.getOrDefault(slice, Map.of()));
+                if (delta.isEmpty()) {
+                    continue;
+                }
+                List<Chunk> chunks = bySlice.computeIfAbsent(slice, k -> new ArrayList<>());
+                if (chunks.isEmpty() || !chunks.get(chunks.size() - 1).month().equals(month)) {
+                    chunks.add(new Chunk(month, new TreeMap<>()));
+                }
+                Map<String, Long> inc = chunks.get(chunks.size() - 1).inc();
+                delta.forEach((field, v) -> inc.merge(field, v, Long::sum));
+            }
+        }
+        for (int round = 0; !bySlice.isEmpty(); round++) {
+            Map<String, String> months = new TreeMap<>();
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (var it = bySlice.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                String slice = entry.getKey(); // read before removing: a TreeMap reuses a removed entry's node
+                List<Chunk> chunks = entry.getValue();
+                Chunk chunk = chunks.get(round);
+                if (round == chunks.size() - 1) {
+                    it.remove();
+                }
+                Document inc = new Document("rev", 1L);
+                chunk.inc().forEach((field, v) -> {
+                    if (v != 0) {
+                        inc.append(field, v);
+                    }
+                });
+                months.put(slice, chunk.month());
+                writes.add(new UpdateOneModel<>(
+                        new Document("_id", slice),
+                        new Document("$inc", inc).append("$min", new Document("since", chunk.month())),
+                        UPSERT));
+            }
+            store.rollups().bulkWrite(writes, UNORDERED);
+            snapshots(months);
+        }
+    }
+
+    /**
+     * Copies each slice's rollup to its month's snapshot unless the snapshot already holds that {@code rev} or a
+     * newer one. The snapshots are read by {@code _id} first, then written compare-and-set on the exact {@code rev}
+     * read (an insert for a new one): every filter is an exact match covered by the unique {@code {_id, rev}} index,
+     * so each write is a point look-up on the embedded server too (docs/insights.md, "Indexes"). A write that lost
+     * the race (a duplicate key) is read and tried again until the stored snapshot is at least as new.
+     */
+    private void snapshots(Map<String, String> months) {
+        Map<String, Document> latest = new HashMap<>();
+        store.rollups()
+                .find(new Document("_id", new Document("$in", new ArrayList<>(months.keySet()))))
+                .forEach(rollup -> {
+                    String slice = rollup.getString("_id");
+                    String month = months.get(slice);
+                    Document snapshot = new Document(rollup);
+                    snapshot.put("_id", slice + ":" + month);
+                    snapshot.put("slice", slice);
+                    snapshot.put("month", month);
+                    latest.put(snapshot.getString("_id"), snapshot);
+                });
+        while (!latest.isEmpty()) {
+            Map<String, Long> stored = new HashMap<>();
+            store.history()
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(latest.keySet()))))
+                    .projection(new Document("rev", 1))
+                    .forEach(doc -> stored.put(doc.getString("_id"), revOf(doc)));
+            List<Document> written = new ArrayList<>();
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            latest.forEach((id, snapshot) -> {
+                Long current = stored.get(id);
+                if (current == null) {
+                    written.add(snapshot);
+                    writes.add(new InsertOneModel<>(new Document(snapshot)));
+                } else if (current < revOf(snapshot)) {
+                    written.add(snapshot);
+                    writes.add(new ReplaceOneModel<>(
+                            new Document("_id", id).append("rev", current), new Document(snapshot), REPLACE_UPSERT));
+                }
+            });
+            Map<String, Document> lost = new HashMap<>();
+            for (int i : writeAll(store.history(), writes)) {
+                lost.put(written.get(i).getString("_id"), written.get(i));
+            }
+            latest.clear();
+            latest.putAll(lost);
+        }
+    }
+
+    private static long revOf(Document doc) {
+        return doc.get("rev", Number.class).longValue();
+    }
+
+    /**
+     * Writes {@code writes} in one unordered bulk request; the indexes of those that failed on a duplicate key (a
+     * compare-and-set that lost). Any other failure is thrown.
+     */
+    private static Set<Integer> writeAll(MongoCollection<Document> into, List<WriteModel<Document>> writes) {
+        Set<Integer> duplicates = new HashSet<>();
+        if (writes.isEmpty()) {
+            return duplicates;
+        }
+        try {
+            into.bulkWrite(writes, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+        }
+        return duplicates;
+    }
+
+    // --- the members' list ------------------------------------------------------------------------------------
+
+    /**
+     * Each changed member's row per support organisation it granted at any step, as its final state shows it. The
+     * rows are not compare-and-set: another thread may have written a newer state and its rows before these, so the
+     * states are read again afterwards and the rows of any member whose state moved on are written again from the
+     * state now stored, until it stays put. The last rows written are thus those of the last state.
+     */
+    private void writeListing(List<Step> steps) {
+        Map<String, Document> last = new LinkedHashMap<>();
+        Map<String, Set<String>> supportOrganizations = new HashMap<>();
+        for (Step step : steps) {
+            last.put(step.organization(), step.after());
+            Set<String> seen = supportOrganizations.computeIfAbsent(step.organization(), k -> new TreeSet<>());
+            seen.addAll(MemberState.scopes(step.before()).keySet());
+            seen.addAll(MemberState.scopes(step.after()).keySet());
+        }
+        while (!last.isEmpty()) {
+            writeRows(last, supportOrganizations);
+            Map<String, Document> stored = new HashMap<>();
+            store.members()
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(last.keySet()))))
+                    .forEach(doc -> {
+                        doc.remove("version");
+                        stored.put(doc.getString("_id"), doc);
+                    });
+            Map<String, Document> movedOn = new LinkedHashMap<>();
+            last.forEach((organization, state) -> {
+                Document now = stored.get(organization);
+                if (now != null && !now.equals(state)) {
+                    movedOn.put(organization, now);
+                    supportOrganizations
+                            .get(organization)
+                            .addAll(MemberState.scopes(now).keySet());
+                }
+            });
+            last = movedOn;
+        }
+    }
+
+    private void writeRows(Map<String, Document> last, Map<String, Set<String>> supportOrganizations) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        last.forEach((organization, state) -> {
+            Map<String, ConsentScope> scopes = MemberState.scopes(state);
+            for (String supportOrganization : supportOrganizations.get(organization)) {
+                Document key = new Document("_id", supportOrganization + "/" + organization);
+                ConsentScope scope = scopes.get(supportOrganization);
+                writes.add(
+                        scope == null
+                                ? new DeleteOneModel<>(key)
+                                : new ReplaceOneModel<>(
+                                        key, row(organization, supportOrganization, scope, state), REPLACE_UPSERT));
+            }
+        });
+        if (!writes.isEmpty()) {
+            store.listing().bulkWrite(writes, UNORDERED);
+        }
+    }
+
+    /** The member's row in the support organisation's list, holding only what its scope shows. */
+    private static Document row(String organization, String supportOrganization, ConsentScope scope, Document state) {
+        String level = MemberState.levelOf(state);
+        String declared = state.getString("declared");
+        Document row = new Document("_id", supportOrganization + "/" + organization)
+                .append("supportOrganization", supportOrganization)
+                .append("organization", organization)
+                .append("name", state.getString("name"))
+                .append("scope", scope.name())
+                .append("industry", state.getString("industry"))
+                .append("smeClass", state.getString("smeClass"))
+                .append("prefecture", state.getString("prefecture"))
+                .append("level", level)
+                .append("levelRank", MemberState.LEVELS.indexOf(level))
+                .append("declaredLevel", declared == null ? "NONE" : declared)
+                .append("standing", MemberState.standingOf(state));
+        if (MemberState.lapsed(state)) {
+            row.append("lapseReason", state.getString("lapseReason")).append("lapsedOn", state.getString("lapsedOn"));
+        }
+        if (scope.includes(ConsentScope.LEVEL_AND_SCORES) && state.getInteger("score") != null) {
+            boolean overdue = MemberState.overdue(state);
+            row.append("score", state.getInteger("score"))
+                    .append("band", state.getString("band"))
+                    .append("assessedOn", state.getString("sheetOn"))
+                    .append("overdue", overdue)
+                    .append("overdueRank", overdue ? 1 : 0);
+        }
+        if (scope.includes(ConsentScope.FULL_DETAIL) && state.get("answers") != null) {
+            row.append("answers", state.get("answers", Document.class));
+        }
+        return row;
+    }
+
+    /** A deep copy (documents and lists copied, values shared: they are immutable). */
+    static Document copy(Document source) {
+        Document copy = new Document();
+        source.forEach((key, value) -> copy.put(key, copyValue(value)));
+        return copy;
+    }
+
+    private static Object copyValue(Object value) {
+        if (value instanceof Document d) {
+            return copy(d);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            for (Object item : list) {
+                copy.add(copyValue(item));
+            }
+            return copy;
+        }
+        return value;
+    }
+}
