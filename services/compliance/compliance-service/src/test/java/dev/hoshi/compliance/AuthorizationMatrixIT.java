@@ -264,6 +264,9 @@ class AuthorizationMatrixIT {
                         .variable("id", orgA)
                         .allow(ANALYST_WITH_GRANT, PARTNER_WITH_GRANT),
                 Rule.query("accessLog", "{ accessLog { at viewer scope } }").allow(READERS),
+                // ---- the guideline's content: the same for everyone signed in, nobody else
+                Rule.query("guideline", "{ guideline { edition items { id } } }")
+                        .allow(EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
 
                 // ---- changes: owners and members of the chosen organisation
                 Rule.mutation(

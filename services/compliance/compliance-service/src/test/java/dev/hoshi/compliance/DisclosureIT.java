@@ -10,6 +10,8 @@ import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
 import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.context.Actor;
@@ -265,6 +267,55 @@ class DisclosureIT {
                 .errors()
                 .expect(e -> "ORGANIZATION_REQUIRED".equals(e.getExtensions().get("code")))
                 .verify();
+    }
+
+    @Test
+    void aRemovedAnalystFindsTheMemberMissingWhileTheOtherAnalystStillSeesIt() {
+        String org = ComplianceTestSupport.directoryRegisters(eventStore, "株式会社田中工業", "owner-" + System.nanoTime());
+        String association = "assoc-removal-" + System.nanoTime();
+        SupportOrganizationId support = SupportOrganizationId.of(association);
+        String first = "analyst-first-" + association;
+        String removed = "analyst-removed-" + association;
+        publish(
+                association,
+                0,
+                new SupportOrganizationRegisteredEvent(
+                        support, "工業会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, UserId.of(first)));
+        publish(association, 1, new SupportOrganizationAnalystAddedEvent(support, UserId.of(removed)));
+        publish(
+                org,
+                1,
+                new ConsentGrantedEvent(
+                        ConsentGrantId.random(),
+                        TenantId.of(org),
+                        Grantee.supportOrganization(support),
+                        ConsentScope.LEVEL_ONLY,
+                        today,
+                        null));
+        String scope = "query($id: ID!) { memberStatus(organizationId: $id) { scope } }";
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> user(removed)
+                .document(scope)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.scope")
+                .entity(String.class)
+                .isEqualTo("LEVEL_ONLY"));
+
+        publish(association, 2, new SupportOrganizationAnalystRemovedEvent(support, UserId.of(removed)));
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() -> user(removed)
+                .document(scope)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus")
+                .valueIsNull());
+        user(first)
+                .document(scope)
+                .variable("id", org)
+                .execute()
+                .path("memberStatus.scope")
+                .entity(String.class)
+                .isEqualTo("LEVEL_ONLY");
     }
 
     private void publish(String aggregate, long seq, Object event) {

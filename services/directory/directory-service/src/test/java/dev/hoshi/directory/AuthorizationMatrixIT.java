@@ -293,6 +293,12 @@ class AuthorizationMatrixIT extends DirectoryIT {
                         .variable("input", Map.of("supportOrganizationId", supportSpare, "analyst", unique("more")))
                         .allow(Persona.OPERATOR),
                 Rule.mutation(
+                                "removeSupportOrganizationAnalyst",
+                                "mutation($input: RemoveSupportOrganizationAnalystInput!) {"
+                                        + " removeSupportOrganizationAnalyst(input: $input) { analyst errors { code } } }")
+                        .variable("input", Map.of("supportOrganizationId", supportSpare, "analyst", unique("nobody")))
+                        .allow(Persona.OPERATOR),
+                Rule.mutation(
                                 "recordMembership",
                                 "mutation($input: RecordMembershipInput!) { recordMembership(input: $input)"
                                         + " { organizationId errors { code } } }")

@@ -135,6 +135,68 @@ class MembershipGraphQlIT extends DirectoryIT {
     }
 
     @Test
+    void aRemovedAnalystActsForTheSupportOrganisationNoLongerAndTheLastOneStays() {
+        String org = registerOrganization("demo-sato");
+        String support = registerSupportOrganization("demo-tanaka");
+        asOperator()
+                .documentName("addSupportOrganizationAnalyst")
+                .variable("input", Map.of("supportOrganizationId", support, "analyst", "demo-watanabe"))
+                .execute()
+                .path("addSupportOrganizationAnalyst.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        removeAnalyst(asUser("demo-tanaka", null), support, "demo-watanabe")
+                .errors()
+                .expect(error -> "FORBIDDEN".equals(error.getExtensions().get("code")))
+                .verify();
+        removeAnalyst(asOperator(), support, "demo-watanabe")
+                .path("removeSupportOrganizationAnalyst.analyst")
+                .entity(String.class)
+                .isEqualTo("demo-watanabe")
+                .path("removeSupportOrganizationAnalyst.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+
+        analystSide("demo-watanabe", "inviteOrganization", support, org)
+                .errors()
+                .expect(error -> "NOT_FOUND".equals(error.getExtensions().get("code")))
+                .verify();
+        removeAnalyst(asOperator(), support, "demo-watanabe")
+                .path("removeSupportOrganizationAnalyst.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("NOT_AN_ANALYST");
+        removeAnalyst(asOperator(), support, "demo-tanaka")
+                .path("removeSupportOrganizationAnalyst.errors[0].code")
+                .entity(String.class)
+                .isEqualTo("LAST_ANALYST")
+                .path("removeSupportOrganizationAnalyst.errors[0].messageJa")
+                .entity(String.class)
+                .satisfies(ja -> assertThat(ja).contains("アナリスト"));
+        removeAnalyst(asOperator(), "no-such-support-" + System.nanoTime(), "demo-tanaka")
+                .errors()
+                .expect(error -> "NOT_FOUND".equals(error.getExtensions().get("code")))
+                .verify();
+        eventually(() -> asOperator()
+                .documentName("supportOrganizations")
+                .execute()
+                .path("supportOrganizations[?(@.id == '" + support + "')].analysts[*]")
+                .entityList(String.class)
+                .containsExactly("demo-tanaka"));
+        assertThat(eventsOf(support))
+                .containsExactly(
+                        "SupportOrganizationRegisteredEvent",
+                        "SupportOrganizationAnalystAddedEvent",
+                        "SupportOrganizationAnalystRemovedEvent");
+    }
+
+    private GraphQlTester.Response removeAnalyst(GraphQlTester tester, String support, String analyst) {
+        return tester.documentName("removeSupportOrganizationAnalyst")
+                .variable("input", Map.of("supportOrganizationId", support, "analyst", analyst))
+                .execute();
+    }
+
+    @Test
     void eachSideActsOnlyThroughItsOwnPeople() {
         String org = registerOrganization("demo-sato");
         addPerson("demo-sato", org, "demo-kato", "MEMBER");

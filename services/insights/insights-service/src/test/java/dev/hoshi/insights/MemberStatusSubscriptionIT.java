@@ -7,9 +7,12 @@ import static org.awaitility.Awaitility.await;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
+import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,7 @@ class MemberStatusSubscriptionIT {
     private final String levelAnalyst = "analyst-level-" + run;
     private final String member = "member-" + run;
     private final List<Disposable> open = new ArrayList<>();
+    private final ConsentGrantId scoresGrant = ConsentGrantId.random();
 
     @AfterEach
     void close() {
@@ -159,6 +164,123 @@ class MemberStatusSubscriptionIT {
         }
         assertThat(scores.poll(300, TimeUnit.MILLISECONDS)).isNull();
         assertThat(level.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aRemovedAnalystsStreamEndsWithAccessRevokedAndTheirReadsFindNothing() throws Exception {
+        world();
+        String removed = "analyst-removed-" + run;
+        operator(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                "SupportOrganization",
+                scoresSupport,
+                1,
+                new SupportOrganizationAnalystAddedEvent(
+                        SupportOrganizationId.of(scoresSupport), UserId.of(removed)))));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> consenting(removed, scoresSupport));
+        int before = feed.subscriptions();
+        BlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        open.add(ws(tokens.user(removed, null))
+                .document(SUBSCRIPTION)
+                .variable("id", scoresSupport)
+                .executeSubscription()
+                .toFlux()
+                .subscribe(
+                        response -> received.add(response.path("memberStatusChanged")
+                                .entity(Map.class)
+                                .get()),
+                        ended::set));
+        BlockingQueue<Map<String, Object>> first = subscribe(scoresAnalyst, scoresSupport);
+        await().atMost(WAIT).until(() -> feed.subscriptions() == before + 2);
+
+        LocalDate sheetOn = LocalDate.parse("2026-11-01");
+        compliance(0, Statuses.nothingYet().sheet(18, sheetOn).event(member, sheetOn));
+        assertThat(received.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("score", 72);
+        assertThat(first.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("score", 72);
+
+        operator(() -> eventStore.publish(new GenericDomainEventMessage<>(
+                "SupportOrganization",
+                scoresSupport,
+                2,
+                new SupportOrganizationAnalystRemovedEvent(
+                        SupportOrganizationId.of(scoresSupport), UserId.of(removed)))));
+
+        await().atMost(WAIT).until(() -> ended.get() != null);
+        assertThat(ended.get()).isInstanceOf(SubscriptionErrorException.class);
+        ResponseError error =
+                ((SubscriptionErrorException) ended.get()).getErrors().get(0);
+        assertThat(error.getExtensions())
+                .containsEntry("code", "ACCESS_REVOKED")
+                .containsEntry("messageJa", "この支援機関のアナリストではなくなったため、会員の変更の通知を終了しました。");
+        await().atMost(WAIT).until(() -> feed.subscriptions() == before + 1);
+        // the rollup, the member list and a new subscription answer as for someone who was never an analyst
+        HttpGraphQlTester reads = http(removed);
+        reads.document("query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) { period } }")
+                .variable("id", scoresSupport)
+                .execute()
+                .path("supportOrganizationRollup")
+                .valueIsNull();
+        reads.document(
+                        "query($id: ID!) { supportOrganizationMembers(supportOrganizationId: $id) { edges { cursor } } }")
+                .variable("id", scoresSupport)
+                .execute()
+                .path("supportOrganizationMembers")
+                .valueIsNull();
+        assertThat(errorCodes(tokens.user(removed, null), scoresSupport)).containsExactly("NOT_FOUND");
+
+        // the remaining analyst goes on receiving
+        LocalDate declaredOn = LocalDate.parse("2026-11-02");
+        compliance(1, Statuses.twoStarsDeclared(declaredOn).sheet(18, sheetOn).event(member, declaredOn));
+        assertThat(first.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("level", "TWO_STARS_DECLARED");
+        assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+    }
+
+    @Test
+    void aRevokedGrantStopsThatMembersMessagesAndTheStreamStaysOpen() throws Exception {
+        world();
+        int before = feed.subscriptions();
+        BlockingQueue<Map<String, Object>> scores = subscribe(scoresAnalyst, scoresSupport);
+        BlockingQueue<Map<String, Object>> level = subscribe(levelAnalyst, levelSupport);
+        await().atMost(WAIT).until(() -> feed.subscriptions() == before + 2);
+
+        LocalDate declaredOn = LocalDate.parse("2026-11-02");
+        compliance(0, Statuses.twoStarsDeclared(declaredOn).event(member, declaredOn));
+        assertThat(scores.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("level", "TWO_STARS_DECLARED");
+        assertThat(level.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("level", "TWO_STARS_DECLARED");
+
+        CurrentContext.runWith(RequestContext.forTenant(TenantId.of(member), Actor.user("owner-" + member)), () -> {
+            organization(
+                    3,
+                    new ConsentRevokedEvent(
+                            scoresGrant,
+                            TenantId.of(member),
+                            Grantee.supportOrganization(SupportOrganizationId.of(scoresSupport)),
+                            ConsentScope.LEVEL_AND_SCORES,
+                            LocalDate.parse("2026-01-01"),
+                            null,
+                            LocalDate.parse("2026-11-03")));
+        });
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> http(scoresAnalyst)
+                .document("query($id: ID!) { supportOrganizationMembers(supportOrganizationId: $id) {"
+                        + " edges { cursor } } }")
+                .variable("id", scoresSupport)
+                .execute()
+                .path("supportOrganizationMembers.edges")
+                .entityList(Object.class)
+                .hasSize(0));
+
+        LocalDate lapsedOn = LocalDate.parse("2026-11-04");
+        compliance(
+                1,
+                Statuses.twoStarsDeclared(declaredOn)
+                        .lapsed(LapseReason.POLICY_NOT_PUBLISHED, lapsedOn)
+                        .event(member, lapsedOn));
+        assertThat(level.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).containsEntry("standing", "PREREQUISITES_LAPSED");
+        assertThat(scores.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        // the revoked side's stream is still open (its other members would still be told)
+        assertThat(feed.subscriptions()).isEqualTo(before + 2);
     }
 
     @Test
@@ -252,8 +374,8 @@ class MemberStatusSubscriptionIT {
                     0,
                     new OrganizationRegisteredEvent(
                             TenantId.of(member), "株式会社M", null, null, UserId.of("owner-" + member)));
-            organization(1, grant(scoresSupport, ConsentScope.LEVEL_AND_SCORES));
-            organization(2, grant(levelSupport, ConsentScope.LEVEL_ONLY));
+            organization(1, grant(scoresGrant, scoresSupport, ConsentScope.LEVEL_AND_SCORES));
+            organization(2, grant(ConsentGrantId.random(), levelSupport, ConsentScope.LEVEL_ONLY));
         });
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
             consenting(scoresAnalyst, scoresSupport);
@@ -261,13 +383,21 @@ class MemberStatusSubscriptionIT {
         });
     }
 
-    private void consenting(String analyst, String supportOrganization) {
-        HttpGraphQlTester.builder(WebTestClient.bindToServer()
+    private HttpGraphQlTester http(String user) {
+        return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")
-                        .defaultHeader("Authorization", "Bearer " + tokens.user(analyst, null)))
+                        .defaultHeader("Authorization", "Bearer " + tokens.user(user, null)))
                 .responseTimeout(RESPONSE_TIMEOUT)
-                .build()
+                .build();
+    }
+
+    private static void operator(Runnable publish) {
+        CurrentContext.runWith(RequestContext.withoutTenant(Actor.user("operator")), publish);
+    }
+
+    private void consenting(String analyst, String supportOrganization) {
+        http(analyst)
                 // the member list: one member is below the disclosure threshold, so a rollup shows no count
                 .document("query($id: ID!) { supportOrganizationMembers(supportOrganizationId: $id) {"
                         + " edges { cursor } } }")
@@ -293,9 +423,9 @@ class MemberStatusSubscriptionIT {
                                 UserId.of(analyst)))));
     }
 
-    private ConsentGrantedEvent grant(String supportOrganization, ConsentScope scope) {
+    private ConsentGrantedEvent grant(ConsentGrantId id, String supportOrganization, ConsentScope scope) {
         return new ConsentGrantedEvent(
-                ConsentGrantId.random(),
+                id,
                 TenantId.of(member),
                 Grantee.supportOrganization(SupportOrganizationId.of(supportOrganization)),
                 scope,

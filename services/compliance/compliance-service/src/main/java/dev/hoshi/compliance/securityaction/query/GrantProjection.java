@@ -10,6 +10,7 @@ import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
 import dev.hoshi.directory.api.consent.GranteeKind;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
@@ -52,6 +53,18 @@ class GrantProjection {
     @EventHandler
     void on(SupportOrganizationAnalystAddedEvent event) {
         addAnalyst(event.analyst().toString(), event.supportOrganizationId().toString());
+    }
+
+    /** A removed analyst's reads are decided as anyone's outside: as soon as this is processed. */
+    @EventHandler
+    void on(SupportOrganizationAnalystRemovedEvent event) {
+        analysts.updateOne(
+                new Document("_id", event.analyst().toString()),
+                new Document(
+                        "$pull",
+                        new Document(
+                                "supportOrganizations",
+                                event.supportOrganizationId().toString())));
     }
 
     @EventHandler

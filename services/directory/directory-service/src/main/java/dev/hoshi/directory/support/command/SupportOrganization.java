@@ -18,7 +18,9 @@ import dev.hoshi.directory.api.support.MembershipRecordedEvent;
 import dev.hoshi.directory.api.support.ProposeMembershipCommand;
 import dev.hoshi.directory.api.support.RecordMembershipCommand;
 import dev.hoshi.directory.api.support.RegisterSupportOrganizationCommand;
+import dev.hoshi.directory.api.support.RemoveSupportOrganizationAnalystCommand;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
@@ -94,6 +96,32 @@ class SupportOrganization {
         if (!analysts.contains(command.analyst())) {
             apply(new SupportOrganizationAnalystAddedEvent(id, command.analyst()));
         }
+    }
+
+    /**
+     * Someone who is not one of its analysts cannot be removed ({@code NOT_AN_ANALYST}). The last analyst stays
+     * ({@code LAST_ANALYST}): a support organisation always has someone to answer its members' requests, so the
+     * successor is added first.
+     */
+    @CommandHandler
+    void handle(RemoveSupportOrganizationAnalystCommand command) {
+        if (command.analyst() == null) {
+            throw new HoshiException(
+                    "INVALID_ANALYST", ErrorKind.INVALID_INPUT, "Say who the analyst is.", "アナリストを指定してください。");
+        }
+        if (!analysts.contains(command.analyst())) {
+            throw rule(
+                    "NOT_AN_ANALYST",
+                    "'" + command.analyst() + "' is not an analyst of this support organisation.",
+                    "'" + command.analyst() + "' はこの支援機関のアナリストではありません。");
+        }
+        if (analysts.size() == 1) {
+            throw rule(
+                    "LAST_ANALYST",
+                    "This is the support organisation's last analyst: add another analyst first, then remove this one.",
+                    "この支援機関の最後のアナリストです。先に別のアナリストを追加してから削除してください。");
+        }
+        apply(new SupportOrganizationAnalystRemovedEvent(id, command.analyst()));
     }
 
     /** Recording a member twice changes nothing. */
@@ -187,6 +215,11 @@ class SupportOrganization {
     @EventSourcingHandler
     void on(SupportOrganizationAnalystAddedEvent event) {
         analysts.add(event.analyst());
+    }
+
+    @EventSourcingHandler
+    void on(SupportOrganizationAnalystRemovedEvent event) {
+        analysts.remove(event.analyst());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import dev.hoshi.directory.api.support.AddSupportOrganizationAnalystCommand;
 import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
 import dev.hoshi.directory.api.support.RecordMembershipCommand;
 import dev.hoshi.directory.api.support.RegisterSupportOrganizationCommand;
+import dev.hoshi.directory.api.support.RemoveSupportOrganizationAnalystCommand;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
 import dev.hoshi.kernel.error.ErrorKind;
@@ -42,6 +43,11 @@ class SupportOrganizationController {
     record AddSupportOrganizationAnalystInput(String supportOrganizationId, String analyst) {}
 
     record AddSupportOrganizationAnalystPayload(String supportOrganizationId, String analyst, List<UserError> errors) {}
+
+    record RemoveSupportOrganizationAnalystInput(String supportOrganizationId, String analyst) {}
+
+    record RemoveSupportOrganizationAnalystPayload(
+            String supportOrganizationId, String analyst, List<UserError> errors) {}
 
     /** The aggregate type of an organisation's events (the class name of directory's {@code Organization}). */
     static final String ORGANIZATION_AGGREGATE = "Organization";
@@ -121,6 +127,24 @@ class SupportOrganizationController {
                 ? new AddSupportOrganizationAnalystPayload(
                         input.supportOrganizationId(), outcome.value().toString(), List.of())
                 : new AddSupportOrganizationAnalystPayload(null, null, outcome.errors());
+    }
+
+    /** Authorised exactly as adding one: operators only; an unknown support organisation is {@code NOT_FOUND}. */
+    @MutationMapping
+    RemoveSupportOrganizationAnalystPayload removeSupportOrganizationAnalyst(
+            @Argument RemoveSupportOrganizationAnalystInput input) {
+        Caller.requireRole(Caller.PLATFORM_OPERATOR);
+        Mutations.Outcome<UserId> outcome = Mutations.attempt(() -> {
+            UserId analyst = Inputs.parse("analyst", input.analyst(), UserId::of);
+            commands.sendAndWait(new RemoveSupportOrganizationAnalystCommand(
+                    Inputs.parse("supportOrganizationId", input.supportOrganizationId(), SupportOrganizationId::of),
+                    analyst));
+            return analyst;
+        });
+        return outcome.succeeded()
+                ? new RemoveSupportOrganizationAnalystPayload(
+                        input.supportOrganizationId(), outcome.value().toString(), List.of())
+                : new RemoveSupportOrganizationAnalystPayload(null, null, outcome.errors());
     }
 
     @QueryMapping

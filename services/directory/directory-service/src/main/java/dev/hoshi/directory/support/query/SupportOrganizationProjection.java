@@ -8,6 +8,7 @@ import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
 import dev.hoshi.directory.api.support.MembershipAcceptedEvent;
 import dev.hoshi.directory.api.support.MembershipRecordedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
@@ -54,6 +55,13 @@ class SupportOrganizationProjection {
                 new Document("_id", event.supportOrganizationId().toString()),
                 new Document(
                         "$addToSet", new Document("analysts", event.analyst().toString())));
+    }
+
+    @EventHandler
+    void on(SupportOrganizationAnalystRemovedEvent event) {
+        supportOrganizations.updateOne(
+                new Document("_id", event.supportOrganizationId().toString()),
+                new Document("$pull", new Document("analysts", event.analyst().toString())));
     }
 
     @EventHandler

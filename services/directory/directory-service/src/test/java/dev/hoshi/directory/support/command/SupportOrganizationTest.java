@@ -17,7 +17,9 @@ import dev.hoshi.directory.api.support.MembershipRecordedEvent;
 import dev.hoshi.directory.api.support.ProposeMembershipCommand;
 import dev.hoshi.directory.api.support.RecordMembershipCommand;
 import dev.hoshi.directory.api.support.RegisterSupportOrganizationCommand;
+import dev.hoshi.directory.api.support.RemoveSupportOrganizationAnalystCommand;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.error.HoshiException;
@@ -83,6 +85,53 @@ class SupportOrganizationTest {
             fixture.given(REGISTERED)
                     .when(new AddSupportOrganizationAnalystCommand(ASSOCIATION, TANAKA))
                     .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anOperatorRemovesAnAnalyst() {
+            fixture.given(REGISTERED, new SupportOrganizationAnalystAddedEvent(ASSOCIATION, WATANABE))
+                    .when(new RemoveSupportOrganizationAnalystCommand(ASSOCIATION, WATANABE))
+                    .expectEvents(new SupportOrganizationAnalystRemovedEvent(ASSOCIATION, WATANABE));
+        }
+
+        @Test
+        void someoneWhoIsNotAnAnalystCannotBeRemoved() {
+            fixture.given(REGISTERED, new SupportOrganizationAnalystAddedEvent(ASSOCIATION, WATANABE))
+                    .when(new RemoveSupportOrganizationAnalystCommand(ASSOCIATION, OUTSIDER))
+                    .expectException(code("NOT_AN_ANALYST"))
+                    .expectNoEvents();
+
+            fixture.given(
+                            REGISTERED,
+                            new SupportOrganizationAnalystAddedEvent(ASSOCIATION, WATANABE),
+                            new SupportOrganizationAnalystRemovedEvent(ASSOCIATION, WATANABE))
+                    .when(new RemoveSupportOrganizationAnalystCommand(ASSOCIATION, WATANABE))
+                    .expectException(code("NOT_AN_ANALYST"))
+                    .expectNoEvents();
+
+            fixture.given(REGISTERED)
+                    .when(new RemoveSupportOrganizationAnalystCommand(ASSOCIATION, null))
+                    .expectException(code("INVALID_ANALYST"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theLastAnalystStays() {
+            fixture.given(REGISTERED)
+                    .when(new RemoveSupportOrganizationAnalystCommand(ASSOCIATION, TANAKA))
+                    .expectException(code("LAST_ANALYST"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRemovedAnalystActsForTheSupportOrganisationNoLonger() {
+            fixture.given(
+                            REGISTERED,
+                            new SupportOrganizationAnalystAddedEvent(ASSOCIATION, WATANABE),
+                            new SupportOrganizationAnalystRemovedEvent(ASSOCIATION, WATANABE))
+                    .when(new InviteOrganizationCommand(ASSOCIATION, SATO, WATANABE))
+                    .expectException(code("NOT_FOUND"))
                     .expectNoEvents();
         }
 

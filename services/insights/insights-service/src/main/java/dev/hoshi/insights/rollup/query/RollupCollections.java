@@ -33,6 +33,13 @@ record RollupCollections(
         history.createIndex(SNAPSHOT_REV, unique);
     }
 
+    /** Whether {@code user} is an analyst of {@code supportOrganization} now (one point look-up). */
+    boolean isAnalyst(String user, String supportOrganization) {
+        Document analyst = analysts.find(new Document("_id", user)).first();
+        return analyst != null
+                && analyst.getList("supportOrganizations", String.class).contains(supportOrganization);
+    }
+
     List<MongoCollection<Document>> all() {
         return List.of(members, rollups, history, analysts, listing, cohorts, calendar);
     }

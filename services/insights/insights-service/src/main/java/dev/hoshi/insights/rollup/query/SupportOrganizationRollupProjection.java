@@ -18,6 +18,7 @@ import dev.hoshi.directory.api.organization.OrganizationProfile;
 import dev.hoshi.directory.api.organization.OrganizationProfileUpdatedEvent;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
@@ -103,6 +104,18 @@ class SupportOrganizationRollupProjection {
     @EventHandler
     void on(SupportOrganizationAnalystAddedEvent event) {
         addAnalyst(event.analyst().toString(), event.supportOrganizationId().toString());
+    }
+
+    /** The removed analyst reads nothing more, and their open subscriptions end. */
+    @EventHandler
+    void on(SupportOrganizationAnalystRemovedEvent event) {
+        String analyst = event.analyst().toString();
+        String supportOrganization = event.supportOrganizationId().toString();
+        store.analysts()
+                .updateOne(
+                        new Document("_id", analyst),
+                        new Document("$pull", new Document("supportOrganizations", supportOrganization)));
+        changes.analystRemoved(supportOrganization, analyst);
     }
 
     private void addAnalyst(String analyst, String supportOrganization) {

@@ -562,9 +562,7 @@ class SupportOrganizationRollupQueries {
     }
 
     private boolean isAnalyst(String user, String supportOrganization) {
-        Document analyst = store.analysts().find(new Document("_id", user)).first();
-        return analyst != null
-                && analyst.getList("supportOrganizations", String.class).contains(supportOrganization);
+        return store.isAnalyst(user, supportOrganization);
     }
 
     private static Document sub(Document doc, String field) {

@@ -55,6 +55,14 @@ public class MemberStatusChanges {
         changes(organization, before, after, levelOf, scopes, at).forEach(feed::emit);
     }
 
+    /** Ends the open subscriptions of {@code analyst} to {@code supportOrganization}, after the removal was written. */
+    public void analystRemoved(String supportOrganization, String analyst) {
+        if (replaying()) {
+            return;
+        }
+        feed.analystRemoved(supportOrganization, analyst);
+    }
+
     /**
      * The messages, one per support organisation that may see the change (none when level, standing and score
      * stayed).

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -25,6 +26,7 @@ public class MemberStatusFeed {
     private static final Logger log = LoggerFactory.getLogger(MemberStatusFeed.class);
 
     private final Sinks.Many<MemberStatusChange> sink = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<AnalystRemoved> removals = Sinks.many().multicast().directBestEffort();
     private final Scheduler delivery = Schedulers.boundedElastic();
 
     /** Offers {@code change} to every open subscription; never blocks, never fails. */
@@ -37,6 +39,25 @@ public class MemberStatusFeed {
         if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
             log.debug("A member status change was not delivered ({}): {}", result, change.organizationId());
         }
+    }
+
+    /** An analyst was removed from a support organisation. */
+    record AnalystRemoved(String supportOrganizationId, String analyst) {}
+
+    /** Tells the open subscriptions of {@code analyst} to {@code supportOrganizationId} that they must end. */
+    public void analystRemoved(String supportOrganizationId, String analyst) {
+        synchronized (removals) {
+            removals.tryEmitNext(new AnalystRemoved(supportOrganizationId, analyst));
+        }
+    }
+
+    /** Completes when {@code analyst} is removed from {@code supportOrganizationId} (on this instance). */
+    public Mono<Void> removalOf(String supportOrganizationId, String analyst) {
+        return removals.asFlux()
+                .filter(removed -> removed.supportOrganizationId().equals(supportOrganizationId)
+                        && removed.analyst().equals(analyst))
+                .next()
+                .then();
     }
 
     /** The changes for one support organisation, from now on, for as long as the subscriber stays. */
