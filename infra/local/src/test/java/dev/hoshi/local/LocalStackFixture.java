@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,8 +22,16 @@ final class LocalStackFixture {
 
     /** Starts the stack and seeds the demo data, saying what it does on stdout. */
     static LocalStack startSeeded(LocalStack.Config config, DemoData demo) throws IOException, InterruptedException {
+        return startSeeded(config, demo, Map.of());
+    }
+
+    /** The same, with {@code environment} set in every child JVM over the runner's own settings. */
+    static LocalStack startSeeded(LocalStack.Config config, DemoData demo, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Instant started = Instant.now();
-        LocalStack stack = LocalStack.start(config, line -> System.out.println("[local] " + line));
+        LocalStack stack = LocalStack.create(config);
+        environment.forEach(stack::withEnvironment);
+        stack.startAll(line -> System.out.println("[local] " + line));
         System.out.printf(
                 "[local] all healthy after %d s%n",
                 Duration.between(started, Instant.now()).toSeconds());
