@@ -91,28 +91,23 @@ class SupportOrganizationRollupQueries {
         }
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
-        List<String> wider = DisclosureControl.wider(slice);
+        List<String> slices = concat(slice, DisclosureControl.wider(slice));
         if (query.asOf() == null) {
             Map<String, Document> now = new HashMap<>();
-            List<String> ids = new ArrayList<>(wider);
-            ids.add(slice);
             store.rollups()
-                    .find(new Document("_id", new Document("$in", ids)))
+                    .find(new Document("_id", new Document("$in", slices)))
                     .forEach(d -> now.put(d.getString("_id"), d));
             String month = YearMonth.from(BusinessTime.today(clock)).toString();
             return Optional.of(view(supportOrganization, filter, month, slice, now));
         }
         YearMonth month = YearMonth.from(query.asOf());
-        Map<String, Document> docs = new HashMap<>();
-        for (String s : concat(slice, wider)) {
-            docs.put(s, snapshot(s, since(s), month));
-        }
-        return Optional.of(view(supportOrganization, filter, month.toString(), slice, docs));
+        return Optional.of(
+                view(supportOrganization, filter, month.toString(), slice, at(history(slices, month), month)));
     }
 
     /**
-     * One {@code $in} read of each slice's snapshots (the slice and its wider slices) from its first change up to
-     * {@code to}; each month or quarter (at most 36) is then read from them, oldest first, and judged in that order.
+     * The snapshots of the slice and its wider slices up to {@code to} ({@link #history}); each month or quarter (at
+     * most 36) is then read from them, oldest first, and judged in that order.
      */
     @QueryHandler
     Optional<SupportOrganizationRollupSeriesView> handle(FindSupportOrganizationRollupSeriesQuery query) {
@@ -122,18 +117,8 @@ class SupportOrganizationRollupQueries {
         }
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
-        Map<String, TreeMap<String, Document>> history = new HashMap<>();
         YearMonth last = query.interval() == Interval.QUARTER ? quarterEnd(query.to()) : query.to();
-        for (String s : concat(slice, DisclosureControl.wider(slice))) {
-            TreeMap<String, Document> months = new TreeMap<>();
-            List<String> ids = monthIds(s, since(s), last);
-            if (!ids.isEmpty()) {
-                store.history()
-                        .find(new Document("_id", new Document("$in", ids)))
-                        .forEach(d -> months.put(d.getString("_id").substring(s.length() + 1), d));
-            }
-            history.put(s, months);
-        }
+        Map<String, TreeMap<String, Document>> history = history(concat(slice, DisclosureControl.wider(slice)), last);
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
         if (query.interval() == Interval.QUARTER) {
             YearMonth quarterEnd = quarterEnd(query.from());
@@ -173,15 +158,6 @@ class SupportOrganizationRollupQueries {
         return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
     }
 
-    /** The slice's first month with a change ({@code since} of its rollup), or null if it has no rollup. */
-    private String since(String slice) {
-        Document rollup = store.rollups()
-                .find(new Document("_id", slice))
-                .projection(new Document("since", 1))
-                .first();
-        return rollup == null ? null : rollup.getString("since");
-    }
-
     /** The snapshot ids of {@code slice} from its first change ({@code since}; none without one) to {@code last}. */
     private static List<String> monthIds(String slice, String since, YearMonth last) {
         List<String> ids = new ArrayList<>();
@@ -194,21 +170,27 @@ class SupportOrganizationRollupQueries {
     }
 
     /**
-     * The latest snapshot at or before {@code month}: the slice as it stood at the end of that month. One {@code $in}
-     * of the ids of the months from the slice's first change ({@code since}) to {@code month}, a point look-up per id
-     * on the embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot
-     * there. A slice without a rollup has no snapshots either (they are copies of it).
+     * Each slice's month snapshots up to {@code last}, by month: one read of the slices' rollups for their first
+     * changed month ({@code since}), then one {@code $in} of the month ids from there, a point look-up per id on the
+     * embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot there. A
+     * slice without a rollup has no snapshots either (they are copies of it).
      */
-    private Document snapshot(String slice, String since, YearMonth month) {
-        List<String> ids = monthIds(slice, since, month);
-        if (ids.isEmpty()) {
-            return null; // no rollup, or before the slice's first change
+    private Map<String, TreeMap<String, Document>> history(List<String> slices, YearMonth last) {
+        Map<String, TreeMap<String, Document>> history = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        store.rollups()
+                .find(new Document("_id", new Document("$in", slices)))
+                .projection(new Document("since", 1))
+                .forEach(rollup -> ids.addAll(monthIds(rollup.getString("_id"), rollup.getString("since"), last)));
+        slices.forEach(s -> history.put(s, new TreeMap<>()));
+        if (!ids.isEmpty()) {
+            store.history().find(new Document("_id", new Document("$in", ids))).forEach(d -> {
+                String id = d.getString("_id");
+                int colon = id.lastIndexOf(':');
+                history.get(id.substring(0, colon)).put(id.substring(colon + 1), d);
+            });
         }
-        return store.history()
-                .find(new Document("_id", new Document("$in", ids)))
-                .sort(new Document("_id", -1))
-                .limit(1)
-                .first();
+        return history;
     }
 
     /** {@code docs}: the slice's document and its wider slices' of the same period ({@code null}: nothing yet). */
