@@ -470,11 +470,7 @@ public final class EndToEndBenchmark {
         }
 
         double percentileMillis(double p) {
-            if (sortedNanos.length == 0) {
-                return Double.NaN;
-            }
-            int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
-            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
+            return percentile(sortedNanos, p);
         }
     }
 
@@ -757,7 +753,11 @@ public final class EndToEndBenchmark {
                 mixed.rollup().percentileMillis(95));
     }
 
-    private static double percentile(long[] sortedNanos, double p) {
+    /** The p-th percentile of sorted nanoseconds, in milliseconds (NaN for none). */
+    static double percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
         int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
         return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
