@@ -49,7 +49,10 @@ class WebSocketRoutingIT {
     private static final BlockingQueue<HttpHeaders> handshakes = new LinkedBlockingQueue<>();
     private static final BlockingQueue<String> paths = new LinkedBlockingQueue<>();
 
-    /** Stands in for insights: a WebSocket endpoint at /graphql that records the handshake and says hello. */
+    /**
+     * Stands in for insights: a WebSocket endpoint at /graphql that records the handshake, says hello and stays open
+     * until the client closes.
+     */
     static final DisposableServer insights = HttpServer.create()
             .host("127.0.0.1")
             .port(0)
@@ -59,7 +62,11 @@ class WebSocketRoutingIT {
                         HttpHeaders headers = new HttpHeaders();
                         in.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
                         handshakes.add(headers);
-                        return out.sendString(Mono.just("hello from insights")).then();
+                        // Say hello, then stay open until the client closes: a server that closed right after
+                        // its message would race the gateway's relay of that message.
+                        return out.sendString(Mono.just("hello from insights"))
+                                .then()
+                                .then(in.receive().then());
                     },
                     WebsocketServerSpec.builder().protocols(PROTOCOL).build()))
             .bindNow();
