@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.hoshi.eventstore.EventStoreCollections;
 import dev.hoshi.eventstore.HoshiEventStorageEngine;
+import dev.hoshi.store.FastIndexH2Backend;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +71,16 @@ public final class EventStoreBenchmark {
         Duration budget = Duration.ofSeconds(Long.parseLong(option(args, "--budget-seconds", "20")));
 
         Path dir = Files.createTempDirectory("hoshi-bench");
-        MongoBackend backend = "memory".equals(backendName)
-                ? new MemoryBackend()
-                : new H2Backend(dir.resolve("bench.mv").toString());
+        String file = dir.resolve("bench.mv").toString();
+        MongoBackend backend =
+                switch (backendName) {
+                    case "memory" -> new MemoryBackend();
+                    case "h2-stock" -> new H2Backend(file); // mongo-java-server's own, as before the store's key type
+                    case "h2" -> new FastIndexH2Backend(file); // what the local runner's embedded store uses
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--backend is h2 (the local store), h2-stock or memory; got " + backendName);
+                };
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();

@@ -32,7 +32,7 @@ public final class EmbeddedStore implements AutoCloseable {
         Path dir = dataDir.resolve("store");
         Files.createDirectories(dir);
         Path file = dir.resolve("hoshi.mv");
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new FastIndexH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", port);

@@ -1,0 +1,54 @@
+package dev.hoshi.store;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import java.util.List;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend with its unique indexes keyed by {@link SerializedKeyType}: the same file format and
+ * the same key order, without serializing keys on every comparison.
+ */
+public final class FastIndexH2Backend extends H2Backend {
+
+    public FastIndexH2Backend(String file) {
+        super(file);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** Not static: the stock constructor opens the existing indexes before a field of this class could be set. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName, MVStore store, CursorRegistry cursors) {
+            super(databaseName, store, cursors);
+        }
+
+        /**
+         * Opens the index's map with {@link SerializedKeyType} under the name H2Database gives it, so that the
+         * stock implementation, asked next, finds the map already open and uses it.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            MVMap<KeyValue, Object> map = getMvStore()
+                    .openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(new SerializedKeyType()));
+            Object keyType = map.getKeyType();
+            if (!(keyType instanceof SerializedKeyType)) {
+                throw new IllegalStateException(
+                        "Index map " + mapName + " was opened before the store could set" + " its key type");
+            }
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+    }
+}
