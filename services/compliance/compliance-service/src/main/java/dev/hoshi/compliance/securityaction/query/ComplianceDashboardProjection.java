@@ -2,15 +2,16 @@ package dev.hoshi.compliance.securityaction.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ProjectionBatch;
 import dev.hoshi.platform.axon.ReadModelLayout;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -50,25 +51,26 @@ class ComplianceDashboardProjection {
 
     @EventHandler
     void on(SecurityActionStatusChangedEvent event) {
-        dashboards.putStatus(event.organizationId(), event.status());
+        String organization = event.organizationId().toString();
         LocalDate today = BusinessTime.today(clock);
-        for (ReviewDue review : event.status().reviews()) {
-            // checked the day after it falls due; a day already past (a backdated fact) goes to the bucket the next
-            // check always reads
-            LocalDate date = review.dueOn().plusDays(1);
-            String bucket = date.isAfter(today) ? date.toString() : PENDING;
-            dueChecks.updateOne(
-                    new Document("_id", bucket),
-                    new Document(
-                            "$addToSet",
-                            new Document("tenants", event.organizationId().toString())),
-                    new UpdateOptions().upsert(true));
-        }
+        write(batch -> {
+            batch.status(organization, event.status());
+            for (ReviewDue review : event.status().reviews()) {
+                // checked the day after it falls due; a day already past (a backdated fact) goes to the bucket the
+                // next check always reads
+                LocalDate date = review.dueOn().plusDays(1);
+                batch.dueCheck(date.isAfter(today) ? date.toString() : PENDING, organization);
+            }
+        });
     }
 
     @EventHandler
     void on(ControlStatusUpdatedEvent event) {
-        dashboards.putControl(event.organizationId(), ControlView.of(event));
+        write(batch -> batch.control(event.organizationId().toString(), ControlView.of(event)));
+    }
+
+    private void write(Consumer<DashboardBatch> change) {
+        ProjectionBatch.write(this, () -> new DashboardBatch(dashboards, dueChecks), change);
     }
 
     @ResetHandler

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
@@ -13,7 +15,10 @@ import dev.hoshi.kernel.id.TenantId;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -35,33 +40,49 @@ class DashboardStore {
         this.json = json;
     }
 
-    void putStatus(TenantId organization, SecurityActionStatus status) {
-        dashboards.updateOne(
-                new Document("_id", organization.toString()),
-                new Document("$set", new Document("status", Document.parse(write(status)))),
-                new UpdateOptions().upsert(true));
+    /**
+     * Writes one batch's changes: per organisation the status last published in the batch and its controls' latest
+     * updates, in one read of the stored controls concerned and one bulk write. A control's update is kept unless a
+     * later-effective one is stored already ({@link #laterOf}). Safe to repeat: a batch delivered again leaves the same
+     * documents.
+     */
+    void putAll(Map<String, SecurityActionStatus> statuses, Map<String, Map<String, ControlView>> controls) {
+        Map<String, Document> stored = new HashMap<>();
+        if (!controls.isEmpty()) {
+            Document fields = new Document();
+            controls.values()
+                    .forEach(byId -> byId.keySet().forEach(id -> fields.append("controls." + fieldSafe(id), 1)));
+            dashboards
+                    .find(new Document("_id", new Document("$in", new ArrayList<>(controls.keySet()))))
+                    .projection(fields)
+                    .forEach(doc -> stored.put(doc.getString("_id"), doc.get("controls", Document.class)));
+        }
+        Map<String, Document> sets = new LinkedHashMap<>();
+        statuses.forEach((organization, status) -> sets.computeIfAbsent(organization, o -> new Document())
+                .append("status", Document.parse(write(status))));
+        controls.forEach((organization, byId) -> byId.forEach((id, control) -> {
+            Document storedControls = stored.get(organization);
+            Document current = storedControls == null ? null : storedControls.get(fieldSafe(id), Document.class);
+            if (current == null || laterOf(read(current.toJson(), ControlView.class), control) == control) {
+                sets.computeIfAbsent(organization, o -> new Document())
+                        .append("controls." + fieldSafe(id), Document.parse(write(control)));
+            }
+        }));
+        if (sets.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> writes = new ArrayList<>();
+        sets.forEach((organization, set) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", organization), new Document("$set", set), new UpdateOptions().upsert(true))));
+        dashboards.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /**
-     * Keeps a control's update unless a later-effective one is stored already (a backdated update takes its place in
-     * history, not over today's). One organisation's events arrive in order, so read, compare, write is safe.
+     * Of a control's stored update and a new one, the one the dashboard shows: the new one, unless the stored one is
+     * effective later (a backdated update takes its place in history, not over today's).
      */
-    void putControl(TenantId organization, ControlView control) {
-        String field = "controls." + fieldSafe(control.controlId());
-        Document stored = dashboards
-                .find(new Document("_id", organization.toString()))
-                .projection(new Document(field, 1))
-                .first();
-        Document controls = stored == null ? null : stored.get("controls", Document.class);
-        Document current = controls == null ? null : controls.get(fieldSafe(control.controlId()), Document.class);
-        if (current != null
-                && read(current.toJson(), ControlView.class).effectiveOn().isAfter(control.effectiveOn())) {
-            return;
-        }
-        dashboards.updateOne(
-                new Document("_id", organization.toString()),
-                new Document("$set", new Document(field, Document.parse(write(control)))),
-                new UpdateOptions().upsert(true));
+    static ControlView laterOf(ControlView stored, ControlView incoming) {
+        return stored.effectiveOn().isAfter(incoming.effectiveOn()) ? stored : incoming;
     }
 
     /** The dashboard as stored, for {@code today}; empty while no status of the organisation is stored. */
