@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
@@ -47,6 +48,15 @@ class SecurityConfiguration {
 
     private static final ErrorBody FORBIDDEN =
             new ErrorBody("FORBIDDEN", "This caller may not do this.", "この呼び出し元にはこの操作が許可されていません。");
+
+    /**
+     * No Spring Security observations (a timer and span per filter, authentication and authorization of every
+     * request); the HTTP server's request observations stay.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(

@@ -116,7 +116,10 @@ class CredentialHeadersIT {
                             "/graphql",
                             (in, out) -> {
                                 received.add(copy(in.headers()));
-                                return out.sendString(Mono.just("hello")).then();
+                                // stays open until the client closes (closing at once races the gateway's relay)
+                                return out.sendString(Mono.just("hello"))
+                                        .then()
+                                        .then(in.receive().then());
                             },
                             WebsocketServerSpec.builder()
                                     .protocols("graphql-transport-ws")
