@@ -1,8 +1,8 @@
 package dev.hoshi.gateway.partner;
 
-import dev.hoshi.gateway.cache.BoundedLru;
 import dev.hoshi.gateway.security.Caller;
 import dev.hoshi.gateway.security.CredentialResolver;
+import dev.hoshi.kernel.cache.BoundedLru;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

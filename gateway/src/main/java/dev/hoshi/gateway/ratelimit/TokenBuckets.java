@@ -1,6 +1,6 @@
 package dev.hoshi.gateway.ratelimit;
 
-import dev.hoshi.gateway.cache.BoundedLru;
+import dev.hoshi.kernel.cache.BoundedLru;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.hoshi.gateway.token;
 
-import dev.hoshi.gateway.cache.BoundedLru;
+import dev.hoshi.kernel.cache.BoundedLru;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
+import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -24,6 +25,9 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 @EnableConfigurationProperties(HoshiProperties.class)
 public class HoshiGraphQlAutoConfiguration {
 
+    static final int PARSED_DOCUMENTS = 512;
+    static final int PARSED_DOCUMENT_MAX_LENGTH = 16_384;
+
     @Bean
     public MaxQueryDepthInstrumentation maxQueryDepthInstrumentation(HoshiProperties properties) {
         return new MaxQueryDepthInstrumentation(properties.graphql().maxDepth());
@@ -37,6 +41,13 @@ public class HoshiGraphQlAutoConfiguration {
                 graphql.fieldWeights(),
                 graphql.maxExportFields(),
                 QueryCostInstrumentation.operatorsOnly(environment.matchesProfiles("demo")));
+    }
+
+    /** Each distinct document parsed and validated once ({@link ParsedDocuments}). */
+    @Bean
+    public GraphQlSourceBuilderCustomizer parsedDocuments() {
+        ParsedDocuments documents = new ParsedDocuments(PARSED_DOCUMENTS, PARSED_DOCUMENT_MAX_LENGTH);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package dev.hoshi.platform.security;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.hoshi.kernel.cache.BoundedLru;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,37 +23,25 @@ final class VerifiedTokens implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> validator;
-    private final Map<String, Jwt> verified;
+    private final BoundedLru<String, Jwt> verified;
 
     VerifiedTokens(JwtDecoder delegate, OAuth2TokenValidator<Jwt> validator, int capacity) {
         this.delegate = delegate;
         this.validator = validator;
-        this.verified = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.verified = new BoundedLru<>(capacity);
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Jwt remembered;
-        synchronized (verified) {
-            remembered = verified.get(token);
-        }
+        Jwt remembered = verified.get(token);
         if (remembered == null) {
             Jwt jwt = delegate.decode(token); // verifies the signature and validates
-            synchronized (verified) {
-                verified.put(token, jwt);
-            }
+            verified.put(token, jwt);
             return jwt;
         }
         OAuth2TokenValidatorResult result = validator.validate(remembered);
         if (result.hasErrors()) {
-            synchronized (verified) {
-                verified.remove(token);
-            }
+            verified.remove(token);
             throw new JwtValidationException(
                     "An error occurred while attempting to decode the Jwt: "
                             + result.getErrors().iterator().next().getDescription(),
@@ -64,8 +51,6 @@ final class VerifiedTokens implements JwtDecoder {
     }
 
     int size() {
-        synchronized (verified) {
-            return verified.size();
-        }
+        return verified.size();
     }
 }

@@ -1,4 +1,4 @@
-package dev.hoshi.gateway.cache;
+package dev.hoshi.kernel.cache;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

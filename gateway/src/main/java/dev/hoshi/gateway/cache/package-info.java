@@ -1,2 +1,0 @@
-/** The gateway's in-memory caches: bounded, the least recently used entry dropped first. */
-package dev.hoshi.gateway.cache;
