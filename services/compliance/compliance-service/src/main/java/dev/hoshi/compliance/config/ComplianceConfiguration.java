@@ -1,9 +1,9 @@
 package dev.hoshi.compliance.config;
 
 import dev.hoshi.catalog.Catalog;
+import dev.hoshi.platform.axon.BoundedAggregateCache;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -22,6 +22,8 @@ class ComplianceConfiguration {
         return Catalog.load();
     }
 
+    static final int AGGREGATES_CACHED = 1_000;
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -37,18 +39,18 @@ class ComplianceConfiguration {
     }
 
     /**
-     * Loaded aggregates stay in memory between commands (weakly held: the collector frees them under pressure). A
-     * replica whose copy is stale fails its append on the sequence number, which evicts the copy; the retry loads
-     * afresh.
+     * Loaded aggregates stay in memory between commands, the {@value #AGGREGATES_CACHED} most recently used of each
+     * type (a few kilobytes each: their state is compact). A replica whose copy is stale fails its append on the
+     * sequence number, which evicts the copy; the retry loads afresh.
      */
     @Bean
     Cache securityActionCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(AGGREGATES_CACHED);
     }
 
     @Bean
     Cache controlPlanCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(AGGREGATES_CACHED);
     }
 
     @Bean
