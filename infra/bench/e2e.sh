@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole system under load, one command:  infra/bench/e2e.sh [--tenants=1000] [--clients=4] [--seconds=60]
 #   [--baseline-seconds=10] [--seed-clients=8] [--lag-probes=40] [--data=DIR (kept; a second run skips seeding)]
+# --rebuilds=false skips timing each projection's rebuild at the end.
 # Builds the jars, starts them as the local runner does (embedded store, or MONGODB_URI) in a fresh temporary data
 # directory, seeds the tenants with a year of history through the gateway's GraphQL, then prints per operation the
 # throughput, p50/p95/p99 and the ratios to the baselines (gateway health, raw insertOne), read-after-write lags and

@@ -57,7 +57,8 @@ public final class EndToEndBenchmark {
             int baselineSeconds,
             int seedClients,
             int lagProbes,
-            Optional<Path> data) {}
+            Optional<Path> data,
+            boolean rebuilds) {}
 
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -92,11 +93,13 @@ public final class EndToEndBenchmark {
                 intOption(given, "baseline-seconds", 10),
                 intOption(given, "seed-clients", 8),
                 intOption(given, "lag-probes", 40),
-                Optional.ofNullable(given.remove("data")).map(Path::of));
+                Optional.ofNullable(given.remove("data")).map(Path::of),
+                Boolean.parseBoolean(given.getOrDefault("rebuilds", "true")));
+        given.remove("rebuilds");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet()
                     + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes"
-                    + " --data");
+                    + " --data --rebuilds");
         }
         return options;
     }
@@ -146,7 +149,20 @@ public final class EndToEndBenchmark {
             Mixed mixed = mixed();
             rows.addAll(mixed.rows());
             Lags lags = lags();
-            report(rows, health, insert, dashboardOnly, mutationOnly, mixed, lags, rss(stack), storeUri);
+            Map<String, Long> rss = rss(stack);
+            report(rows, health, insert, dashboardOnly, mutationOnly, mixed, lags, rss, storeUri);
+            if (options.rebuilds()) {
+                ProjectionRebuildTimer.report(new ProjectionRebuildTimer()
+                        .rebuildEach(
+                                storeUri,
+                                (service, projection) -> graphql(
+                                        service,
+                                        "operator",
+                                        null,
+                                        "mutation($name: String!) { rebuildProjection(name: $name) {"
+                                                + " errors { code message } } }",
+                                        ProjectionRebuildTimer.variables(projection))));
+            }
         } finally {
             stack.close();
         }

@@ -1,0 +1,147 @@
+package dev.hoshi.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Times each projection's rebuild on the running system: the operators' {@code rebuildProjection(name)} empties the
+ * read model and replays the store from its first event; the projection has caught up when every segment's token is a
+ * plain tracking token again (no longer a replay token) at or past the position it held before. The rate is the
+ * events replayed (that position) per second. Projections that are a record and never replayed (the access log) are
+ * listed as such.
+ */
+final class ProjectionRebuildTimer {
+
+    /** One projection's rebuild: {@code seconds} is NaN for a projection that refuses to be rebuilt. */
+    record Rebuild(String service, String projection, long events, double seconds) {
+
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Sends the rebuild as an operator through the gateway; throws (with the payload's errors) on a refusal. */
+    interface Operator {
+        JsonNode rebuild(String service, String projection) throws Exception;
+    }
+
+    private static final List<String> SERVICES = List.of("directory", "compliance", "insights");
+    private static final String REPLAY_TOKEN = "org.axonframework.eventhandling.ReplayToken";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    List<Rebuild> rebuildEach(String storeUri, Operator operator) throws Exception {
+        List<Rebuild> rebuilds = new ArrayList<>();
+        try (MongoClient client = MongoClients.create(storeUri)) {
+            for (String service : SERVICES) {
+                MongoCollection<Document> tokens =
+                        client.getDatabase("hoshi_" + service).getCollection("trackingtokens");
+                TreeSet<String> projections = new TreeSet<>();
+                tokens.find().forEach(t -> projections.add(t.getString("processorName")));
+                for (String projection : projections) {
+                    rebuilds.add(rebuild(service, projection, tokens, operator));
+                }
+            }
+        }
+        return rebuilds;
+    }
+
+    private Rebuild rebuild(String service, String projection, MongoCollection<Document> tokens, Operator operator)
+            throws Exception {
+        long head = position(tokens, projection);
+        long started = System.nanoTime();
+        try {
+            operator.rebuild(service, projection);
+        } catch (IllegalStateException refused) {
+            if (String.valueOf(refused.getMessage()).contains("PROJECTION_NOT_REBUILDABLE")) {
+                return new Rebuild(service, projection, head, Double.NaN);
+            }
+            throw refused;
+        }
+        while (!caughtUp(tokens, projection, head)) {
+            if (System.nanoTime() - started > 30 * 60 * 1_000_000_000L) {
+                throw new IllegalStateException(projection + " did not catch up within 30 minutes");
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(
+                "  rebuilt %s/%s: %,d events in %.1f s (%,.0f events/s)%n",
+                service, projection, head, seconds, head / seconds);
+        return new Rebuild(service, projection, head, seconds);
+    }
+
+    /** The lowest position of the projection's segments (its tokens' {@code index}). */
+    private long position(MongoCollection<Document> tokens, String projection) throws Exception {
+        long lowest = Long.MAX_VALUE;
+        for (Document token : tokens.find(new Document("processorName", projection))) {
+            lowest = Math.min(lowest, index(token));
+        }
+        return lowest == Long.MAX_VALUE ? 0 : lowest;
+    }
+
+    private boolean caughtUp(MongoCollection<Document> tokens, String projection, long head) throws Exception {
+        List<Document> segments =
+                tokens.find(new Document("processorName", projection)).into(new ArrayList<>());
+        if (segments.isEmpty()) {
+            return false;
+        }
+        for (Document token : segments) {
+            if (REPLAY_TOKEN.equals(token.getString("tokenType")) || index(token) < head) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long index(Document token) throws Exception {
+        Object stored = token.get("token");
+        if (stored == null) {
+            return -1;
+        }
+        byte[] bytes = stored instanceof Binary binary ? binary.getData() : (byte[]) stored;
+        JsonNode node = json.readTree(bytes);
+        JsonNode index = node.has("index")
+                ? node.get("index")
+                : node.path("currentToken").path("index");
+        return index.isMissingNode() ? -1 : index.asLong();
+    }
+
+    /** The lines the benchmark prints after its table. */
+    static void report(List<Rebuild> rebuilds) {
+        double total = 0;
+        System.out.println("\nProjection rebuilds, one at a time (rebuildProjection, then replay to the head):");
+        for (Rebuild r : rebuilds) {
+            if (Double.isNaN(r.seconds())) {
+                System.out.printf("  %-12s %-36s a record, never replayed%n", r.service(), r.projection());
+                continue;
+            }
+            total += r.seconds();
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "  %-12s %-36s %,9d events %7.1f s %,9.0f events/s  [>= 2,000]%n",
+                    r.service(),
+                    r.projection(),
+                    r.events(),
+                    r.seconds(),
+                    r.eventsPerSecond());
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "  all read models, one after another: %.1f s  [<= 120 s at 10,000 tenants]%n",
+                total);
+    }
+
+    static Map<String, Object> variables(String projection) {
+        return Map.of("name", projection);
+    }
+}
