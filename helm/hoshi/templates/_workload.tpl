@@ -102,6 +102,11 @@ spec:
               path: /actuator/health/readiness
               port: {{ $probePort }}
             {{- toYaml $root.Values.probes.readiness | nindent 12 }}
+          lifecycle:
+            # a few seconds for the Service and the ingress to stop sending here before the graceful shutdown
+            preStop:
+              exec:
+                command: ["sleep", "5"]
           resources:
             {{- toYaml .v.resources | nindent 12 }}
           securityContext:

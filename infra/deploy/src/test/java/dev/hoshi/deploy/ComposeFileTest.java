@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.deploy.Chart.Manifests;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -190,25 +191,38 @@ class ComposeFileTest {
     }
 
     @Test
-    void prometheusScrapesEveryServicesManagementPort() {
+    void prometheusScrapesEveryServicesManagementPortLabelledWithItsName() {
         Map<String, Object> prometheus = Repository.yaml("infra/compose/prometheus/prometheus.yml");
         List<Map<String, Object>> jobs = (List<Map<String, Object>>) prometheus.get("scrape_configs");
         assertThat(jobs).hasSize(1);
-        assertThat(jobs.get(0)).containsEntry("metrics_path", "/actuator/prometheus");
-        List<String> targets =
-                (List<String>) ((List<Map<String, Object>>) jobs.get(0).get("static_configs"))
-                        .get(0)
-                        .get("targets");
+        assertThat(jobs.get(0))
+                .containsEntry("job_name", Monitoring.JOB)
+                .containsEntry("metrics_path", "/actuator/prometheus");
+        List<Map<String, Object>> targets =
+                (List<Map<String, Object>>) jobs.get(0).get("static_configs");
         assertThat(targets)
                 .containsExactlyElementsOf(Chart.SERVICES.stream()
-                        .map(s -> s + ":" + environment(s).get("MANAGEMENT_SERVER_PORT"))
+                        .map(s -> Map.of(
+                                "targets", List.of(s + ":" + environment(s).get("MANAGEMENT_SERVER_PORT")),
+                                "labels", Map.of("service", s)))
                         .toList());
-        assertThat((List<String>) services.get("prometheus").get("volumes"))
-                .contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        List<String> volumes = (List<String>) services.get("prometheus").get("volumes");
+        assertThat(volumes).contains("./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        for (String rules : (List<String>) prometheus.get("rule_files")) {
+            assertThat(volumes)
+                    .as("the rule file %s is mounted", rules)
+                    .contains("./prometheus/" + Path.of(rules).getFileName() + ":" + rules + ":ro");
+        }
         Map<String, Object> datasources =
                 Repository.yaml("infra/compose/grafana/provisioning/datasources/prometheus.yml");
-        assertThat((Object) at(((List<Map<String, Object>>) datasources.get("datasources")).get(0), "url"))
-                .isEqualTo("http://prometheus:9090");
+        Map<String, Object> datasource = ((List<Map<String, Object>>) datasources.get("datasources")).get(0);
+        assertThat(datasource)
+                .containsEntry("url", "http://prometheus:9090")
+                .containsEntry("uid", Monitoring.DATASOURCE_UID);
+        Map<String, Object> dashboards = Repository.yaml("infra/compose/grafana/provisioning/dashboards/hoshi.yml");
+        Object path = at(((List<Map<String, Object>>) dashboards.get("providers")).get(0), "options.path");
+        assertThat((List<String>) services.get("grafana").get("volumes"))
+                .contains("./grafana/dashboards:" + path + ":ro");
     }
 
     /** A compose service's environment as Compose would pass it with no variable set on the host. */

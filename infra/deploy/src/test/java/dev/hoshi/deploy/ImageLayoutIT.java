@@ -125,6 +125,17 @@ class ImageLayoutIT {
         assertThat(keys.body()).contains("\"keys\"");
     }
 
+    @Test
+    void everyMetricTheDashboardAndTheAlertsUseIsPublished() throws Exception {
+        // a request through the gateway, so that the request metrics have a first sample
+        assertThat(get(gatewayPort, "/insights/.well-known/attestation-keys.json")
+                        .statusCode())
+                .isEqualTo(200);
+        String exposition = get(insightsManagementPort, "/actuator/prometheus").body();
+
+        assertThat(Monitoring.exposed(exposition)).containsAll(Monitoring.metricNames());
+    }
+
     /** Extracts the runnable's jar, merges its layers as the Dockerfile does, and starts its entry point. */
     private void start(String runnable, Path work, Map<String, String> environment) throws IOException {
         ImageRecipe recipe = ImageRecipe.of(runnable);
