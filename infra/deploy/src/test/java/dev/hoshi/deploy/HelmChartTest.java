@@ -85,6 +85,10 @@ class HelmChartTest {
             assertThat((Object) at(container, "livenessProbe.httpGet.port"))
                     .isEqualTo(runnable.equals("gateway") ? "http" : "management");
 
+            assertThat((List<String>) at(container, "lifecycle.preStop.exec.command"))
+                    .as("%s: a moment for the endpoints to drop the pod before it shuts down", runnable)
+                    .containsExactly("sleep", "5");
+
             for (String kind : List.of("limits", "requests")) {
                 assertThat((Map<String, Object>) at(container, "resources." + kind))
                         .as("%s %s", runnable, kind)
