@@ -380,6 +380,7 @@ public final class EndToEndBenchmark {
      */
     private int awaitListedMembers(int expected) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        long nextReport = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             int members = 0;
             String after = null;
@@ -400,6 +401,10 @@ public final class EndToEndBenchmark {
             } while (after != null);
             if (members >= expected || System.nanoTime() > deadline) {
                 return members;
+            }
+            if (System.nanoTime() > nextReport) {
+                System.out.printf("  insights lists %,d of the %,d members so far%n", members, expected);
+                nextReport = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             }
             Thread.sleep(1000);
         }
