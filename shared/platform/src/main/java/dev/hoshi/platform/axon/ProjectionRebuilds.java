@@ -63,7 +63,7 @@ public final class ProjectionRebuilds {
                     ErrorKind.INVALID_INPUT,
                     group + " keeps a record that its events alone cannot rebuild (its handlers do not replay), so it"
                             + " is never reset. Projections that can be rebuilt: " + String.join(", ", names()) + ".",
-                    group + " はイベントだけでは再構築できない記録を保持しているため、リセットできません。再構築できる" + "プロジェクション: " + String.join(", ", names())
+                    group + " はイベントだけでは再構築できない記録を保持しているため、リセットできません。" + "再構築できるプロジェクション: " + String.join(", ", names())
                             + "。");
         }
         processor.shutDown();
