@@ -3,7 +3,9 @@ package dev.hoshi.testsupport;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.serialization.Revision;
 
 /**
  * The architecture rules every service follows (STYLE.md, point 12), for {@code @ArchTest} fields. A service
@@ -44,18 +46,21 @@ public final class ServiceArchitecture {
                 .resideInAnyPackage("..command..", "..graphql..");
     }
 
-    /** An {@code -api} module holds messages only: Java, the kernel, other APIs, Axon's modelling annotations. */
+    /**
+     * An {@code -api} module holds messages only: Java, the kernel, other APIs, Axon's modelling annotations, and
+     * Axon's {@code @Revision} (a message's revision is part of its contract: docs/eventstore.md, "Upcasting").
+     */
     public static ArchRule apiHoldsOnlyMessages(String apiPackage) {
         return classes()
                 .that()
                 .resideInAPackage(apiPackage + "..")
                 .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage(
-                        "java..",
-                        "dev.hoshi.*.api..",
-                        "dev.hoshi.kernel..",
-                        "org.axonframework.modelling.command..",
-                        "com.fasterxml.jackson.annotation..");
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(
+                                "java..",
+                                "dev.hoshi.*.api..",
+                                "dev.hoshi.kernel..",
+                                "org.axonframework.modelling.command..",
+                                "com.fasterxml.jackson.annotation..")
+                        .or(JavaClass.Predicates.equivalentTo(Revision.class)));
     }
 }

@@ -317,7 +317,13 @@ class AuthorizationMatrixIT {
                                 "updateControlStatus",
                                 "mutation { updateControlStatus(input: {controlId: \"C01-01\", status: PLANNED})"
                                         + " { controlId status errors { code } } }")
-                        .allow(WRITERS));
+                        .allow(WRITERS),
+                // ---- operators' maintenance: a name no projection has, so the operator's call changes nothing
+                Rule.mutation(
+                                "rebuildProjection",
+                                "mutation { rebuildProjection(name: \"no-such-projection\")"
+                                        + " { projection { processingGroup } errors { code } } }")
+                        .allow(OPERATOR));
     }
 
     @Test

@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import dev.hoshi.disclosure.api.MemberDataDisclosedEvent;
-import dev.hoshi.eventstore.EventStoreCollections;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.testsupport.ServiceTestProperties;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -66,7 +58,7 @@ class StoredDisclosureEventIT {
         assertThat(stored.getString("payloadType"))
                 .isEqualTo("dev.hoshi.insights.api.disclosure.MemberDataDisclosedEvent");
 
-        storeAsInsightsDid(stored);
+        ComplianceTestSupport.storeAsWritten(mongoClient, eventDatabase, stored);
 
         assertThat(payloadReadFromTheStore(stored.getString("eventId")))
                 .contains(new MemberDataDisclosedEvent(
@@ -98,32 +90,7 @@ class StoredDisclosureEventIT {
         return Optional.empty();
     }
 
-    /**
-     * Writes the stored document as the event store wrote it, under a number reserved from the store's counter as
-     * every append does. Its timestamp becomes now, because the access log shows recent days only; type, revision,
-     * payload and metadata stay exactly as stored.
-     */
-    private void storeAsInsightsDid(Document stored) {
-        EventStoreCollections collections = EventStoreCollections.in(eventDatabase);
-        MongoDatabase database = mongoClient.getDatabase(collections.database());
-        Document before = database.getCollection(collections.counters())
-                .findOneAndUpdate(
-                        new Document("_id", "global"),
-                        new Document("$inc", new Document("value", 1L)),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-        long globalSeq = (before == null ? 0 : before.get("value", Number.class).longValue()) + 1;
-        database.getCollection(collections.events())
-                .insertOne(new Document(stored)
-                        .append("globalSeq", globalSeq)
-                        .append(
-                                "timestamp",
-                                Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()));
-    }
-
     private static Document fixture() throws IOException {
-        try (InputStream in = StoredDisclosureEventIT.class.getClassLoader().getResourceAsStream(FIXTURE)) {
-            assertThat(in).as(FIXTURE).isNotNull();
-            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        return ComplianceTestSupport.storedEvent(FIXTURE);
     }
 }

@@ -336,6 +336,12 @@ class AuthorizationMatrixIT extends DirectoryIT {
                                 "mutation($input: RevokePartnerClientKeyInput!) {"
                                         + " revokePartnerClientKey(input: $input) { keyId errors { code } } }")
                         .variable("input", Map.of("partnerClientId", partner, "keyId", keyToRevoke))
+                        .allow(Persona.OPERATOR),
+                // ---- operators' maintenance: a name no projection has, so the operator's call changes nothing
+                Rule.mutation(
+                                "rebuildProjection",
+                                "mutation { rebuildProjection(name: \"no-such-projection\")"
+                                        + " { projection { processingGroup } errors { code } } }")
                         .allow(Persona.OPERATOR));
     }
 

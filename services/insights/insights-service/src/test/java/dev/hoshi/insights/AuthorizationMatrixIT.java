@@ -284,7 +284,13 @@ class AuthorizationMatrixIT {
                                 ANALYST_REVOKED,
                                 PARTNER_WITH_GRANT,
                                 PARTNER_WITHOUT_GRANT,
-                                OPERATOR));
+                                OPERATOR),
+                // ---- operators' maintenance: a name no projection has, so the operator's call changes nothing
+                Rule.mutation(
+                                "rebuildProjection",
+                                "mutation { rebuildProjection(name: \"no-such-projection\")"
+                                        + " { projection { processingGroup } errors { code } } }")
+                        .allow(OPERATOR));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -182,6 +183,12 @@ public class HoshiAxonAutoConfiguration {
     @Bean
     public EventUpcaster memberDataDisclosedEventInsightsToDisclosureUpcaster() {
         return new MemberDataDisclosedEventInsights_to_DisclosureUpcaster();
+    }
+
+    /** An operator's rebuild of one projection by name (GraphQL {@code rebuildProjection}). */
+    @Bean
+    public ProjectionRebuilds projectionRebuilds(EventProcessingConfiguration processing, TokenStore tokenStore) {
+        return new ProjectionRebuilds(processing, tokenStore);
     }
 
     @Bean

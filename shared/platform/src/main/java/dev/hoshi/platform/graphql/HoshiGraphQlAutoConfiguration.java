@@ -1,9 +1,12 @@
 package dev.hoshi.platform.graphql;
 
+import dev.hoshi.platform.axon.HoshiAxonAutoConfiguration;
+import dev.hoshi.platform.axon.ProjectionRebuilds;
 import dev.hoshi.platform.config.HoshiProperties;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
@@ -20,7 +23,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  * ({@link StrictId}), and coded errors for requests that are not GraphQL requests ({@link GraphQlHttpErrorResolver}).
  * Spring for GraphQL picks up these beans by type.
  */
-@AutoConfiguration(before = GraphQlAutoConfiguration.class)
+@AutoConfiguration(before = GraphQlAutoConfiguration.class, after = HoshiAxonAutoConfiguration.class)
 @ConditionalOnClass(MaxQueryDepthInstrumentation.class)
 @EnableConfigurationProperties(HoshiProperties.class)
 public class HoshiGraphQlAutoConfiguration {
@@ -60,6 +63,13 @@ public class HoshiGraphQlAutoConfiguration {
     public GraphQlHttpErrorResolver graphQlHttpErrorResolver(
             @Value("${spring.graphql.http.path:/graphql}") String path) {
         return new GraphQlHttpErrorResolver(path);
+    }
+
+    /** {@code rebuildProjection(name)} for operators, in every service whose schema declares it. */
+    @Bean
+    @ConditionalOnBean(ProjectionRebuilds.class)
+    public ProjectionRebuildController projectionRebuildController(ProjectionRebuilds rebuilds) {
+        return new ProjectionRebuildController(rebuilds);
     }
 
     @Bean

@@ -6,15 +6,29 @@ import dev.hoshi.kernel.id.TenantId;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.serialization.Revision;
 
 /** What happened on an organisation's way to ★ and ★★. Each says when it took effect. */
 public final class SecurityActionEvents {
 
     private SecurityActionEvents() {}
 
-    /** The organisation committed to these articles of the 5 (all five make ★ eligible). */
-    public record FiveArticlesCommittedEvent(TenantId organizationId, List<String> articles, LocalDate effectiveOn)
-            implements ComplianceEvent {}
+    /**
+     * The organisation committed to these articles of the 5 (all five make ★ eligible), as the guideline
+     * {@code edition} words them (the catalog's current edition when committed).
+     *
+     * <p>Revision 2 added {@code edition}. Revision 1 (no revision stored) is read through {@code
+     * FiveArticlesCommittedEventUpcaster} with the edition in force when it was written, {@value
+     * #FIRST_REVISION_EDITION}.
+     */
+    @Revision("2")
+    public record FiveArticlesCommittedEvent(
+            TenantId organizationId, List<String> articles, String edition, LocalDate effectiveOn)
+            implements ComplianceEvent {
+
+        /** The only edition Hoshi knew while revision 1 was written. */
+        public static final String FIRST_REVISION_EDITION = "3.1";
+    }
 
     /**
      * A 25-item sheet was completed and scored under {@code edition}. Immutable: a correction is a new sheet that

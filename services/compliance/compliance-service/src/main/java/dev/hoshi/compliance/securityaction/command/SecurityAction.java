@@ -90,7 +90,7 @@ class SecurityAction {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    SecurityActionStatus handle(CommitToFiveArticlesCommand command, Clock clock) {
+    SecurityActionStatus handle(CommitToFiveArticlesCommand command, Catalog catalog, Clock clock) {
         id = command.id();
         LocalDate on = effective(command.effectiveOn(), clock);
         if (command.articles() == null || command.articles().isEmpty()) {
@@ -105,7 +105,10 @@ class SecurityAction {
                     "項目 " + unknown + " はありません。5か条は A1〜A5 です。");
         }
         apply(new FiveArticlesCommittedEvent(
-                command.id().tenant(), List.copyOf(new TreeSet<>(command.articles())), on));
+                command.id().tenant(),
+                List.copyOf(new TreeSet<>(command.articles())),
+                catalog.current().edition(),
+                on));
         return publishStatus(BusinessTime.today(clock));
     }
 

@@ -94,7 +94,8 @@ final class Timeline {
     static String[] describe(Object event) {
         if (event instanceof FiveArticlesCommittedEvent e) {
             return new String[] {
-                "Committed to articles " + e.articles() + " of the 5", "5か条のうち " + e.articles() + " に取り組むと宣言"
+                "Committed to articles " + e.articles() + " of the 5 (guideline " + e.edition() + ")",
+                "5か条（ガイドライン第" + e.edition() + "版）のうち " + e.articles() + " に取り組むと宣言"
             };
         } else if (event instanceof SelfAssessmentSubmittedEvent e) {
             String unit = e.unit() == null ? "" : " (" + e.unit() + ")";

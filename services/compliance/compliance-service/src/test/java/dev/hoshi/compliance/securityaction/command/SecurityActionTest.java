@@ -60,7 +60,7 @@ class SecurityActionTest {
 
     private static final List<String> ALL = List.of("A1", "A2", "A3", "A4", "A5");
     private static final FiveArticlesCommittedEvent COMMITTED =
-            new FiveArticlesCommittedEvent(SATO, ALL, LocalDate.of(2026, 1, 10));
+            new FiveArticlesCommittedEvent(SATO, ALL, "3.1", LocalDate.of(2026, 1, 10));
     private static final DeclarationRecordedEvent ONE_STAR = new DeclarationRecordedEvent(
             SATO, SecurityActionLevel.ONE_STAR, "51234567890", "CURRENT", LocalDate.of(2026, 1, 20));
     private static final BasicPolicyAdoptedEvent ADOPTED = new BasicPolicyAdoptedEvent(SATO, LocalDate.of(2026, 3, 1));
@@ -110,7 +110,7 @@ class SecurityActionTest {
 
     @Test
     void cannotDeclareOneStarBeforeCommittingToAllFiveArticles() {
-        fixture.given(new FiveArticlesCommittedEvent(SATO, List.of("A1", "A2"), LocalDate.of(2026, 1, 10)))
+        fixture.given(new FiveArticlesCommittedEvent(SATO, List.of("A1", "A2"), "3.1", LocalDate.of(2026, 1, 10)))
                 .when(new RecordDeclarationCommand(ID, SecurityActionLevel.ONE_STAR, "51234567890", null))
                 .expectException(Matchers.predicate(e -> e instanceof HoshiException h
                         && h.code().equals("ONE_STAR_NOT_ELIGIBLE")
@@ -458,7 +458,8 @@ class SecurityActionTest {
     @Test
     void theDailyCheckMarksAnOverdueReviewOnceAndLapsesTheStandingOfAnExpiredTwoStars() {
         SelfAssessmentSubmittedEvent old = submitted("s1", 80, LocalDate.of(2025, 11, 1));
-        FiveArticlesCommittedEvent committed = new FiveArticlesCommittedEvent(SATO, ALL, LocalDate.of(2025, 10, 1));
+        FiveArticlesCommittedEvent committed =
+                new FiveArticlesCommittedEvent(SATO, ALL, "3.1", LocalDate.of(2025, 10, 1));
         fixture.given(
                         committed,
                         old,

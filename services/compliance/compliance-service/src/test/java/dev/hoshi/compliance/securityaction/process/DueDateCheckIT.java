@@ -165,7 +165,7 @@ class DueDateCheckIT {
                     aggregate,
                     0,
                     new FiveArticlesCommittedEvent(
-                            TenantId.of(org), List.of("A1", "A2", "A3", "A4", "A5"), today.minusDays(30))));
+                            TenantId.of(org), List.of("A1", "A2", "A3", "A4", "A5"), "3.1", today.minusDays(30))));
             eventStore.publish(new GenericDomainEventMessage<>(
                     "SecurityAction",
                     aggregate,
