@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -123,13 +127,32 @@ class WebDashboardIT {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,2400");
+                "--window-size=1280,2400",
+                // the browser's network ends at this machine: every host name but 127.0.0.1 fails to resolve, and
+                // any other address goes to a proxy that is not there (loopback is never sent to a proxy)
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--proxy-server=http://127.0.0.1:9");
+        // every request the pages make, read back from the performance log (NetworkLog)
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Whatever the test's pages asked for: all of it from this machine, and all of it loaded. */
+    @AfterEach
+    void everyRequestStayedOnThisMachineAndLoaded() throws IOException {
+        NetworkLog.Requests requests = NetworkLog.read(browser, base);
+        requests.appendTo(SCREENSHOTS.resolve("requests.txt"));
+        assertThat(requests.urls()).as("requests made").isNotEmpty();
+        assertThat(requests.outside()).as("requests that left 127.0.0.1").isEmpty();
+        assertThat(requests.answeredFromOutside()).as("answers from elsewhere").isEmpty();
+        assertThat(requests.failed()).as("requests that did not load").isEmpty();
     }
 
     @AfterAll
@@ -152,9 +175,11 @@ class WebDashboardIT {
         shoot("signin");
 
         browser.findElement(By.id("lang-en")).click();
+        awaitPresent("lang-ja");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         assertThat(browser.findElement(By.id("persona-sato")).getText()).isEqualTo("Kenichi Sato");
         browser.findElement(By.id("lang-ja")).click();
+        awaitPresent("lang-en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("サインイン");
         // the session cookie is HttpOnly and SameSite=Lax; no token is in the browser
         Cookie session = browser.manage().getCookieNamed("HOSHI_SESSION");
@@ -334,6 +359,39 @@ class WebDashboardIT {
 
     @Test
     @Order(7)
+    void graphiqlLoadsCompletelyFromThisMachineForEachService() throws Exception {
+        for (String service : List.of("directory", "compliance", "insights")) {
+            browser.get(base + "/" + service + "/graphiql");
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250))
+                    .until(b -> !b.findElements(By.cssSelector("#graphiql[data-ready] .graphiql-container .CodeMirror"))
+                            .isEmpty());
+            assertThat(browser.getTitle()).isEqualTo("GraphiQL · " + service + " · Hoshi");
+            save("graphiql-" + service);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theBrowserCannotReachAnythingButThisMachine() {
+        // the fence itself: a host name elsewhere does not resolve, an address elsewhere goes nowhere
+        for (String outside : List.of("http://example.com/", "http://93.184.215.14/")) {
+            try {
+                browser.get(outside);
+            } catch (org.openqa.selenium.WebDriverException unreachable) {
+                // the navigation failed, as it should; what the browser tried is in its log
+            }
+            NetworkLog.Requests requests = NetworkLog.read(browser, base);
+            // the browser tried, and nothing answered it
+            assertThat(requests.outside()).as(outside).isNotEmpty();
+            assertThat(requests.answeredFromOutside()).as(outside).isEmpty();
+            assertThat(requests.failed()).as(outside).anySatisfy(request -> assertThat(request.url())
+                    .startsWith(outside));
+        }
+        browser.get(base + "/signin");
+    }
+
+    @Test
+    @Order(9)
     void signingOutEndsTheSessionAndAPageThenAsksToSignIn() {
         signIn("sato");
         browser.findElement(By.id("signout")).click();
