@@ -454,6 +454,9 @@ class WebDashboardIT {
     }
 
     private static void save(String name) throws IOException {
+        assertThat(Axe.seriousViolations(browser))
+                .as("serious or critical accessibility violations on " + name)
+                .isEmpty();
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
