@@ -420,15 +420,22 @@ class WebDashboardIT {
 
         // the bank reads the attestation; sato sees that read in the access log
         signIn("bank");
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            b.get(base + "/app/attestation?q=" + FRESH);
-            return !b.findElements(By.id("attested-organization")).isEmpty();
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.get(base + "/app/attestation?q=" + FRESH);
+                    return !b.findElements(By.id("attested-organization")).isEmpty();
+                });
         signIn("sato");
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            b.get(base + "/app/orgs/" + FRESH + "/access-log");
-            return !b.findElements(By.cssSelector("#access-entries td.viewer")).isEmpty();
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.get(base + "/app/orgs/" + FRESH + "/access-log");
+                    return !b.findElements(By.cssSelector("#access-entries td.viewer"))
+                            .isEmpty();
+                });
         assertThat(text("access-entries")).contains(BANK);
         shoot("access-log");
 
@@ -439,12 +446,15 @@ class WebDashboardIT {
         new Select(browser.findElement(By.id("scope-" + grantId))).selectByValue("LEVEL_AND_SCORES");
         browser.findElement(By.id("scope-submit-" + grantId)).click();
         awaitPresent("done");
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            b.navigate().refresh();
-            return b.findElement(By.cssSelector("#grant-" + grantId + " .grant-scope"))
-                    .getText()
-                    .equals("段階と点数");
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.navigate().refresh();
+                    return b.findElement(By.cssSelector("#grant-" + grantId + " .grant-scope"))
+                            .getText()
+                            .equals("段階と点数");
+                });
         browser.findElement(By.id("revoke-" + grantId)).click();
         awaitPresent("done");
         awaitAttribute("grant-" + grantId, "data-status", "REVOKED");
@@ -557,14 +567,17 @@ class WebDashboardIT {
 
     /** Waits for a figure that the read models bring a moment after the change, reloading the page meanwhile. */
     private static void awaitText(String id, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            List<WebElement> found = b.findElements(By.id(id));
-            if (!found.isEmpty() && found.get(0).getText().trim().equals(expected)) {
-                return true;
-            }
-            b.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    List<WebElement> found = b.findElements(By.id(id));
+                    if (!found.isEmpty() && found.get(0).getText().trim().equals(expected)) {
+                        return true;
+                    }
+                    b.navigate().refresh();
+                    return false;
+                });
     }
 
     private static void awaitCss(String css) {
@@ -574,14 +587,17 @@ class WebDashboardIT {
 
     /** Waits for an element's attribute that the read models bring a moment after the change, reloading meanwhile. */
     private static void awaitAttribute(String id, String attribute, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            List<WebElement> found = b.findElements(By.id(id));
-            if (!found.isEmpty() && expected.equals(found.get(0).getAttribute(attribute))) {
-                return true;
-            }
-            b.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    List<WebElement> found = b.findElements(By.id(id));
+                    if (!found.isEmpty() && expected.equals(found.get(0).getAttribute(attribute))) {
+                        return true;
+                    }
+                    b.navigate().refresh();
+                    return false;
+                });
     }
 
     private static void awaitPresent(String id) {
