@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Three tiny HTTP servers on 127.0.0.1 standing in for directory, compliance and insights. Each records every
- * request it receives and answers 200 with a small GraphQL-shaped JSON body.
+ * request it receives (with its body) and answers 200 with a small GraphQL-shaped JSON body, or with what a test's
+ * {@link #answerWith responder} says.
  */
 public final class StubServices {
 
@@ -27,7 +28,7 @@ public final class StubServices {
 
     /** One request as a service received it; header names are case-insensitive. */
     public record Received(
-            String service, String method, String path, String query, Map<String, List<String>> headers) {
+            String service, String method, String path, String query, Map<String, List<String>> headers, String body) {
 
         public String header(String name) {
             List<String> values = headers.get(name);
@@ -37,6 +38,7 @@ public final class StubServices {
 
     private final Map<String, HttpServer> servers = new LinkedHashMap<>();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private volatile java.util.function.BiFunction<String, String, String> responder = (service, body) -> null;
 
     private StubServices() {}
 
@@ -48,14 +50,17 @@ public final class StubServices {
                 server.createContext("/", exchange -> {
                     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, List.copyOf(v)));
-                    exchange.getRequestBody().readAllBytes();
+                    String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                     stubs.received.add(new Received(
                             name,
                             exchange.getRequestMethod(),
                             exchange.getRequestURI().getRawPath(),
                             exchange.getRequestURI().getRawQuery(),
-                            headers));
-                    byte[] body = ("{\"data\":{\"service\":\"" + name + "\"}}").getBytes(StandardCharsets.UTF_8);
+                            headers,
+                            request));
+                    String answer = stubs.responder.apply(name, request);
+                    byte[] body = (answer != null ? answer : "{\"data\":{\"service\":\"" + name + "\"}}")
+                            .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
@@ -103,8 +108,17 @@ public final class StubServices {
         return all;
     }
 
+    /**
+     * Answers each request with what {@code responder} returns for its service and body (JSON), or the default body
+     * where it returns null; {@link #clear()} goes back to the default.
+     */
+    public void answerWith(java.util.function.BiFunction<String, String, String> responder) {
+        this.responder = responder;
+    }
+
     public void clear() {
         received.clear();
+        responder = (service, body) -> null;
     }
 
     public void stop() {

@@ -1,9 +1,15 @@
 package dev.hoshi.gateway.ui;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -48,5 +54,40 @@ class Pages {
                 .status(HttpStatus.NOT_FOUND)
                 .modelAttribute("caller", caller)
                 .build();
+    }
+
+    /** The caller's role in directory's {@code organizationMembers}, or null when they are not one of them. */
+    @Nullable
+    static String roleOf(UiSession caller, JsonNode members) {
+        for (JsonNode member : members) {
+            if (caller.subject().equals(member.path("userId").asText())) {
+                return member.path("role").asText();
+            }
+        }
+        return null;
+    }
+
+    /** A form's errors as the page shows them: those naming a field next to it, the others at the top. */
+    record Problems(List<HoshiApi.Problem> general, Map<String, List<HoshiApi.Problem>> byField) {
+
+        static final Problems NONE = new Problems(List.of(), Map.of());
+
+        static Problems of(List<HoshiApi.Problem> problems) {
+            Map<String, List<HoshiApi.Problem>> byField = new LinkedHashMap<>();
+            List<HoshiApi.Problem> general = new ArrayList<>();
+            for (HoshiApi.Problem problem : problems) {
+                if (problem.field() == null) {
+                    general.add(problem);
+                } else {
+                    byField.computeIfAbsent(problem.field(), f -> new ArrayList<>())
+                            .add(problem);
+                }
+            }
+            return new Problems(general, byField);
+        }
+
+        boolean isEmpty() {
+            return general.isEmpty() && byField.isEmpty();
+        }
     }
 }

@@ -193,22 +193,9 @@ class SmePages {
                     if (!status.isObject()) {
                         return Pages.notFound(caller);
                     }
-                    String role = "VIEWER";
-                    for (JsonNode member : answers.getT2().data().path("organizationMembers")) {
-                        if (caller.subject().equals(member.path("userId").asText())) {
-                            role = member.path("role").asText();
-                        }
-                    }
-                    Map<String, List<HoshiApi.Problem>> byField = new LinkedHashMap<>();
-                    List<HoshiApi.Problem> general = new ArrayList<>();
-                    for (HoshiApi.Problem problem : problems) {
-                        if (problem.field() == null) {
-                            general.add(problem);
-                        } else {
-                            byField.computeIfAbsent(problem.field(), f -> new ArrayList<>())
-                                    .add(problem);
-                        }
-                    }
+                    String found = Pages.roleOf(caller, answers.getT2().data().path("organizationMembers"));
+                    String role = found == null ? "VIEWER" : found;
+                    Pages.Problems sorted = Pages.Problems.of(problems);
                     return Rendering.view("ui/organization")
                             .status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
                             .modelAttribute("caller", caller)
@@ -220,8 +207,8 @@ class SmePages {
                             .modelAttribute("role", role)
                             .modelAttribute("mayChange", !"VIEWER".equals(role))
                             .modelAttribute("failedForm", failedForm == null ? "" : failedForm)
-                            .modelAttribute("problems", general)
-                            .modelAttribute("fieldProblems", byField)
+                            .modelAttribute("problems", sorted.general())
+                            .modelAttribute("fieldProblems", sorted.byField())
                             .modelAttribute("done", done == null ? "" : done)
                             .build();
                 });

@@ -219,6 +219,195 @@ class WebPagesIT {
     }
 
     @Test
+    void anOrganisationsOtherPagesReadLikeAMissingOneForSomeoneOutsideIt() {
+        String session = signedIn("sato");
+        for (String page : List.of("controls", "timeline", "access-log", "consent", "people")) {
+            String html = client.get()
+                    .uri("/app/orgs/sato-seisakusho/" + page)
+                    .cookie("HOSHI_SESSION", session)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            assertThat(html).as(page).contains("id=\"not-found\"", "組織が見つかりません");
+        }
+        // each page asked directory who is in the organisation, for that organisation
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("organizationMembers"))
+                .hasSize(5)
+                .allSatisfy(call -> {
+                    assertThat(call.service()).isEqualTo("directory");
+                    assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
+                });
+    }
+
+    @Test
+    void aViewerSeesTheControlsByChapterTheGrantsAndThePeopleWithoutAnyForm() {
+        services.answerWith(organisation("VIEWER"));
+        String session = signedIn("sato");
+        String controls = page(session, "/app/orgs/sato-seisakusho/controls?status=IMPLEMENTED");
+        assertThat(controls)
+                .contains("id=\"read-only\"", "id=\"chapter-C01\"", "id=\"control-C01-01\"", "実施済み", "情報システム課")
+                .doesNotContain("id=\"control-C02-01\"", "method=\"post\" id=\"form-");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/consent"))
+                .contains("id=\"grant-g-1\"", "すべての詳細", "有効")
+                .doesNotContain("id=\"grant-form\"", "id=\"revoke-g-1\"");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/people"))
+                .contains("id=\"person-demo-sato\"", "閲覧者")
+                .doesNotContain("id=\"add-person-form\"", "id=\"remove-demo-sato\"");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/timeline"))
+                .contains("data-backdated=\"true\"", "基本方針を採択", "遡って記録");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/access-log")).contains("PARTNER_CLIENT:bank", "証明");
+        // the filter went no further than the page: the API was asked for the whole board
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("controls {"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.service()).isEqualTo("compliance"));
+    }
+
+    @Test
+    void aRefusedGrantShowsTheApisMessageNextToItsFieldInTheChosenLanguageAndAnAcceptedOneGoesBack() {
+        java.util.function.BiFunction<String, String, String> owner = organisation("OWNER");
+        services.answerWith((service, body) -> body.contains("grantConsent")
+                ? "{\"data\":{\"grantConsent\":{\"errors\":[{\"code\":\"UNKNOWN_GRANTEE\","
+                        + "\"message\":\"There is no partner client nobody.\","
+                        + "\"messageJa\":\"取引先 nobody は存在しません。\",\"field\":\"granteeId\"}]}}}"
+                : owner.apply(service, body));
+        String session = signedIn("sato");
+        String form = page(session, "/app/orgs/sato-seisakusho/consent");
+        assertThat(form).contains("id=\"grant-form\"", "id=\"revoke-g-1\"");
+        String refused = refused(session, null, "/app/orgs/sato-seisakusho/consent/grant", grantForm(form));
+        assertThat(refused).containsPattern("id=\"granteeId-error\"[^>]*>取引先 nobody は存在しません。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("grantConsent"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("directory");
+                    assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
+                    assertThat(call.body()).contains("\"granteeId\":\"nobody\"", "\"scope\":\"LEVEL_ONLY\"");
+                });
+        String english = refused(session, "en", "/app/orgs/sato-seisakusho/consent/grant", grantForm(form));
+        assertThat(english).containsPattern("id=\"granteeId-error\"[^>]*>There is no partner client nobody.<");
+
+        // a refusal that names no field (a GraphQL error) is shown at the top of the page
+        services.answerWith((service, body) -> body.contains("revokeConsent")
+                ? "{\"data\":null,\"errors\":[{\"message\":\"This caller may not do this.\","
+                        + "\"extensions\":{\"code\":\"FORBIDDEN\",\"messageJa\":\"この操作は許可されていません。\"}}]}"
+                : owner.apply(service, body));
+        String forbidden = refused(
+                session,
+                null,
+                "/app/orgs/sato-seisakusho/consent/g-1/revoke",
+                BodyInserters.fromFormData("_csrf", csrf(form)));
+        assertThat(forbidden).containsPattern("id=\"problems\"[^>]*>\\s*<p[^>]*>この操作は許可されていません。<");
+
+        services.answerWith(owner);
+        client.post()
+                .uri("/app/orgs/sato-seisakusho/consent/g-1/revoke")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(form)))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/app/orgs/sato-seisakusho/consent?done=g-1");
+    }
+
+    /** The stubs as an organisation sato-seisakusho where demo-sato has {@code role}, with a little of everything. */
+    private static java.util.function.BiFunction<String, String, String> organisation(String role) {
+        return (service, body) -> {
+            if (body.contains("organizationMembers")) {
+                return "{\"data\":{\"organizationMembers\":[{\"userId\":\"demo-sato\",\"role\":\"" + role
+                        + "\",\"since\":\"2026-01-05\"}]}}";
+            }
+            if (body.contains("consentGrants")) {
+                return "{\"data\":{\"organization\":{\"name\":\"佐藤製作所\"},\"consentGrants\":[{\"id\":\"g-1\","
+                        + "\"granteeKind\":\"PARTNER_CLIENT\",\"granteeId\":\"bank\",\"scope\":\"FULL_DETAIL\","
+                        + "\"startDate\":\"2026-01-05\",\"endDate\":null,\"revokedOn\":null,\"status\":\"ACTIVE\","
+                        + "\"history\":[{\"change\":\"GRANTED\",\"scope\":\"FULL_DETAIL\","
+                        + "\"at\":\"2026-01-05T01:00:00Z\",\"by\":\"demo-sato\"}]}]}}";
+            }
+            if (body.contains("organization(id:")) {
+                return "{\"data\":{\"organization\":{\"name\":\"佐藤製作所\"}}}";
+            }
+            if (body.contains("controls {")) {
+                return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\",\"controls\":["
+                        + "{\"controlId\":\"C01-01\",\"status\":\"IMPLEMENTED\",\"owner\":\"情報システム課\","
+                        + "\"dueOn\":\"2026-03-31\",\"evidenceUrl\":null,\"evidenceNote\":\"規程 第3条\"},"
+                        + "{\"controlId\":\"C02-01\",\"status\":\"NOT_STARTED\"}]}}}";
+            }
+            if (body.contains("timeline {")) {
+                return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"timeline\":[{\"event\":"
+                        + "\"BasicPolicyAdopted\",\"summaryEn\":\"Adopted the basic policy\",\"summaryJa\":"
+                        + "\"基本方針を採択\",\"actor\":\"USER:demo-sato\",\"recordedAt\":\"2026-02-02T00:00:00Z\","
+                        + "\"effectiveOn\":\"2026-02-01\",\"backdated\":true}]}}";
+            }
+            if (body.contains("accessLog")) {
+                return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"accessLog\":[{\"at\":"
+                        + "\"2026-02-03T00:00:00Z\",\"viewer\":\"PARTNER_CLIENT:bank\",\"scope\":\"FULL_DETAIL\","
+                        + "\"what\":\"ATTESTATION\"}]}}";
+            }
+            return body.contains("mutation") ? "{\"data\":{\"revokeConsent\":{\"errors\":[]}}}" : null;
+        };
+    }
+
+    private static BodyInserters.FormInserter<String> grantForm(String page) {
+        return BodyInserters.fromFormData("_csrf", csrf(page))
+                .with("granteeKind", "PARTNER_CLIENT")
+                .with("granteeId", "nobody")
+                .with("scope", "LEVEL_ONLY");
+    }
+
+    /** Posts a form the API refuses: the page again, with 422 and the errors, in {@code language} when given. */
+    private String refused(String session, String language, String path, BodyInserters.FormInserter<String> form) {
+        return client.post()
+                .uri(path)
+                .cookie("HOSHI_SESSION", session)
+                .cookies(cookies -> {
+                    if (language != null) {
+                        cookies.add("hoshi_lang", language);
+                    }
+                })
+                .body(form)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    private String signedIn(String persona) {
+        Session session = new Session();
+        return client.post()
+                .uri("/signin")
+                .cookie("HOSHI_SESSION", session.id)
+                .body(BodyInserters.fromFormData("persona", persona).with("_csrf", session.csrf))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectBody()
+                .returnResult()
+                .getResponseCookies()
+                .getFirst("HOSHI_SESSION")
+                .getValue();
+    }
+
+    private String page(String session, String path) {
+        return client.get()
+                .uri(path)
+                .cookie("HOSHI_SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
     void theApiStillDeniesByDefaultWithJson() {
         client.post()
                 .uri("/compliance/graphql")

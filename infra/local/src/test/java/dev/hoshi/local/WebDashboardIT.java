@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,6 +27,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,6 +46,9 @@ class WebDashboardIT {
     /** A new organisation per run, so that the suite may also run against a system already up (see below). */
     private static final String FRESH =
             "web-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    /** The demo bank's partner client id. */
+    private static final String BANK = "bank-demo";
 
     @TempDir
     static Path data;
@@ -123,13 +130,32 @@ class WebDashboardIT {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1280,2400");
+                "--window-size=1280,2400",
+                // the browser's network ends at this machine: every host name but 127.0.0.1 fails to resolve, and
+                // any other address goes to a proxy that is not there (loopback is never sent to a proxy)
+                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                "--proxy-server=http://127.0.0.1:9");
+        // every request the pages make, read back from the performance log (NetworkLog)
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+    }
+
+    /** Whatever the test's pages asked for: all of it from this machine, and all of it loaded. */
+    @AfterEach
+    void everyRequestStayedOnThisMachineAndLoaded() throws IOException {
+        NetworkLog.Requests requests = NetworkLog.read(browser, base);
+        requests.appendTo(SCREENSHOTS.resolve("requests.txt"));
+        assertThat(requests.urls()).as("requests made").isNotEmpty();
+        assertThat(requests.outside()).as("requests that left 127.0.0.1").isEmpty();
+        assertThat(requests.answeredFromOutside()).as("answers from elsewhere").isEmpty();
+        assertThat(requests.failed()).as("requests that did not load").isEmpty();
     }
 
     @AfterAll
@@ -152,9 +178,11 @@ class WebDashboardIT {
         shoot("signin");
 
         browser.findElement(By.id("lang-en")).click();
+        awaitPresent("lang-ja");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         assertThat(browser.findElement(By.id("persona-sato")).getText()).isEqualTo("Kenichi Sato");
         browser.findElement(By.id("lang-ja")).click();
+        awaitPresent("lang-en");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("サインイン");
         // the session cookie is HttpOnly and SameSite=Lax; no token is in the browser
         Cookie session = browser.manage().getCookieNamed("HOSHI_SESSION");
@@ -334,6 +362,177 @@ class WebDashboardIT {
 
     @Test
     @Order(7)
+    void satoKeepsTheControlsBoardGrantsTheBankAccessSeesWhoViewedTheDataAndRevokes() throws Exception {
+        signIn("sato");
+        open("/app/orgs/" + FRESH + "/controls", "controls");
+        // a bad evidence URL: the API's message next to the field, nothing saved
+        new Select(browser.findElement(By.id("form-C01-01-status"))).selectByValue("IMPLEMENTED");
+        browser.findElement(By.id("form-C01-01-evidenceUrl")).sendKeys("http://");
+        browser.findElement(By.id("form-C01-01-submit")).click();
+        awaitCss("#control-C01-01 .field-error");
+        assertThat(browser.findElement(By.cssSelector("#control-C01-01 .field-error"))
+                        .getText())
+                .contains("http(s) の完全なURL");
+        shoot("controls-error");
+        new Select(browser.findElement(By.id("form-C01-01-status"))).selectByValue("IMPLEMENTED");
+        browser.findElement(By.id("form-C01-01-evidenceUrl")).clear();
+        browser.findElement(By.id("form-C01-01-evidenceUrl")).sendKeys("https://hinode.example.jp/evidence/c01");
+        browser.findElement(By.id("form-C01-01-owner")).sendKeys("demo-sato");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('form-C01-01-dueOn').value = '2027-03-31'");
+        browser.findElement(By.id("form-C01-01-submit")).click();
+        awaitPresent("done");
+        awaitAttribute("control-C01-01", "data-status", "IMPLEMENTED");
+        assertThat(browser.findElement(By.id("form-C01-01-owner")).getAttribute("value"))
+                .isEqualTo("demo-sato");
+        // the board filtered by status: only what is implemented, still by chapter
+        new Select(browser.findElement(By.id("filter-status"))).selectByValue("IMPLEMENTED");
+        browser.findElement(By.id("controls-filter-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> b.getCurrentUrl().contains("status=IMPLEMENTED"));
+        assertThat(browser.findElements(By.cssSelector("#controls tbody tr")))
+                .extracting(row -> row.getAttribute("id"))
+                .containsExactly("control-C01-01");
+        assertThat(browser.findElements(By.id("chapter-C01"))).hasSize(1);
+        shoot("controls");
+
+        // the timeline: who did what, when it was recorded and when it took effect
+        open("/app/orgs/" + FRESH + "/timeline", "timeline-entries");
+        assertThat(browser.findElements(By.cssSelector("#timeline-entries td.actor")))
+                .extracting(WebElement::getText)
+                .anySatisfy(actor -> assertThat(actor).contains("demo-sato"));
+        shoot("timeline");
+
+        // consent: an unknown partner is refused next to its field; the bank is granted the level only
+        open("/app/orgs/" + FRESH + "/consent", "grant-form");
+        browser.findElement(By.id("granteeId")).sendKeys("nobody");
+        browser.findElement(By.id("grant-submit")).click();
+        awaitPresent("granteeId-error");
+        assertThat(text("granteeId-error")).contains("nobody");
+        shoot("consent-error");
+        browser.findElement(By.id("granteeId")).clear();
+        browser.findElement(By.id("granteeId")).sendKeys(BANK);
+        new Select(browser.findElement(By.id("scope"))).selectByValue("LEVEL_ONLY");
+        browser.findElement(By.id("grant-submit")).click();
+        awaitPresent("done");
+        awaitCss("tr[data-grantee='" + BANK + "'][data-status='ACTIVE']");
+        shoot("consent");
+
+        // the bank reads the attestation; sato sees that read in the access log
+        signIn("bank");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.get(base + "/app/attestation?q=" + FRESH);
+                    return !b.findElements(By.id("attested-organization")).isEmpty();
+                });
+        signIn("sato");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.get(base + "/app/orgs/" + FRESH + "/access-log");
+                    return !b.findElements(By.cssSelector("#access-entries td.viewer"))
+                            .isEmpty();
+                });
+        assertThat(text("access-entries")).contains(BANK);
+        shoot("access-log");
+
+        // a wider scope, then revoked
+        open("/app/orgs/" + FRESH + "/consent", "grant-form");
+        WebElement grant = browser.findElement(By.cssSelector("tr[data-grantee='" + BANK + "']"));
+        String grantId = grant.getAttribute("id").substring("grant-".length());
+        new Select(browser.findElement(By.id("scope-" + grantId))).selectByValue("LEVEL_AND_SCORES");
+        browser.findElement(By.id("scope-submit-" + grantId)).click();
+        awaitPresent("done");
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    b.navigate().refresh();
+                    return b.findElement(By.cssSelector("#grant-" + grantId + " .grant-scope"))
+                            .getText()
+                            .equals("段階と点数");
+                });
+        browser.findElement(By.id("revoke-" + grantId)).click();
+        awaitPresent("done");
+        awaitAttribute("grant-" + grantId, "data-status", "REVOKED");
+
+        // people: someone already in the organisation cannot be added again
+        open("/app/orgs/" + FRESH + "/people", "add-person-form");
+        assertThat(browser.findElement(By.id("person-demo-suzuki")).getAttribute("data-role"))
+                .isEqualTo("VIEWER");
+        browser.findElement(By.id("userId")).sendKeys("demo-suzuki");
+        browser.findElement(By.id("add-person-submit")).click();
+        awaitPresent("userId-error");
+        assertThat(text("userId-error")).contains("demo-suzuki");
+        shoot("people");
+    }
+
+    @Test
+    @Order(8)
+    void aViewerSeesTheBoardTheGrantsThePeopleAndTheLogsAndChangesNothing() throws Exception {
+        signIn("suzuki");
+        for (String page : List.of("controls", "timeline", "access-log", "consent", "people")) {
+            open("/app/orgs/" + FRESH + "/" + page, "read-only");
+            assertThat(browser.findElements(By.cssSelector("main form[method=post]")))
+                    .as(page)
+                    .isEmpty();
+        }
+        open("/app/orgs/" + FRESH + "/controls", "control-C01-01");
+        assertThat(browser.findElement(By.cssSelector("#control-C01-01 .control-status"))
+                        .getText())
+                .isEqualTo("実施済み");
+        shoot("controls-viewer");
+        // a change posted anyway (with the session's own CSRF token) is refused by the API and changes nothing
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("const f = document.createElement('form'); f.method = 'post';"
+                        + "f.action = '/app/orgs/" + FRESH + "/controls/C01-01';"
+                        + "const t = document.querySelector('input[name=_csrf]').cloneNode();"
+                        + "const s = document.createElement('input'); s.name = 'status'; s.value = 'NOT_STARTED';"
+                        + "f.append(t, s); document.body.append(f); f.submit();");
+        awaitPresent("problems");
+        open("/app/orgs/" + FRESH + "/controls", "control-C01-01");
+        assertThat(browser.findElement(By.id("control-C01-01")).getAttribute("data-status"))
+                .isEqualTo("IMPLEMENTED");
+    }
+
+    @Test
+    @Order(9)
+    void graphiqlLoadsCompletelyFromThisMachineForEachService() throws Exception {
+        for (String service : List.of("directory", "compliance", "insights")) {
+            browser.get(base + "/" + service + "/graphiql");
+            new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250))
+                    .until(b -> !b.findElements(By.cssSelector("#graphiql[data-ready] .graphiql-container .CodeMirror"))
+                            .isEmpty());
+            assertThat(browser.getTitle()).isEqualTo("GraphiQL · " + service + " · Hoshi");
+            save("graphiql-" + service);
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theBrowserCannotReachAnythingButThisMachine() {
+        // the fence itself: a host name elsewhere does not resolve, an address elsewhere goes nowhere
+        for (String outside : List.of("http://example.com/", "http://93.184.215.14/")) {
+            try {
+                browser.get(outside);
+            } catch (org.openqa.selenium.WebDriverException unreachable) {
+                // the navigation failed, as it should; what the browser tried is in its log
+            }
+            NetworkLog.Requests requests = NetworkLog.read(browser, base);
+            // the browser tried, and nothing answered it
+            assertThat(requests.outside()).as(outside).isNotEmpty();
+            assertThat(requests.answeredFromOutside()).as(outside).isEmpty();
+            assertThat(requests.failed()).as(outside).anySatisfy(request -> assertThat(request.url())
+                    .startsWith(outside));
+        }
+        browser.get(base + "/signin");
+    }
+
+    @Test
+    @Order(11)
     void signingOutEndsTheSessionAndAPageThenAsksToSignIn() {
         signIn("sato");
         browser.findElement(By.id("signout")).click();
@@ -368,14 +567,37 @@ class WebDashboardIT {
 
     /** Waits for a figure that the read models bring a moment after the change, reloading the page meanwhile. */
     private static void awaitText(String id, String expected) {
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500)).until(b -> {
-            List<WebElement> found = b.findElements(By.id(id));
-            if (!found.isEmpty() && found.get(0).getText().trim().equals(expected)) {
-                return true;
-            }
-            b.navigate().refresh();
-            return false;
-        });
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    List<WebElement> found = b.findElements(By.id(id));
+                    if (!found.isEmpty() && found.get(0).getText().trim().equals(expected)) {
+                        return true;
+                    }
+                    b.navigate().refresh();
+                    return false;
+                });
+    }
+
+    private static void awaitCss(String css) {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(250))
+                .until(b -> !b.findElements(By.cssSelector(css)).isEmpty());
+    }
+
+    /** Waits for an element's attribute that the read models bring a moment after the change, reloading meanwhile. */
+    private static void awaitAttribute(String id, String attribute, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                // the page may be replaced between finding an element and reading it: look again
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    List<WebElement> found = b.findElements(By.id(id));
+                    if (!found.isEmpty() && expected.equals(found.get(0).getAttribute(attribute))) {
+                        return true;
+                    }
+                    b.navigate().refresh();
+                    return false;
+                });
     }
 
     private static void awaitPresent(String id) {
@@ -396,6 +618,9 @@ class WebDashboardIT {
     }
 
     private static void save(String name) throws IOException {
+        assertThat(Axe.seriousViolations(browser))
+                .as("serious or critical accessibility violations on " + name)
+                .isEmpty();
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }

@@ -1,0 +1,401 @@
+package dev.hoshi.gateway.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * An SME's other pages: the controls board by chapter, the timeline, the access log ("who viewed our data"), the
+ * consent grants and the people with their roles. Each reads and changes through compliance's and directory's public
+ * GraphQL API for the organisation in the path; the caller's role comes from directory's {@code organizationMembers},
+ * and an organisation the caller is not in reads exactly like a missing one. Viewers get no forms (controls change
+ * for owners and members, grants and people for owners only: the API's own rules, which refuse anyone else anyway).
+ */
+@Controller
+class OrganizationSections {
+
+    private static final String MEMBERS = "query { organizationMembers { userId role since } }";
+    private static final String PAYLOAD = "{ errors { code message messageJa field } }";
+
+    /**
+     * The input an error is about, for the API's errors that name no {@code field}: by its code, else by the input's
+     * name quoted in the message ({@code 'evidenceUrl' must be ...}).
+     */
+    private static final Map<String, String> FIELD_OF_CODE = Map.of(
+            "JUSTIFICATION_REQUIRED", "justification",
+            "UNKNOWN_PARTNER_CLIENT", "granteeId",
+            "UNKNOWN_SUPPORT_ORGANIZATION", "granteeId",
+            "NOT_A_MEMBER_OF_SUPPORT_ORGANIZATION", "granteeId",
+            "START_DATE_IN_PAST", "startDate",
+            "ALREADY_A_MEMBER", "userId",
+            "LAST_OWNER", "role");
+
+    /** One page: where its data comes from and who may change it. */
+    enum Section {
+        CONTROLS(
+                "controls",
+                "compliance",
+                "query { organizationStatus { name controls { controlId status owner dueOn evidenceUrl evidenceNote"
+                        + " justification effectiveOn } } }",
+                true),
+        TIMELINE(
+                "timeline",
+                "compliance",
+                "query { organizationStatus { name } timeline { event summaryEn summaryJa actor recordedAt"
+                        + " effectiveOn backdated } }",
+                false),
+        ACCESS_LOG(
+                "access-log",
+                "compliance",
+                "query($days: Int) { organizationStatus { name } accessLog(days: $days) { at viewer scope what } }",
+                false),
+        CONSENT(
+                "consent",
+                "directory",
+                "query($org: ID!) { organization(id: $org) { name } consentGrants { id granteeKind granteeId scope"
+                        + " startDate endDate revokedOn status history { change scope at by } } }",
+                false),
+        PEOPLE("people", "directory", "query($org: ID!) { organization(id: $org) { name } }", false);
+
+        final String path;
+        final String service;
+        final String query;
+        /** Members may change it too; otherwise owners only. */
+        final boolean membersChange;
+
+        Section(String path, String service, String query, boolean membersChange) {
+            this.path = path;
+            this.service = service;
+            this.query = query;
+            this.membersChange = membersChange;
+        }
+
+        static Section of(String path) {
+            for (Section section : values()) {
+                if (section.path.equals(path)) {
+                    return section;
+                }
+            }
+            throw new IllegalArgumentException("No page " + path);
+        }
+
+        boolean mayChange(String role) {
+            return "OWNER".equals(role) || (membersChange && "MEMBER".equals(role));
+        }
+    }
+
+    private final HoshiApi api;
+    private final ObjectMapper json;
+    private final Pages pages;
+
+    OrganizationSections(HoshiApi api, ObjectMapper json, Pages pages) {
+        this.api = api;
+        this.json = json;
+        this.pages = pages;
+    }
+
+    @GetMapping("/app/orgs/{org}/{section:controls|timeline|access-log|consent|people}")
+    Mono<Rendering> section(@PathVariable String org, @PathVariable String section, ServerWebExchange exchange) {
+        return show(exchange, org, Section.of(section));
+    }
+
+    @PostMapping("/app/orgs/{org}/controls/{control}")
+    Mono<Rendering> updateControl(@PathVariable String org, @PathVariable String control, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.CONTROLS,
+                control,
+                List.of("status", "owner", "dueOn", "evidenceUrl", "evidenceNote", "justification"),
+                "updateControlStatus",
+                "mutation($input: UpdateControlStatusInput!) { updateControlStatus(input: $input) " + PAYLOAD + " }",
+                form -> {
+                    Map<String, Object> input = new LinkedHashMap<>();
+                    input.put("controlId", control);
+                    input.put("status", text(form, "status"));
+                    for (String field : List.of("owner", "dueOn", "evidenceUrl", "evidenceNote", "justification")) {
+                        String value = text(form, field);
+                        if (!value.isEmpty()) {
+                            input.put(field, value);
+                        }
+                    }
+                    return input;
+                });
+    }
+
+    @PostMapping("/app/orgs/{org}/consent/grant")
+    Mono<Rendering> grant(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.CONSENT,
+                "grant",
+                List.of("granteeKind", "granteeId", "scope", "startDate", "endDate"),
+                "grantConsent",
+                "mutation($input: GrantConsentInput!) { grantConsent(input: $input) " + PAYLOAD + " }",
+                form -> {
+                    Map<String, Object> input = new LinkedHashMap<>();
+                    input.put("granteeKind", text(form, "granteeKind"));
+                    input.put("granteeId", text(form, "granteeId"));
+                    input.put("scope", text(form, "scope"));
+                    for (String field : List.of("startDate", "endDate")) {
+                        String value = text(form, field);
+                        if (!value.isEmpty()) {
+                            input.put(field, value);
+                        }
+                    }
+                    return input;
+                });
+    }
+
+    @PostMapping("/app/orgs/{org}/consent/{grant}/scope")
+    Mono<Rendering> changeScope(@PathVariable String org, @PathVariable String grant, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.CONSENT,
+                grant,
+                List.of("scope"),
+                "changeConsentScope",
+                "mutation($input: ChangeConsentScopeInput!) { changeConsentScope(input: $input) " + PAYLOAD + " }",
+                form -> Map.of("grantId", grant, "scope", text(form, "scope")));
+    }
+
+    @PostMapping("/app/orgs/{org}/consent/{grant}/revoke")
+    Mono<Rendering> revoke(@PathVariable String org, @PathVariable String grant, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.CONSENT,
+                grant,
+                List.of(),
+                "revokeConsent",
+                "mutation($input: RevokeConsentInput!) { revokeConsent(input: $input) " + PAYLOAD + " }",
+                form -> Map.of("grantId", grant));
+    }
+
+    @PostMapping("/app/orgs/{org}/people/add")
+    Mono<Rendering> addPerson(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.PEOPLE,
+                "add",
+                List.of("userId", "role"),
+                "addOrganizationMember",
+                "mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) " + PAYLOAD
+                        + " }",
+                form -> Map.of("userId", text(form, "userId"), "role", text(form, "role")));
+    }
+
+    @PostMapping("/app/orgs/{org}/people/{user}/role")
+    Mono<Rendering> changeRole(@PathVariable String org, @PathVariable String user, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.PEOPLE,
+                user,
+                List.of("userId", "role"),
+                "changeOrganizationMemberRole",
+                "mutation($input: ChangeOrganizationMemberRoleInput!) { changeOrganizationMemberRole(input: $input) "
+                        + PAYLOAD + " }",
+                form -> Map.of("userId", user, "role", text(form, "role")));
+    }
+
+    @PostMapping("/app/orgs/{org}/people/{user}/remove")
+    Mono<Rendering> removePerson(@PathVariable String org, @PathVariable String user, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.PEOPLE,
+                user,
+                List.of("userId", "role"),
+                "removeOrganizationMember",
+                "mutation($input: RemoveOrganizationMemberInput!) { removeOrganizationMember(input: $input) " + PAYLOAD
+                        + " }",
+                form -> Map.of("userId", user));
+    }
+
+    /** The error with the form's input it is about, or with none (shown at the top) when the form shows no such one. */
+    private static HoshiApi.Problem placed(HoshiApi.Problem problem, List<String> inputs) {
+        String field = problem.field();
+        if (field == null) {
+            field = FIELD_OF_CODE.get(problem.code());
+        }
+        java.util.regex.Matcher quoted = QUOTED.matcher(problem.message());
+        if (field == null && quoted.find()) {
+            field = quoted.group(1);
+        }
+        String shown = field != null && inputs.contains(field) ? field : null;
+        return java.util.Objects.equals(shown, problem.field())
+                ? problem
+                : new HoshiApi.Problem(problem.code(), problem.message(), problem.messageJa(), shown);
+    }
+
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([A-Za-z]+)'");
+
+    private static String text(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value.trim();
+    }
+
+    private Mono<Rendering> show(ServerWebExchange exchange, String org, Section section) {
+        String done = exchange.getRequest().getQueryParams().getFirst("done");
+        return pages.signedIn(
+                exchange,
+                caller -> page(exchange, caller, org, section, Pages.Problems.NONE, "", done == null ? "" : done));
+    }
+
+    /** Runs one mutation; on success back to the page (post/redirect/get), otherwise the page with the errors. */
+    private Mono<Rendering> change(
+            ServerWebExchange exchange,
+            String org,
+            Section section,
+            String form,
+            List<String> inputs,
+            String mutation,
+            String document,
+            Function<MultiValueMap<String, String>, Map<String, Object>> input) {
+        return pages.signedIn(exchange, caller -> {
+            if (!Pages.ID.matcher(org).matches()) {
+                return Mono.just(Pages.notFound(caller));
+            }
+            return exchange.getFormData()
+                    .flatMap(values ->
+                            api.graphql(caller, section.service, org, document, Map.of("input", input.apply(values))))
+                    .flatMap(result -> {
+                        if (result.unauthenticated()) {
+                            return Pages.expired(exchange);
+                        }
+                        List<HoshiApi.Problem> problems = result.userErrors(mutation).stream()
+                                .map(problem -> placed(problem, inputs))
+                                .toList();
+                        if (problems.isEmpty()) {
+                            return Mono.just(
+                                    Rendering.redirectTo("/app/orgs/" + org + "/" + section.path + "?done=" + form)
+                                            .build());
+                        }
+                        return page(exchange, caller, org, section, Pages.Problems.of(problems), form, "");
+                    });
+        });
+    }
+
+    private Mono<Rendering> page(
+            ServerWebExchange exchange,
+            UiSession caller,
+            String org,
+            Section section,
+            Pages.Problems problems,
+            String failedForm,
+            String done) {
+        if (!Pages.ID.matcher(org).matches()) {
+            return Mono.just(Pages.notFound(caller));
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        if (section.service.equals("directory")) {
+            variables.put("org", org);
+        }
+        Map<String, String> params = exchange.getRequest().getQueryParams().toSingleValueMap();
+        if (section == Section.ACCESS_LOG) {
+            variables.put("days", days(params.get("days")));
+        }
+        return Mono.zip(
+                        api.graphql(caller, "directory", org, MEMBERS, Map.of()),
+                        api.graphql(caller, section.service, org, section.query, variables))
+                .map(answers -> {
+                    if (answers.getT1().unauthenticated() || answers.getT2().unauthenticated()) {
+                        return Rendering.redirectTo("/signin?expired").build();
+                    }
+                    JsonNode members = answers.getT1().data().path("organizationMembers");
+                    JsonNode data = answers.getT2().data();
+                    JsonNode name = data.path("organizationStatus").isObject()
+                            ? data.path("organizationStatus").path("name")
+                            : data.path("organization").path("name");
+                    String role = Pages.roleOf(caller, members);
+                    if (role == null || !name.isTextual()) {
+                        return Pages.notFound(caller);
+                    }
+                    Rendering.Builder<?> view = Rendering.view("ui/" + section.path)
+                            .status(problems.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                            .modelAttribute("caller", caller)
+                            .modelAttribute("org", org)
+                            .modelAttribute("name", name.asText())
+                            .modelAttribute("section", section.path)
+                            .modelAttribute("role", role)
+                            .modelAttribute("mayChange", section.mayChange(role))
+                            .modelAttribute("failedForm", failedForm)
+                            .modelAttribute("problems", problems.general())
+                            .modelAttribute("fieldProblems", problems.byField())
+                            .modelAttribute("done", done);
+                    switch (section) {
+                        case CONTROLS -> controlsModel(view, data, params);
+                        case TIMELINE -> view.modelAttribute("entries", tree(data.path("timeline")));
+                        case ACCESS_LOG ->
+                            view.modelAttribute("entries", tree(data.path("accessLog")))
+                                    .modelAttribute("days", days(params.get("days")));
+                        case CONSENT -> view.modelAttribute("grants", tree(data.path("consentGrants")));
+                        case PEOPLE -> view.modelAttribute("members", tree(members));
+                    }
+                    return view.build();
+                });
+    }
+
+    /** The controls by chapter (the part of the id before the dash), filtered by status, chapter and owner. */
+    private void controlsModel(Rendering.Builder<?> view, JsonNode data, Map<String, String> params) {
+        String status = params.getOrDefault("status", "");
+        String chapter = params.getOrDefault("chapter", "");
+        String owner = params.getOrDefault("owner", "").trim();
+        Map<String, List<Object>> chapters = new TreeMap<>();
+        List<String> allChapters = new ArrayList<>();
+        int shown = 0;
+        for (JsonNode control : data.path("organizationStatus").path("controls")) {
+            String id = control.path("controlId").asText();
+            String itsChapter = id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
+            if (!allChapters.contains(itsChapter)) {
+                allChapters.add(itsChapter);
+            }
+            boolean matches = (status.isEmpty()
+                            || status.equals(control.path("status").asText()))
+                    && (chapter.isEmpty() || chapter.equals(itsChapter))
+                    && (owner.isEmpty()
+                            || control.path("owner").asText("").toLowerCase().contains(owner.toLowerCase()));
+            if (matches) {
+                chapters.computeIfAbsent(itsChapter, c -> new ArrayList<>()).add(tree(control));
+                shown++;
+            }
+        }
+        view.modelAttribute("chapters", chapters)
+                .modelAttribute("allChapters", allChapters)
+                .modelAttribute("shown", shown)
+                .modelAttribute("filterStatus", status)
+                .modelAttribute("filterChapter", chapter)
+                .modelAttribute("filterOwner", owner);
+    }
+
+    /** The access log's period: 30, 90 (the default) or 366 days. */
+    private static int days(String value) {
+        return switch (value == null ? "" : value) {
+            case "30" -> 30;
+            case "366" -> 366;
+            default -> 90;
+        };
+    }
+
+    private Object tree(JsonNode node) {
+        return json.convertValue(node, Object.class);
+    }
+}
