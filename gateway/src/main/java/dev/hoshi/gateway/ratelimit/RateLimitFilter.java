@@ -11,8 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,7 +23,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies the rate limits to every request except the health probes, after Spring Security has proven the caller (its
+ * Applies the rate limits to every request except the health probes and the pages' static files, after Spring Security has proven the caller (its
  * filter chain runs at order -100): a proven caller is counted by its subject ({@code partner:<id>} for a partner
  * client), any other request by its client address. Past the limit: 429 with {@code Retry-After} (seconds) and a
  * GraphQL-shaped body, {@code errors[0].extensions.code = RATE_LIMITED}, which also carries the gateway's usual {@code
@@ -50,8 +52,7 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled()
-                || isHealthProbe(exchange.getRequest().getPath().value())) {
+        if (!properties.enabled() || isExempt(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
@@ -69,6 +70,16 @@ class RateLimitFilter implements WebFilter, Ordered {
                     log.debug("Rate limit reached for {}", key);
                     return refuse(exchange, decision.retryAfterSeconds());
                 });
+    }
+
+    /**
+     * Health probes, and reading the pages' static files (WebJars and {@code /ui/}): a page loads several of them
+     * and people behind one office address share the anonymous limit, which is for what costs the services work.
+     */
+    static boolean isExempt(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        boolean read = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+        return isHealthProbe(path) || (read && (path.startsWith("/webjars/") || path.startsWith("/ui/")));
     }
 
     static boolean isHealthProbe(String path) {

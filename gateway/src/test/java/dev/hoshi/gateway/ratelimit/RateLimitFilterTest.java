@@ -108,6 +108,23 @@ class RateLimitFilterTest {
     }
 
     @Test
+    void readingThePagesStaticFilesIsNeverLimitedButPostingThereIs() {
+        for (int i = 0; i < 50; i++) {
+            send(anonymous("/webjars/htmx.org/2.0.4/dist/htmx.min.js", "192.0.2.3"));
+            send(anonymous("/ui/hoshi.css", "192.0.2.3"));
+        }
+        assertThat(passed).hasValue(100);
+        assertThat(send(anonymous("/app", "192.0.2.3")).getResponse().getStatusCode())
+                .isNull();
+
+        for (int i = 0; i < 10; i++) {
+            send(MockServerWebExchange.from(MockServerHttpRequest.post("/ui/hoshi.css")
+                    .remoteAddress(new InetSocketAddress("192.0.2.4", 40000))));
+        }
+        assertThat(passed).hasValue(103); // the burst of 2, then refused
+    }
+
+    @Test
     void turnedOffEverythingPasses() {
         RateLimitFilter off = new RateLimitFilter(new RateLimitProperties(false, 1, 1, 1, 1, 1), clock);
         for (int i = 0; i < 10; i++) {
