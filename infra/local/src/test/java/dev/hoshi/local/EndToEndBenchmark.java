@@ -420,6 +420,7 @@ public final class EndToEndBenchmark {
         HttpResponse<String> response = client.http()
                 .send(
                         HttpRequest.newBuilder(URI.create(client.url() + "/actuator/health"))
+                                .timeout(GatewayClient.ANSWER_WITHIN)
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

@@ -14,8 +14,9 @@ import org.bson.types.Binary;
 
 /**
  * Times each projection's rebuild on the running system: the operators' {@code rebuildProjection(name)} empties the
- * read model and replays the store from its first event; the projection has caught up when every segment's token is a
- * plain tracking token again (no longer a replay token) at or past the position it held before. The rate is the
+ * read model and replays the store from its first event; the projection has caught up when every segment's token is
+ * back at the position it was reset from (a replay token's current position at its reset position, or a plain token at
+ * or past the position it held before). The rate is the
  * events replayed (that position) per second. Projections that are a record and never replayed (the access log) are
  * listed as such.
  */
@@ -96,7 +97,15 @@ final class ProjectionRebuildTimer {
             return false;
         }
         for (Document token : segments) {
-            if (REPLAY_TOKEN.equals(token.getString("tokenType")) || index(token) < head) {
+            JsonNode stored = stored(token);
+            if (REPLAY_TOKEN.equals(token.getString("tokenType"))) {
+                // a replay ends at the position it was reset from; the token stays a replay token until a newer
+                // event arrives, which on an idle system may be never
+                if (stored.path("currentToken").path("index").asLong(-1)
+                        < stored.path("tokenAtReset").path("index").asLong(Long.MAX_VALUE)) {
+                    return false;
+                }
+            } else if (stored.path("index").asLong(-1) < head) {
                 return false;
             }
         }
@@ -104,16 +113,20 @@ final class ProjectionRebuildTimer {
     }
 
     private long index(Document token) throws Exception {
-        Object stored = token.get("token");
-        if (stored == null) {
-            return -1;
-        }
-        byte[] bytes = stored instanceof Binary binary ? binary.getData() : (byte[]) stored;
-        JsonNode node = json.readTree(bytes);
+        JsonNode node = stored(token);
         JsonNode index = node.has("index")
                 ? node.get("index")
                 : node.path("currentToken").path("index");
         return index.isMissingNode() ? -1 : index.asLong();
+    }
+
+    /** The token as stored (JSON bytes), or an empty object for a segment without one. */
+    private JsonNode stored(Document token) throws Exception {
+        Object stored = token.get("token");
+        if (stored == null) {
+            return json.createObjectNode();
+        }
+        return json.readTree(stored instanceof Binary binary ? binary.getData() : (byte[]) stored);
     }
 
     /** The lines the benchmark prints after its table. */
