@@ -46,7 +46,7 @@ public final class FastIndexH2Backend extends H2Backend {
             Object keyType = map.getKeyType();
             if (!(keyType instanceof SerializedKeyType)) {
                 throw new IllegalStateException(
-                        "Index map " + mapName + " was opened before the store could set" + " its key type");
+                        "Index map " + mapName + " was opened before the store could set its key type");
             }
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
