@@ -41,7 +41,7 @@ import org.bson.Document;
  * tops every store up to that many events (10 per aggregate), then measures single-event appends, aggregate loads
  * and a tracking replay from the start. Slow measurements are time-boxed and say how many samples they got.
  *
- * <pre>infra/bench/run.sh [--backend h2|memory] [--sizes 10000,100000,1000000] [--budget-seconds 20]</pre>
+ * <pre>infra/bench/run.sh [--backend h2|h2-background|h2-stock|memory] [--sizes 10000,100000,1000000] [--budget-seconds 20]</pre>
  */
 public final class EventStoreBenchmark {
 
@@ -77,9 +77,11 @@ public final class EventStoreBenchmark {
                     case "memory" -> new MemoryBackend();
                     case "h2-stock" -> new H2Backend(file); // mongo-java-server's own, as before the store's key type
                     case "h2" -> new FastIndexH2Backend(file); // what the local runner's embedded store uses
+                    // the same, acknowledging writes before they reach the file (as before durable acknowledgements)
+                    case "h2-background" -> new FastIndexH2Backend(file, false);
                     default ->
-                        throw new IllegalArgumentException(
-                                "--backend is h2 (the local store), h2-stock or memory; got " + backendName);
+                        throw new IllegalArgumentException("--backend is h2 (the local store), h2-background, h2-stock"
+                                + " or memory; got " + backendName);
                 };
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
