@@ -109,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedStore store;
+    private String mongoUri;
     private Path attestationKey;
     private boolean closed;
 
@@ -146,16 +147,47 @@ public final class LocalStack implements AutoCloseable {
             Path logs = config.dataDir().resolve("logs");
             Files.createDirectories(logs);
             attestationKey = LocalKeys.attestationKey(config.dataDir());
-            String mongoUri = startStore(progress);
-            launch("directory", config.directoryPort(), jars.get("directory"), logs, mongoUri);
-            launch("compliance", config.compliancePort(), jars.get("compliance"), logs, mongoUri);
-            launch("insights", config.insightsPort(), jars.get("insights"), logs, mongoUri);
-            launch("gateway", config.gatewayPort(), jars.get("gateway"), logs, mongoUri);
-            awaitHealthy(progress);
+            mongoUri = startStore(progress);
+            launch("directory", config.directoryPort(), jars.get("directory"), logs);
+            launch("compliance", config.compliancePort(), jars.get("compliance"), logs);
+            launch("insights", config.insightsPort(), jars.get("insights"), logs);
+            launch("gateway", config.gatewayPort(), jars.get("gateway"), logs);
+            awaitHealthy(List.copyOf(services), progress);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** Kills a child JVM with SIGKILL, as a crash would (no shutdown hook runs), and waits until it is gone. */
+    public void kill(String name) throws InterruptedException {
+        Process process = service(name).process();
+        process.destroyForcibly();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The " + name + " did not die within 30 s of SIGKILL");
+        }
+    }
+
+    /** Starts a killed child JVM again, with the same port, settings and log, and waits until it is healthy. */
+    public void restart(String name, Progress progress) throws IOException, InterruptedException {
+        Service killed = service(name);
+        if (killed.process().isAlive()) {
+            throw new IllegalStateException("The " + name + " is still running; kill it first.");
+        }
+        Service started;
+        synchronized (this) {
+            ensureNotClosed();
+            started = start(name, killed.port(), killed.jar(), killed.log());
+            services.set(services.indexOf(killed), started);
+        }
+        awaitHealthy(List.of(started), progress);
+    }
+
+    private synchronized Service service(String name) {
+        return services.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No " + name + " in this stack: " + names()));
     }
 
     private synchronized String startStore(Progress progress) throws IOException {
@@ -253,9 +285,12 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    private synchronized void launch(String name, int port, Path jar, Path logs, String mongoUri) throws IOException {
+    private synchronized void launch(String name, int port, Path jar, Path logs) throws IOException {
         ensureNotClosed();
-        Path log = logs.resolve(name + ".log");
+        services.add(start(name, port, jar, logs.resolve(name + ".log")));
+    }
+
+    private Service start(String name, int port, Path jar, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // as production runs them: the C2 compiler on (without it RSA signing in the gateway costs ~9x more);
         // the serial collector suits small heaps on a few shared cores
@@ -263,12 +298,12 @@ public final class LocalStack implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(childEnvironment(name, port, mongoUri));
-        services.add(new Service(name, port, jar, log, builder.start()));
+        return new Service(name, port, jar, log, builder.start());
     }
 
-    private void awaitHealthy(Progress progress) throws InterruptedException {
+    private void awaitHealthy(List<Service> starting, Progress progress) throws InterruptedException {
         Instant deadline = Instant.now().plus(config.startTimeout());
-        for (Service service : List.copyOf(services)) {
+        for (Service service : starting) {
             while (!isHealthy(service)) {
                 synchronized (this) {
                     ensureNotClosed();
