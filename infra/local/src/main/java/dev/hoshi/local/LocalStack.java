@@ -94,8 +94,8 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A child JVM: its name, port, jar and log. */
-    record Service(String name, int port, Path jar, Path log, Process process) {
+    /** A child JVM: its name (the service's, or a replica's: compliance-2), which service it runs, port, jar, log. */
+    record Service(String name, String service, int port, Path jar, Path log, Process process) {
         String healthUrl() {
             return "http://127.0.0.1:" + port + "/actuator/health";
         }
@@ -177,7 +177,7 @@ public final class LocalStack implements AutoCloseable {
         Service started;
         synchronized (this) {
             ensureNotClosed();
-            started = start(name, killed.port(), killed.jar(), killed.log());
+            started = start(name, killed.service(), killed.port(), killed.jar(), killed.log());
             services.set(services.indexOf(killed), started);
         }
         awaitHealthy(List.of(started), progress);
@@ -287,18 +287,40 @@ public final class LocalStack implements AutoCloseable {
 
     private synchronized void launch(String name, int port, Path jar, Path logs) throws IOException {
         ensureNotClosed();
-        services.add(start(name, port, jar, logs.resolve(name + ".log")));
+        services.add(start(name, name, port, jar, logs.resolve(name + ".log")));
     }
 
-    private Service start(String name, int port, Path jar, Path log) throws IOException {
+    /**
+     * Starts one more instance of {@code service} (compliance, insights, directory) against the same store, on a free
+     * port, named {@code <service>-2} (then -3, ...), and waits until it is healthy. The gateway keeps routing to the
+     * first; the replicas share the event processors' segments (claimed through the token store) and the scheduled
+     * work. Returns the replica's name.
+     */
+    public String startReplica(String service, Progress progress) throws IOException, InterruptedException {
+        Service first = service(service);
+        Service started;
+        synchronized (this) {
+            ensureNotClosed();
+            long instances =
+                    services.stream().filter(s -> s.service().equals(service)).count();
+            String name = service + "-" + (instances + 1);
+            started = start(
+                    name, service, Config.freePort(), first.jar(), first.log().resolveSibling(name + ".log"));
+            services.add(started);
+        }
+        awaitHealthy(List.of(started), progress);
+        return started.name();
+    }
+
+    private Service start(String name, String service, int port, Path jar, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // as production runs them: the C2 compiler on (without it RSA signing in the gateway costs ~9x more);
         // the serial collector suits small heaps on a few shared cores
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(childEnvironment(name, port, mongoUri));
-        return new Service(name, port, jar, log, builder.start());
+        builder.environment().putAll(childEnvironment(service, port, mongoUri));
+        return new Service(name, service, port, jar, log, builder.start());
     }
 
     private void awaitHealthy(List<Service> starting, Progress progress) throws InterruptedException {
@@ -358,6 +380,11 @@ public final class LocalStack implements AutoCloseable {
                 .findFirst()
                 .orElseThrow()
                 .port();
+    }
+
+    /** The child JVM running {@code name} (a service, the gateway, or a replica such as compliance-2). */
+    public ProcessHandle processOf(String name) {
+        return service(name).process().toHandle();
     }
 
     /** The child JVMs' process ids, for checking that none outlives the stack. */

@@ -13,7 +13,23 @@ import java.util.Optional;
  */
 final class LocalStackFixture {
 
+    /** For tests whose clients send as fast as answers come: the per-caller limit is not what they test. */
+    static final Map<String, String> NO_RATE_LIMIT =
+            Map.of("HOSHI_GATEWAY_RATELIMIT_PERMINUTE", "100000000", "HOSHI_GATEWAY_RATELIMIT_BURST", "1000000");
+
     private LocalStackFixture() {}
+
+    /** Empties a kept data directory of an earlier run (under target/). */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (java.nio.file.Files.exists(dir)) {
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.delete(path);
+                }
+            }
+        }
+    }
 
     /** A configuration on free ports with its data (and the embedded store's file) in {@code data}. */
     static LocalStack.Config config(Path data) throws IOException {
