@@ -24,7 +24,9 @@ import org.testcontainers.containers.MongoDBContainer;
  *       transactions and uses only unique indexes.
  * </ol>
  *
- * <p>The choice is printed once ({@code [hoshi-test] MongoDB backend: ...}), so a run always says what it tested.
+ * <p>The choice is printed once ({@code [hoshi-test] MongoDB backend: ...}) and kept in the system properties
+ * {@value #BACKEND_PROPERTY} and {@value #TRANSACTIONS_PROPERTY}, which Surefire and Failsafe write into each suite's
+ * XML report ({@code .ci/run} sums them up at the end), so a run always says what it tested.
  * {@code HOSHI_TEST_MONGO=embedded} forces the in-process server even where Docker is available. Each suite should
  * take its own database from {@link #freshDatabaseName(String)} so suites never see each other's data.
  */
@@ -36,6 +38,12 @@ public final class TestMongo {
         TESTCONTAINERS,
         EMBEDDED
     }
+
+    /** The system property naming the backend ({@link #describe()}). */
+    public static final String BACKEND_PROPERTY = "hoshi.test.mongo";
+
+    /** The system property saying whether the backend has transactions ({@code true} / {@code false}). */
+    public static final String TRANSACTIONS_PROPERTY = "hoshi.test.mongo.transactions";
 
     private static volatile TestMongo instance;
 
@@ -115,6 +123,8 @@ public final class TestMongo {
     private static void announce(TestMongo mongo) {
         String line = "[hoshi-test] MongoDB backend: " + mongo.describe();
         System.out.println(line);
+        System.setProperty(BACKEND_PROPERTY, mongo.describe());
+        System.setProperty(TRANSACTIONS_PROPERTY, String.valueOf(mongo.supportsTransactions()));
     }
 
     /** One line for logs and benchmark output: backend, address, transactions. */
