@@ -10,6 +10,7 @@ import com.mongodb.client.ClientSession;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOptions;
@@ -115,13 +116,37 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * Creates the unique index on the global sequence number, and the one with exactly the keys of the snapshots'
-     * compare-and-set filter ({@code _id}, {@code seq}: unique because {@code _id} is); idempotent.
+     * Creates the unique index on the global sequence number, the one with exactly the keys of the snapshots'
+     * compare-and-set filter ({@code _id}, {@code seq}: unique because {@code _id} is), and one for a tenant's history
+     * in order ({@link #readTenantHistory}; the embedded server ignores it and scans); idempotent.
      */
     public void ensureIndexes() {
         events.createIndex(
                 new Document(GLOBAL_SEQ, 1), new IndexOptions().unique(true).name("globalSeq_unique"));
+        events.createIndex(
+                new Document(EventDocuments.TENANT_ID, 1).append(GLOBAL_SEQ, 1),
+                new IndexOptions().name("tenant_history"));
         snapshots.createIndex(new Document(ID, 1).append(SEQ, 1), new IndexOptions().unique(true));
+    }
+
+    /**
+     * Every stored event of one tenant, every service's, oldest first, as stored: the document with its payload and
+     * metadata parsed from the serializer's JSON text into documents (an organisation's export of its whole record).
+     * Skip markers are no events and are left out. On MongoDB it reads the {@code tenant_history} index; on the
+     * embedded server, which has no secondary indexes, it scans the events collection.
+     */
+    public void readTenantHistory(String tenantId, Consumer<Document> each) {
+        for (Document stored :
+                events.find(Filters.eq(EventDocuments.TENANT_ID, tenantId)).sort(new Document(GLOBAL_SEQ, 1))) {
+            Document event = new Document(stored);
+            event.put(EventDocuments.PAYLOAD, parsed(stored.get(EventDocuments.PAYLOAD)));
+            event.put(EventDocuments.METADATA, parsed(stored.get(EventDocuments.METADATA)));
+            each.accept(event);
+        }
+    }
+
+    private static Object parsed(Object json) {
+        return json instanceof String text && text.startsWith("{") ? Document.parse(text) : json;
     }
 
     /** Whether appends run inside MongoDB transactions (a replica set) or rely on gap tracking alone. */

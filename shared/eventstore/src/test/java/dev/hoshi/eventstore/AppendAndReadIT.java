@@ -1,5 +1,6 @@
 package dev.hoshi.eventstore;
 
+import static dev.hoshi.eventstore.EventStoreFixture.event;
 import static dev.hoshi.eventstore.EventStoreFixture.events;
 import static dev.hoshi.eventstore.EventStoreFixture.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -48,6 +50,36 @@ class AppendAndReadIT {
         assertThat(read.get(0).getType()).isEqualTo(EventStoreFixture.AGGREGATE_TYPE);
         assertThat(engine.readEvents("a1", 2).asStream()).hasSize(1);
         assertThat(engine.readEvents("nobody").asStream()).isEmpty();
+    }
+
+    @Test
+    void aTenantsHistoryIsEveryEventOfItsOwnOldestFirstPastAReadBatch() {
+        // 250 events of tenant-1 on two aggregates, interleaved with another tenant's, more than a read batch
+        for (int seq = 0; seq < 125; seq++) {
+            engine.appendEvents(event("a1", seq), event("a2", seq));
+            engine.appendEvents(new GenericDomainEventMessage<>(
+                    EventStoreFixture.AGGREGATE_TYPE,
+                    "other",
+                    seq,
+                    new ThingHappened("other", seq),
+                    MetaData.with("tenantId", "tenant-2")));
+        }
+
+        List<Document> history = new java.util.ArrayList<>();
+        engine.readTenantHistory("tenant-1", history::add);
+
+        assertThat(history).hasSize(250);
+        assertThat(history).extracting(d -> d.getString("aggregateId")).containsOnly("a1", "a2");
+        assertThat(history)
+                .extracting(d -> ((Number) d.get("globalSeq")).longValue())
+                .isSorted()
+                .doesNotHaveDuplicates();
+        Document first = history.get(0);
+        assertThat(first.get("payload", Document.class)).containsEntry("thing", "a1");
+        assertThat(first.get("metaData", Document.class)).containsEntry("tenantId", "tenant-1");
+        List<Document> none = new java.util.ArrayList<>();
+        engine.readTenantHistory("tenant-3", none::add);
+        assertThat(none).isEmpty();
     }
 
     @Test
