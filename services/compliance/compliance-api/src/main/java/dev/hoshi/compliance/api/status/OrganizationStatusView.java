@@ -16,6 +16,11 @@ public record OrganizationStatusView(String organizationId, String name, Map<Str
         return roles.keySet();
     }
 
+    /** Owners also manage people and may take the whole record away (its export). */
+    public boolean isOwner(String userId) {
+        return "OWNER".equals(roles.get(userId));
+    }
+
     /** Owners and members record the security work; viewers only read. */
     public boolean mayChange(String userId) {
         String role = roles.get(userId);
