@@ -57,8 +57,6 @@ final class ControlChanges {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService threads = Executors.newFixedThreadPool(CLIENTS.size());
     private final List<Future<?>> futures = new ArrayList<>();
-    /** After {@link #stopAndVerify}: the chapters where insights' live rollup differed from the recount. */
-    Map<String, String> liveRollupDrift = Map.of();
 
     /** @param tag what the lines this prints start with, e.g. {@code [crash]} */
     ControlChanges(GatewayClient gateway, DemoData demo, long seed, String tag) {
@@ -315,24 +313,13 @@ final class ControlChanges {
             });
         }
         sums.forEach((chapter, sum) -> recount.put(chapter, sum[0] + "/" + sum[1]));
-        Map<String, String> live = eventually(() -> rollup(), recount);
+        // after a crash between a rollup batch's states and its $incs, insights rebuilds the projection once the
+        // batch's marker is a minute old (RollupRepair): allow for that and the replay
+        Map<String, String> live = eventually(() -> rollup(), recount, Duration.ofSeconds(300));
         System.out.println(tag + " rollup of controls by chapter (implemented/applicable): " + live);
-        liveRollupDrift = live.equals(recount) ? Map.of() : drift(live, recount);
-        if (!liveRollupDrift.isEmpty()) {
-            // KNOWN DEFECT (issue #14 note): insights' rollup projection loses a batch's differences when its
-            // process or the store dies between the member states' write and the $inc (docs/insights.md,
-            // "Consistency"). What must hold today: the operators' rebuild gives the recount again.
-            System.out.println(tag + " KNOWN DEFECT: the live rollup drifted from the recount (chapter: live vs"
-                    + " recount): " + liveRollupDrift + "; rebuilding insights' rollup projection");
-            demo.graphql(
-                    "insights",
-                    demo.token("operator"),
-                    null,
-                    "mutation($name: String!) { rebuildProjection(name: $name) { errors { code message } } }",
-                    Map.of("name", "insights-rollups"));
-            Map<String, String> rebuilt = eventually(() -> rollup(), recount);
-            assertThat(rebuilt).as("rollup of controls by chapter, rebuilt").isEqualTo(recount);
-        }
+        assertThat(drift(live, recount))
+                .as("rollup chapters that differ from the recount (live vs recount)")
+                .isEmpty();
     }
 
     /** Chapters whose live figure differs from the recount, {@code live vs recount}. */
@@ -364,11 +351,15 @@ final class ControlChanges {
                 chapter.path("implemented").asInt() + "/"
                         + chapter.path("applicable").asInt()));
         return rollup;
-    }
+    /** Asks until the answer equals {@code expected} (projections catch up after the last restart), at most 120 s. */
 
     /** Asks until the answer equals {@code expected} (projections catch up after the last restart), at most 120 s. */
     private static <T> T eventually(Question<T> question, T expected) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        return eventually(question, expected, Duration.ofSeconds(120));
+    }
+
+    private static <T> T eventually(Question<T> question, T expected, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
         T answer = question.ask();
         while (!answer.equals(expected) && System.nanoTime() < deadline) {
             Thread.sleep(500);

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.bson.Document;
 
@@ -54,7 +56,8 @@ import org.bson.Document;
  *
  * <p>A redelivered batch finds the states already changed, so its steps are empty (or cancel out) and nothing is
  * counted twice. Crash window (docs/insights.md, "Consistency"): between the member states' write and the
- * {@code $inc}s the batch's differences can be lost, as a single event's could before.
+ * {@code $inc}s the batch's differences would be lost; a marker written before the states and removed after the last
+ * write shows such a batch, and {@link RollupRepair} then rebuilds the projection from the events.
  */
 final class RollupBatch implements ProjectionBatch.Buffer {
 
@@ -105,11 +108,16 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             addToSets(store.analysts(), analysts, "supportOrganizations");
             addToSets(store.calendar(), calendar, "organizations");
             if (!members.isEmpty()) {
+                // a batch in flight until its last $inc is written: if this process or the store dies before, the
+                // marker stays and RollupRepair rebuilds the projection (a redelivered batch would count nothing)
+                Object inflight = UUID.randomUUID().toString();
+                store.inflight().insertOne(new Document("_id", inflight).append("since", new Date()));
                 List<Step> steps = writeStates();
                 steps.sort(Comparator.comparingInt(Step::order));
                 writeCohorts(steps);
                 writeRollups(steps);
                 writeListing(steps);
+                store.inflight().deleteOne(new Document("_id", inflight));
                 for (Step step : steps) {
                     changes.publish(
                             step.organization(),

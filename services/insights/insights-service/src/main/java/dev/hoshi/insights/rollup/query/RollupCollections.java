@@ -14,7 +14,8 @@ record RollupCollections(
         MongoCollection<Document> analysts,
         MongoCollection<Document> listing,
         MongoCollection<Document> cohorts,
-        MongoCollection<Document> calendar) {
+        MongoCollection<Document> calendar,
+        MongoCollection<Document> inflight) {
 
     /** The keys of the member states' compare-and-set filter ({@link RollupBatch}): the state's version. */
     static final Document MEMBER_VERSION = new Document("_id", 1).append("version", 1);
@@ -41,7 +42,7 @@ record RollupCollections(
     }
 
     List<MongoCollection<Document>> all() {
-        return List.of(members, rollups, history, analysts, listing, cohorts, calendar);
+        return List.of(members, rollups, history, analysts, listing, cohorts, calendar, inflight);
     }
 
     static RollupCollections in(MongoDatabase db) {
@@ -52,6 +53,7 @@ record RollupCollections(
                 db.getCollection("insights_support_analysts"),
                 db.getCollection("insights_member_listing"),
                 db.getCollection("insights_cohorts"),
-                db.getCollection("insights_grant_calendar"));
+                db.getCollection("insights_grant_calendar"),
+                db.getCollection("insights_rollup_inflight"));
     }
 }
