@@ -95,7 +95,7 @@ class ComplianceSnapshotIT {
 
         StoredSnapshot snapshot = snapshots.require(id.toString());
         assertThat(snapshot.sequenceNumber()).isGreaterThan(2L * SECURITY_ACTION_THRESHOLD);
-        assertThat(snapshot.payloadRevision()).isEqualTo("2");
+        assertThat(snapshot.payloadRevision()).isEqualTo("3");
         assertThat(snapshot.payload())
                 .contains("\"sheets\"", "\"published\"", id.tenant().toString());
         securityActions.removeAll();
@@ -149,7 +149,7 @@ class ComplianceSnapshotIT {
 
         assertThat(after.latestAssessment().score()).isEqualTo(7 * 4 + 18 * 2);
         StoredSnapshot fresh = snapshots.require(id.toString());
-        assertThat(fresh.payloadRevision()).isEqualTo("2");
+        assertThat(fresh.payloadRevision()).isEqualTo("3");
         assertThat(fresh.sequenceNumber()).isGreaterThan(SECURITY_ACTION_THRESHOLD);
         securityActions.removeAll();
         SnapshotCheck.of(securityActionClass(), context).assertSnapshotStateMatchesEvents(id.toString());

@@ -2,7 +2,6 @@ package dev.hoshi.compliance.securityaction.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.EffectiveDated;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
@@ -62,7 +61,7 @@ public final class SecurityActionState {
     /**
      * The edition's rules, read from the catalog's {@code fiveArticles}, {@code levels} and {@code reviews} blocks:
      * the articles ★ needs, what ★★ needs, and the default review periods (an organisation's own cadence overrides
-     * both). Not part of the state: whoever folds supplies them.
+     * both). Whoever folds supplies them.
      */
     public record Rules(List<String> articles, List<Requirement> twoStars, int selfAssessmentMonths, int policyMonths) {
 
@@ -141,7 +140,7 @@ public final class SecurityActionState {
     /** The organisation's own cadence, when it set one; the edition's review periods otherwise. */
     private Integer reviewMonths;
 
-    @JsonIgnore
+    /** The rules last set; a snapshot carries them, and every command and folded event sets them afresh. */
     private Rules rules;
 
     /** An empty state; {@link #rules(Rules)} before asking it anything. */
