@@ -171,6 +171,11 @@ public final class Catalog {
             });
         }
         require(faults, !e.declarationIdFormats().isEmpty(), "no declaration ID format");
+        if (e.riskAnalysis() == null) {
+            faults.add("no risk analysis (appendix 7)");
+        } else {
+            faults.addAll(e.riskAnalysis().faults());
+        }
         return faults;
     }
 

@@ -26,7 +26,8 @@ public record Edition(
         List<ControlChapter> controlChapters,
         Map<String, Level> levels,
         Reviews reviews,
-        List<DeclarationIdFormat> declarationIdFormats) {
+        List<DeclarationIdFormat> declarationIdFormats,
+        RiskAnalysis riskAnalysis) {
 
     public record Article(String id, LocalizedText title, LocalizedText summary) {}
 

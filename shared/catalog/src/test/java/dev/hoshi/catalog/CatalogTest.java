@@ -106,7 +106,8 @@ class CatalogTest {
                 List.of(broken),
                 Map.of("TWO_STARS", new Edition.Level(false, List.of("ONE_STAR", "A_GOOD_FEELING"))),
                 new Edition.Reviews(0, 12),
-                edition.declarationIdFormats());
+                edition.declarationIdFormats(),
+                edition.riskAnalysis());
 
         assertThat(Catalog.validate(bad))
                 .anyMatch(f -> f.contains("item id Q1 is missing or repeated"))

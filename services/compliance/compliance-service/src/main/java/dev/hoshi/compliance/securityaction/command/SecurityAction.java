@@ -35,6 +35,7 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionId;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
 import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
+import dev.hoshi.compliance.facts.Facts;
 import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
 import dev.hoshi.compliance.securityaction.domain.SecurityActionState.Rules;
 import dev.hoshi.kernel.error.ErrorKind;
@@ -77,8 +78,6 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = Visibility.NONE)
 class SecurityAction {
 
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-
     /** Refused only when clearly not an ID IPA issued: the catalog's formats decide the format code, not acceptance. */
     private static final Pattern DECLARATION_ID = Pattern.compile("[0-9]{1,20}");
 
@@ -101,7 +100,7 @@ class SecurityAction {
     SecurityActionStatus handle(CommitToFiveArticlesCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.articles() == null || command.articles().isEmpty()) {
             throw invalid(
                     "NO_ARTICLES",
@@ -129,7 +128,7 @@ class SecurityAction {
     SecurityActionStatus handle(SubmitSelfAssessmentCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.completedOn(), clock);
+        LocalDate on = Facts.effective(command.completedOn(), clock);
         Edition edition = edition(catalog, command.edition());
         if (state().assessment(command.assessmentId()).isPresent()) {
             throw conflict(
@@ -162,7 +161,7 @@ class SecurityAction {
     @CommandHandler
     SecurityActionStatus handle(CombineUnitAssessmentsCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
-        LocalDate on = effective(command.completedOn(), clock);
+        LocalDate on = Facts.effective(command.completedOn(), clock);
         if (command.units() == null || command.units().isEmpty()) {
             throw invalid("NO_UNITS", "Name the unit assessments to combine.", "まとめる部門別の診断を指定してください。");
         }
@@ -212,7 +211,7 @@ class SecurityAction {
     SecurityActionStatus handle(AdoptBasicPolicyCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
         id = command.id();
-        apply(new BasicPolicyAdoptedEvent(command.id().tenant(), effective(command.effectiveOn(), clock)));
+        apply(new BasicPolicyAdoptedEvent(command.id().tenant(), Facts.effective(command.effectiveOn(), clock)));
         return publishStatus(BusinessTime.today(clock));
     }
 
@@ -221,7 +220,7 @@ class SecurityAction {
     SecurityActionStatus handle(PublishBasicPolicyCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
             throw rule("POLICY_NOT_ADOPTED", "Adopt the basic policy before publishing it.", "公開の前に基本方針を策定してください。");
         }
@@ -233,7 +232,7 @@ class SecurityAction {
     @CommandHandler
     SecurityActionStatus handle(WithdrawBasicPolicyCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
             throw rule("POLICY_NOT_ADOPTED", "There is no policy in force to withdraw.", "取り下げる基本方針がありません。");
         }
@@ -246,7 +245,7 @@ class SecurityAction {
     SecurityActionStatus handle(RecordDeclarationCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.level() == null || command.level() == SecurityActionLevel.NONE) {
             throw invalid("INVALID_LEVEL", "Declare ONE_STAR or TWO_STARS.", "一つ星（ONE_STAR）か二つ星（TWO_STARS）を指定してください。");
         }
@@ -296,7 +295,7 @@ class SecurityAction {
     @CommandHandler
     SecurityActionStatus handle(CompleteReviewCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.kind() == ReviewKind.SELF_ASSESSMENT) {
             throw rule(
                     "REVIEW_BY_SUBMISSION",
@@ -349,7 +348,7 @@ class SecurityAction {
     @CommandHandler
     SecurityActionStatus handle(StopDeclarationCommand command, Catalog catalog, Clock clock) {
         state.rules(Rules.of(catalog.current()));
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         SecurityActionState.Declaration declared = state().declarationOn(on)
                 .orElseThrow(() -> rule(
                         "NOT_DECLARED", "There is no declaration to stop on " + on + ".", on + " 時点で停止する自己宣言がありません。"));
@@ -387,22 +386,6 @@ class SecurityAction {
 
     private SecurityActionState state() {
         return state;
-    }
-
-    private static LocalDate effective(LocalDate date, Clock clock) {
-        if (date == null) {
-            return BusinessTime.today(clock);
-        }
-        if (BusinessTime.isInFuture(date, clock)) {
-            throw invalid(
-                    "DATE_IN_FUTURE",
-                    "The date " + date + " is in the future; record what has happened, up to today (Japan time).",
-                    "日付 " + date + " は未来です。実施済みの事実を今日（日本時間）までの日付で記録してください。");
-        }
-        if (date.isBefore(EARLIEST)) {
-            throw invalid("DATE_TOO_EARLY", "The date " + date + " is implausibly early.", "日付 " + date + " が古すぎます。");
-        }
-        return date;
     }
 
     /** "A1 to A5" for the current edition's articles. */

@@ -3,7 +3,6 @@ package dev.hoshi.compliance.securityaction.domain;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.hoshi.catalog.Edition;
-import dev.hoshi.compliance.api.EffectiveDated;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
@@ -23,6 +22,7 @@ import dev.hoshi.compliance.api.status.SecurityActionStatus.LatestAssessment;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.Policy;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.Standing;
+import dev.hoshi.compliance.facts.Facts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -168,11 +168,7 @@ public final class SecurityActionState {
     /** The state as things stood on {@code asOf}: the events effective on or before it. */
     public static SecurityActionState fold(List<?> events, LocalDate asOf, Rules rules) {
         SecurityActionState state = new SecurityActionState(rules);
-        for (Object event : events) {
-            if (event instanceof EffectiveDated e && !e.effectiveOn().isAfter(asOf)) {
-                state.apply(event);
-            }
-        }
+        Facts.effectiveBy(events, asOf).forEach(state::apply);
         return state;
     }
 
