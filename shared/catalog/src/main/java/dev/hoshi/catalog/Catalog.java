@@ -176,6 +176,11 @@ public final class Catalog {
         } else {
             faults.addAll(e.riskAnalysis().faults());
         }
+        if (e.incidentResponse() == null) {
+            faults.add("no incident response (appendix 8)");
+        } else {
+            faults.addAll(e.incidentResponse().faults());
+        }
         return faults;
     }
 

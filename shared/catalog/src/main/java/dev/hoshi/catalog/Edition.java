@@ -27,7 +27,8 @@ public record Edition(
         Map<String, Level> levels,
         Reviews reviews,
         List<DeclarationIdFormat> declarationIdFormats,
-        RiskAnalysis riskAnalysis) {
+        RiskAnalysis riskAnalysis,
+        IncidentResponse incidentResponse) {
 
     public record Article(String id, LocalizedText title, LocalizedText summary) {}
 

@@ -43,6 +43,24 @@ class CatalogTest {
     }
 
     @Test
+    void appendixEightsPhasesComeInOrderWithTheirContacts() {
+        IncidentResponse incidents = edition.incidentResponse();
+
+        assertThat(incidents.phases())
+                .extracting(IncidentResponse.Phase::code)
+                .containsExactly("DETECT", "REPORT", "RECOVER");
+        assertThat(incidents.next("DETECT"))
+                .hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("REPORT"));
+        assertThat(incidents.next("RECOVER")).isEmpty();
+        assertThat(incidents.knowsContactKind("PPC")).isTrue();
+        assertThat(incidents.knowsContactKind("FRIEND")).isFalse();
+        assertThat(incidents.dueDaysUnconfirmed()).isTrue();
+        IncidentResponse backwards = new IncidentResponse(
+                List.of(incidents.phases().get(1), incidents.phases().get(0)), incidents.contactKinds(), true);
+        assertThat(backwards.faults()).anyMatch(f -> f.contains("is due before the phase before it"));
+    }
+
+    @Test
     void levelsAndReviewsAreReadFromTheData() {
         assertThat(edition.level("ONE_STAR").requiresAllFiveArticles()).isTrue();
         assertThat(edition.level("TWO_STARS").requires())
@@ -107,7 +125,8 @@ class CatalogTest {
                 Map.of("TWO_STARS", new Edition.Level(false, List.of("ONE_STAR", "A_GOOD_FEELING"))),
                 new Edition.Reviews(0, 12),
                 edition.declarationIdFormats(),
-                edition.riskAnalysis());
+                edition.riskAnalysis(),
+                edition.incidentResponse());
 
         assertThat(Catalog.validate(bad))
                 .anyMatch(f -> f.contains("item id Q1 is missing or repeated"))

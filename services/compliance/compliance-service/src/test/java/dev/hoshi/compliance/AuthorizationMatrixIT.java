@@ -266,6 +266,8 @@ class AuthorizationMatrixIT {
                 Rule.query("accessLog", "{ accessLog { at viewer scope } }").allow(READERS),
                 Rule.query("riskRegister", "{ riskRegister { organizationId summary { notAssessed } } }")
                         .allow(READERS),
+                Rule.query("incidentReadiness", "{ incidentReadiness { organizationId overdueSteps } }")
+                        .allow(READERS),
                 Rule.query("managementChecklist", "{ managementChecklist { organizationId confirmed total } }")
                         .allow(READERS),
                 // ---- the guideline's content: the same for everyone signed in, nobody else
@@ -344,6 +346,25 @@ class AuthorizationMatrixIT {
                 Rule.mutation(
                                 "withdrawKeyAction",
                                 "mutation { withdrawKeyAction(input: {actionId: \"K2\"}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "setIncidentContact",
+                                "mutation { setIncidentContact(input: {contactId: \"police\", kind: \"POLICE\", name:"
+                                        + " \"警察\"}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "removeIncidentContact",
+                                "mutation { removeIncidentContact(contactId: \"no-such-contact\") { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "recordIncident",
+                                "mutation { recordIncident(input: {incidentId: \"matrix-drill\", title: \"訓練\", drill:"
+                                        + " true}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "completeIncidentPhase",
+                                "mutation { completeIncidentPhase(input: {incidentId: \"no-such-incident\"}) { errors {"
+                                        + " code } } }")
                         .allow(WRITERS),
                 // ---- operators' maintenance: a name no projection has, so the operator's call changes nothing
                 Rule.mutation(

@@ -46,6 +46,7 @@ class RiskGraphQlIT {
     void anOrganisationDirectoryRegistered() {
         org = ComplianceTestSupport.directoryRegisters(eventStore, "株式会社佐藤製作所", "demo-sato");
         owner = as(port, "demo-sato", org);
+        ComplianceTestSupport.awaitMembership(owner);
     }
 
     @Test

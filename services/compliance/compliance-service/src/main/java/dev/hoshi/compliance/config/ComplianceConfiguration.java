@@ -64,6 +64,12 @@ class ComplianceConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
 
+    /** The incident playbook: contacts and incidents with their phases; every 100 changes. */
+    @Bean
+    SnapshotTriggerDefinition incidentPlaybookSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
     /** The key-action checklist: the confirmations in force (at most one per key action); every 100 changes. */
     @Bean
     SnapshotTriggerDefinition managementChecklistSnapshots(Snapshotter snapshotter) {
