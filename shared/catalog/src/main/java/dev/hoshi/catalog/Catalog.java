@@ -24,35 +24,46 @@ public final class Catalog {
     public static final String CURRENT_EDITION = "3.1";
 
     private final Map<String, Edition> editions;
+    private final String current;
 
-    private Catalog(Map<String, Edition> editions) {
+    private Catalog(Map<String, Edition> editions, String current) {
         this.editions = editions;
+        this.current = current;
     }
 
     /** Loads {@code catalog/editions.txt} and each file it lists; any fault stops with a message naming it. */
     public static Catalog load() {
+        return load("catalog/editions.txt", CURRENT_EDITION);
+    }
+
+    /**
+     * Loads the editions listed in {@code index} (file names relative to the index's folder) with {@code current} as
+     * the current edition: how a test (or a new edition before it becomes current) is loaded without code changes.
+     */
+    public static Catalog load(String index, String current) {
+        String folder = index.contains("/") ? index.substring(0, index.lastIndexOf('/') + 1) : "";
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         Map<String, Edition> editions = new LinkedHashMap<>();
-        for (String file : lines("catalog/editions.txt")) {
-            try (InputStream in = resource("catalog/" + file)) {
+        for (String file : lines(index)) {
+            try (InputStream in = resource(folder + file)) {
                 Edition edition = yaml.readValue(in, Edition.class);
                 List<String> faults = validate(edition);
                 if (!faults.isEmpty()) {
-                    throw new CatalogException("catalog/" + file + " is not valid: " + String.join("; ", faults));
+                    throw new CatalogException(folder + file + " is not valid: " + String.join("; ", faults));
                 }
                 if (editions.put(edition.edition(), edition) != null) {
                     throw new CatalogException("edition " + edition.edition() + " is defined twice");
                 }
             } catch (IOException e) {
-                throw new CatalogException("catalog/" + file + " could not be read: " + e.getMessage(), e);
+                throw new CatalogException(folder + file + " could not be read: " + e.getMessage(), e);
             }
         }
-        if (!editions.containsKey(CURRENT_EDITION)) {
-            throw new CatalogException("the current edition " + CURRENT_EDITION + " is missing");
+        if (!editions.containsKey(current)) {
+            throw new CatalogException("the current edition " + current + " is missing");
         }
-        return new Catalog(editions);
+        return new Catalog(editions, current);
     }
 
     public Optional<Edition> edition(String edition) {
@@ -60,7 +71,7 @@ public final class Catalog {
     }
 
     public Edition current() {
-        return editions.get(CURRENT_EDITION);
+        return editions.get(current);
     }
 
     public List<Edition> editions() {
@@ -127,8 +138,49 @@ public final class Catalog {
                 require(faults, covering == 1, "score " + score + " falls in " + covering + " bands");
             }
         }
-        require(faults, e.reviews() != null && e.reviews().selfAssessmentMonths() > 0, "no review period");
+        require(
+                faults,
+                e.reviews() != null
+                        && e.reviews().selfAssessmentMonths() > 0
+                        && e.reviews().policyMonths() > 0,
+                "no review period");
+        require(faults, !e.fiveArticles().isEmpty(), "no articles");
+        Edition.Source source = e.source();
+        require(
+                faults,
+                source != null
+                        && texts(source.publisher())
+                        && texts(source.document())
+                        && texts(source.adaptation())
+                        && source.url() != null
+                        && source.url().startsWith("https://")
+                        && e.edition().equals(source.edition()),
+                "the source lacks the publisher, document, adaptation note, https URL or this edition");
+        require(faults, texts(e.wording()), "no note on whose wording the texts are");
+        for (String level : Edition.LEVELS) {
+            require(faults, e.levels() != null && e.levels().containsKey(level), "no rule for level " + level);
+        }
+        if (e.levels() != null) {
+            e.levels().forEach((name, level) -> {
+                require(faults, Edition.LEVELS.contains(name), "unknown level " + name);
+                level.requires()
+                        .forEach(r -> require(
+                                faults,
+                                Edition.REQUIREMENTS.contains(r) && !r.equals(name),
+                                "level " + name + " requires unknown " + r));
+            });
+        }
         require(faults, !e.declarationIdFormats().isEmpty(), "no declaration ID format");
+        if (e.riskAnalysis() == null) {
+            faults.add("no risk analysis (appendix 7)");
+        } else {
+            faults.addAll(e.riskAnalysis().faults());
+        }
+        if (e.incidentResponse() == null) {
+            faults.add("no incident response (appendix 8)");
+        } else {
+            faults.addAll(e.incidentResponse().faults());
+        }
         return faults;
     }
 

@@ -13,6 +13,8 @@ public record Edition(
         String edition,
         LocalizedText title,
         LocalizedText citation,
+        Source source,
+        LocalizedText wording,
         LocalDate publishedOn,
         List<Article> fiveArticles,
         List<AnswerOption> answers,
@@ -22,9 +24,11 @@ public record Edition(
         List<Principle> principles,
         List<KeyAction> keyActions,
         List<ControlChapter> controlChapters,
-        Map<String, Object> levels,
+        Map<String, Level> levels,
         Reviews reviews,
-        List<DeclarationIdFormat> declarationIdFormats) {
+        List<DeclarationIdFormat> declarationIdFormats,
+        RiskAnalysis riskAnalysis,
+        IncidentResponse incidentResponse) {
 
     public record Article(String id, LocalizedText title, LocalizedText summary) {}
 
@@ -46,7 +50,48 @@ public record Edition(
 
     public record Reviews(int selfAssessmentMonths, int policyMonths) {}
 
+    /**
+     * The guideline as IPA published it, for the citation the guideline's terms ask for (出典: publisher, document
+     * name, edition, URL; 「～を基に作成」 where Hoshi rewords). {@code unconfirmed} names the fields not checked
+     * against IPA's own pages.
+     */
+    public record Source(
+            LocalizedText publisher,
+            LocalizedText document,
+            String edition,
+            LocalDate publishedOn,
+            String url,
+            LocalizedText adaptation,
+            List<String> unconfirmed) {}
+
+    /**
+     * What a level needs: {@code requiresAllFiveArticles} for a level resting on the articles, {@code requires} the
+     * levels and conditions (see {@link #REQUIREMENTS}) it rests on.
+     */
+    public record Level(boolean requiresAllFiveArticles, List<String> requires) {
+        public Level {
+            requires = requires == null ? List.of() : List.copyOf(requires);
+        }
+    }
+
+    /** The levels Hoshi tracks (SECURITY ACTION ★ and ★★). */
+    public static final List<String> LEVELS = List.of("ONE_STAR", "TWO_STARS");
+
+    /** What a level may require: another level, or one of the conditions the compliance rules know. */
+    public static final List<String> REQUIREMENTS =
+            List.of("ONE_STAR", "SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD", "POLICY_ADOPTED", "POLICY_PUBLISHED");
+
     public record DeclarationIdFormat(String code, String pattern, boolean unconfirmed) {}
+
+    /** The level rule named {@code level} ({@link #LEVELS}); validated on load, so present. */
+    public Level level(String level) {
+        return levels.get(level);
+    }
+
+    /** The ids of the 5 articles (or however many this edition has), in the catalog's order. */
+    public List<String> articleIds() {
+        return fiveArticles.stream().map(Article::id).toList();
+    }
 
     public Optional<Item> item(String id) {
         return items.stream().filter(i -> i.id().equals(id)).findFirst();

@@ -29,6 +29,56 @@ class CatalogTest {
     }
 
     @Test
+    void theSourceIsCitedAsTheGuidelinesTermsAsk() {
+        Edition.Source source = edition.source();
+
+        assertThat(source.publisher().ja()).contains("IPA");
+        assertThat(source.document().ja()).isEqualTo("中小企業の情報セキュリティ対策ガイドライン");
+        assertThat(source.edition()).isEqualTo("3.1");
+        assertThat(source.url()).startsWith("https://www.ipa.go.jp/");
+        assertThat(source.adaptation().ja()).endsWith("を基に作成");
+        assertThat(source.unconfirmed()).containsExactly("url");
+        assertThat(edition.wording().en()).contains("Hoshi's translation");
+        assertThat(edition.declarationIdFormats()).allMatch(Edition.DeclarationIdFormat::unconfirmed);
+    }
+
+    @Test
+    void appendixEightsPhasesComeInOrderWithTheirContacts() {
+        IncidentResponse incidents = edition.incidentResponse();
+
+        assertThat(incidents.phases())
+                .extracting(IncidentResponse.Phase::code)
+                .containsExactly("DETECT", "REPORT", "RECOVER");
+        assertThat(incidents.next("DETECT"))
+                .hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("REPORT"));
+        assertThat(incidents.next("RECOVER")).isEmpty();
+        assertThat(incidents.knowsContactKind("PPC")).isTrue();
+        assertThat(incidents.knowsContactKind("FRIEND")).isFalse();
+        assertThat(incidents.dueDaysUnconfirmed()).isTrue();
+        IncidentResponse backwards = new IncidentResponse(
+                List.of(incidents.phases().get(1), incidents.phases().get(0)), incidents.contactKinds(), true);
+        assertThat(backwards.faults()).anyMatch(f -> f.contains("is due before the phase before it"));
+    }
+
+    @Test
+    void levelsAndReviewsAreReadFromTheData() {
+        assertThat(edition.level("ONE_STAR").requiresAllFiveArticles()).isTrue();
+        assertThat(edition.level("TWO_STARS").requires())
+                .containsExactly(
+                        "ONE_STAR", "SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD", "POLICY_ADOPTED", "POLICY_PUBLISHED");
+        assertThat(edition.reviews()).isEqualTo(new Edition.Reviews(12, 12));
+        assertThat(edition.articleIds()).containsExactly("A1", "A2", "A3", "A4", "A5");
+    }
+
+    @Test
+    void anIndexNamesTheEditionsAndTheCurrentOne() {
+        assertThat(Catalog.load("catalog/editions.txt", "3.1").current().edition())
+                .isEqualTo("3.1");
+        assertThatThrownBy(() -> Catalog.load("catalog/editions.txt", "9.9"))
+                .hasMessageContaining("the current edition 9.9 is missing");
+    }
+
+    @Test
     void everyItemIsServedByAtLeastOneControl() {
         List<String> served = edition.controlChapters().stream()
                 .flatMap(c -> c.controls().stream())
@@ -61,6 +111,8 @@ class CatalogTest {
                 edition.edition(),
                 edition.title(),
                 edition.citation(),
+                edition.source(),
+                edition.wording(),
                 edition.publishedOn(),
                 edition.fiveArticles(),
                 edition.answers(),
@@ -70,14 +122,19 @@ class CatalogTest {
                 edition.principles(),
                 edition.keyActions(),
                 List.of(broken),
-                edition.levels(),
-                edition.reviews(),
-                edition.declarationIdFormats());
+                Map.of("TWO_STARS", new Edition.Level(false, List.of("ONE_STAR", "A_GOOD_FEELING"))),
+                new Edition.Reviews(0, 12),
+                edition.declarationIdFormats(),
+                edition.riskAnalysis(),
+                edition.incidentResponse());
 
         assertThat(Catalog.validate(bad))
                 .anyMatch(f -> f.contains("item id Q1 is missing or repeated"))
                 .anyMatch(f -> f.contains("control X-1 names unknown item Q99"))
-                .anyMatch(f -> f.contains("falls in 0 bands"));
+                .anyMatch(f -> f.contains("falls in 0 bands"))
+                .anyMatch(f -> f.contains("no rule for level ONE_STAR"))
+                .anyMatch(f -> f.contains("level TWO_STARS requires unknown A_GOOD_FEELING"))
+                .anyMatch(f -> f.contains("no review period"));
         assertThat(Catalog.validate(edition)).isEmpty();
     }
 

@@ -264,6 +264,12 @@ class AuthorizationMatrixIT {
                         .variable("id", orgA)
                         .allow(ANALYST_WITH_GRANT, PARTNER_WITH_GRANT),
                 Rule.query("accessLog", "{ accessLog { at viewer scope } }").allow(READERS),
+                Rule.query("riskRegister", "{ riskRegister { organizationId summary { notAssessed } } }")
+                        .allow(READERS),
+                Rule.query("incidentReadiness", "{ incidentReadiness { organizationId overdueSteps } }")
+                        .allow(READERS),
+                Rule.query("managementChecklist", "{ managementChecklist { organizationId confirmed total } }")
+                        .allow(READERS),
                 // ---- the guideline's content: the same for everyone signed in, nobody else
                 Rule.query("guideline", "{ guideline { edition items { id } } }")
                         .allow(EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
@@ -317,6 +323,48 @@ class AuthorizationMatrixIT {
                                 "updateControlStatus",
                                 "mutation { updateControlStatus(input: {controlId: \"C01-01\", status: PLANNED})"
                                         + " { controlId status errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "recordAsset",
+                                "mutation { recordAsset(input: {assetId: \"matrix\", asset: {name: \"名簿\","
+                                        + " confidentiality: 1, integrity: 1, availability: 1}}) { assetId errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "assessRisk",
+                                "mutation { assessRisk(input: {assetId: \"no-such-asset\", threat: 1, vulnerability: 1,"
+                                        + " treatment: \"ACCEPT\"}) { assetId errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "removeAsset",
+                                "mutation { removeAsset(input: {assetId: \"no-such-asset\"}) { assetId errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "confirmKeyAction",
+                                "mutation { confirmKeyAction(input: {actionId: \"K1\"}) { checklist { confirmed }"
+                                        + " errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "withdrawKeyAction",
+                                "mutation { withdrawKeyAction(input: {actionId: \"K2\"}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "setIncidentContact",
+                                "mutation { setIncidentContact(input: {contactId: \"police\", kind: \"POLICE\", name:"
+                                        + " \"警察\"}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "removeIncidentContact",
+                                "mutation { removeIncidentContact(contactId: \"no-such-contact\") { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "recordIncident",
+                                "mutation { recordIncident(input: {incidentId: \"matrix-drill\", title: \"訓練\", drill:"
+                                        + " true}) { errors { code } } }")
+                        .allow(WRITERS),
+                Rule.mutation(
+                                "completeIncidentPhase",
+                                "mutation { completeIncidentPhase(input: {incidentId: \"no-such-incident\"}) { errors {"
+                                        + " code } } }")
                         .allow(WRITERS),
                 // ---- operators' maintenance: a name no projection has, so the operator's call changes nothing
                 Rule.mutation(

@@ -54,6 +54,20 @@ public final class ComplianceTestSupport {
         return id;
     }
 
+    /**
+     * Waits until compliance knows {@code member}'s organisation (the directory's event has reached its projection),
+     * so the first request of a test is not answered as if the organisation did not exist.
+     */
+    public static void awaitMembership(HttpGraphQlTester member) {
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .ignoreExceptions()
+                .untilAsserted(() -> member.document("{ organizationStatus { organizationId } }")
+                        .execute()
+                        .path("organizationStatus.organizationId")
+                        .hasValue());
+    }
+
     /** An event document as an earlier version wrote it to the event store (a test resource, Extended JSON). */
     public static Document storedEvent(String resource) throws IOException {
         try (InputStream in = ComplianceTestSupport.class.getClassLoader().getResourceAsStream(resource)) {

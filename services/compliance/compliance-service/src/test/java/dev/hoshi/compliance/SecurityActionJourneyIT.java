@@ -64,6 +64,32 @@ class SecurityActionJourneyIT {
     }
 
     @Test
+    void aDeclarationIdOfAnUnreportedFormatIsRecordedWithAWarning() {
+        mutate("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"]}");
+        String selection = "{ status { level } errors { code } warnings { code messageJa field } }";
+        mutate("recordDeclaration", "{level: ONE_STAR, declarationId: \"61234567890\"}", selection)
+                .path("recordDeclaration.errors")
+                .entityList(Object.class)
+                .hasSize(0)
+                .path("recordDeclaration.status.level")
+                .entity(String.class)
+                .isEqualTo("ONE_STAR")
+                .path("recordDeclaration.warnings[0].code")
+                .entity(String.class)
+                .isEqualTo("UNRECOGNISED_DECLARATION_ID")
+                .path("recordDeclaration.warnings[0].field")
+                .entity(String.class)
+                .isEqualTo("declarationId")
+                .path("recordDeclaration.warnings[0].messageJa")
+                .entity(String.class)
+                .satisfies(m -> assertThat(m).contains("未確認"));
+        mutate("recordDeclaration", "{level: ONE_STAR, declarationId: \"51234567890\"}", selection)
+                .path("recordDeclaration.warnings")
+                .entityList(Object.class)
+                .hasSize(0);
+    }
+
+    @Test
     void fromNothingToOneStarToTwoStarsThroughALapseAndBackWithHistoryAsOfAnyDate() {
         mutate(
                         "commitToFiveArticles",
@@ -295,7 +321,7 @@ class SecurityActionJourneyIT {
                 .path("publishBasicPolicy.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("INVALID_URL");
-        mutate("recordDeclaration", "{level: ONE_STAR, declarationId: \"123\"}")
+        mutate("recordDeclaration", "{level: ONE_STAR, declarationId: \"ID-123\"}")
                 .path("recordDeclaration.errors[0].code")
                 .entity(String.class)
                 .isEqualTo("INVALID_DECLARATION_ID")

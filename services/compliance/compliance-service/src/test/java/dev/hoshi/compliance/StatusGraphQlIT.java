@@ -1,5 +1,6 @@
 package dev.hoshi.compliance;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.hoshi.directory.api.organization.OrganizationMemberAddedEvent;
@@ -97,6 +98,30 @@ class StatusGraphQlIT {
         response.path("guideline.answers[*].code")
                 .entityList(String.class)
                 .containsExactly("DONE", "PARTLY", "NOT_DONE", "UNKNOWN");
+
+        String cited = "{ guideline { citation { ja } source { publisher { ja } document { ja } edition url"
+                + " adaptation { ja en } unconfirmed } wording { en } levels { level requiresAllFiveArticles requires }"
+                + " reviews { selfAssessmentMonths policyMonths } declarationIdFormats { code unconfirmed } } }";
+        var source = as(tokens.user("demo-sato", null)).document(cited).execute();
+        source.path("guideline.source.document.ja").entity(String.class).isEqualTo("中小企業の情報セキュリティ対策ガイドライン");
+        source.path("guideline.source.edition").entity(String.class).isEqualTo("3.1");
+        source.path("guideline.source.url").entity(String.class).satisfies(u -> assertThat(u)
+                .startsWith("https://www.ipa.go.jp/"));
+        source.path("guideline.source.adaptation.ja").entity(String.class).satisfies(t -> assertThat(t)
+                .endsWith("を基に作成"));
+        source.path("guideline.source.unconfirmed").entityList(String.class).containsExactly("url");
+        source.path("guideline.wording.en").entity(String.class).satisfies(t -> assertThat(t)
+                .contains("Hoshi's translation"));
+        source.path("guideline.levels[1].level").entity(String.class).isEqualTo("TWO_STARS");
+        source.path("guideline.levels[1].requires")
+                .entityList(String.class)
+                .contains("SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD", "POLICY_PUBLISHED");
+        source.path("guideline.reviews.selfAssessmentMonths")
+                .entity(Integer.class)
+                .isEqualTo(12);
+        source.path("guideline.declarationIdFormats[*].unconfirmed")
+                .entityList(Boolean.class)
+                .containsExactly(true, true);
 
         as(tokens.user("demo-sato", null))
                 .document("{ guideline(edition: \"0.9\") { edition } }")

@@ -57,4 +57,22 @@ class ComplianceConfiguration {
     SnapshotTriggerDefinition controlPlanSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
     }
+
+    /** A risk register's state is the register itself (at most 1,000 assets): snapshot every 100 changes. */
+    @Bean
+    SnapshotTriggerDefinition riskRegisterSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /** The incident playbook: contacts and incidents with their phases; every 100 changes. */
+    @Bean
+    SnapshotTriggerDefinition incidentPlaybookSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+
+    /** The key-action checklist: the confirmations in force (at most one per key action); every 100 changes. */
+    @Bean
+    SnapshotTriggerDefinition managementChecklistSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
 }

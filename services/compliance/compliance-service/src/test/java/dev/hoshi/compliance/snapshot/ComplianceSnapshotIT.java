@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hoshi.compliance.api.control.ControlPlanId;
 import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.control.UpdateControlStatusCommand;
+import dev.hoshi.compliance.api.risk.Asset;
+import dev.hoshi.compliance.api.risk.RiskCommands.AssessRiskCommand;
+import dev.hoshi.compliance.api.risk.RiskCommands.RecordAssetCommand;
+import dev.hoshi.compliance.api.risk.RiskCommands.RemoveAssetCommand;
+import dev.hoshi.compliance.api.risk.RiskRegisterId;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.CommitToFiveArticlesCommand;
 import dev.hoshi.compliance.api.securityaction.SecurityActionCommands.SubmitSelfAssessmentCommand;
@@ -38,7 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Compliance's two aggregates past three times their snapshot thresholds, driven by real commands against the
+ * Compliance's aggregates past three times their snapshot thresholds, driven by real commands against the
  * embedded store: a snapshot is taken, loads to the state the events make (compared with a load that ignores
  * snapshots), and the next command succeeds; and a snapshot as earlier versions stored it (empty, the cause of every
  * organisation failing after 50 changes) is skipped and replaced. The aggregate caches are emptied before each load,
@@ -55,6 +60,8 @@ class ComplianceSnapshotIT {
     private static final int SECURITY_ACTION_THRESHOLD = 50;
 
     private static final int CONTROL_PLAN_THRESHOLD = 100;
+
+    private static final int RISK_REGISTER_THRESHOLD = 100;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -95,7 +102,7 @@ class ComplianceSnapshotIT {
 
         StoredSnapshot snapshot = snapshots.require(id.toString());
         assertThat(snapshot.sequenceNumber()).isGreaterThan(2L * SECURITY_ACTION_THRESHOLD);
-        assertThat(snapshot.payloadRevision()).isEqualTo("2");
+        assertThat(snapshot.payloadRevision()).isEqualTo("3");
         assertThat(snapshot.payload())
                 .contains("\"sheets\"", "\"published\"", id.tenant().toString());
         securityActions.removeAll();
@@ -137,6 +144,45 @@ class ComplianceSnapshotIT {
     }
 
     @Test
+    void aRiskRegisterPastThreeSnapshotThresholdsLoadsToTheStateItsEventsMake() throws Exception {
+        TenantId tenant = TenantId.of("org-snap-risks-" + System.nanoTime());
+        RiskRegisterId id = RiskRegisterId.of(tenant);
+        SnapshotCheck<?> check = SnapshotCheck.of(riskRegisterClass(), context);
+
+        act(tenant, () -> {
+            for (int i = 0; i < 3 * RISK_REGISTER_THRESHOLD; i++) {
+                String asset = "asset-" + (i % 40);
+                if (i % 3 == 2) { // assesses the asset recorded just before
+                    commands.sendAndWait(new AssessRiskCommand(
+                            id,
+                            "asset-" + ((i - 1) % 40),
+                            1 + i % 3,
+                            1 + (i / 3) % 3,
+                            "REDUCE",
+                            List.of("C04-01"),
+                            null,
+                            null));
+                } else {
+                    commands.sendAndWait(new RecordAssetCommand(
+                            id,
+                            asset,
+                            new Asset(null, "資産 " + i, null, null, null, null, null, 1 + i % 3, 2, 1),
+                            null));
+                }
+            }
+            return null;
+        });
+
+        StoredSnapshot snapshot = snapshots.require(id.toString());
+        assertThat(snapshot.sequenceNumber()).isGreaterThan(2L * RISK_REGISTER_THRESHOLD);
+        assertThat(snapshot.payloadRevision()).isEqualTo("1");
+        assertThat(snapshot.payload()).contains("\"entries\"", "asset-39", "C04-01");
+        check.assertSnapshotStateMatchesEvents(id.toString()); // not cached: every load starts from the store
+        act(tenant, () -> commands.sendAndWait(new RemoveAssetCommand(id, "asset-0", null, null)));
+        check.assertSnapshotStateMatchesEvents(id.toString());
+    }
+
+    @Test
     void aSnapshotAsEarlierVersionsStoredItIsSkippedAndAFreshOneReplacesIt() throws Exception {
         // the captured snapshot's aggregate: 50 events in, it was stored as "{}" and broke every later command
         SecurityActionId id = SecurityActionId.of(TenantId.of("org-old-snapshot"));
@@ -149,7 +195,7 @@ class ComplianceSnapshotIT {
 
         assertThat(after.latestAssessment().score()).isEqualTo(7 * 4 + 18 * 2);
         StoredSnapshot fresh = snapshots.require(id.toString());
-        assertThat(fresh.payloadRevision()).isEqualTo("2");
+        assertThat(fresh.payloadRevision()).isEqualTo("3");
         assertThat(fresh.sequenceNumber()).isGreaterThan(SECURITY_ACTION_THRESHOLD);
         securityActions.removeAll();
         SnapshotCheck.of(securityActionClass(), context).assertSnapshotStateMatchesEvents(id.toString());
@@ -185,6 +231,10 @@ class ComplianceSnapshotIT {
 
     private static Class<?> securityActionClass() throws ClassNotFoundException {
         return Class.forName("dev.hoshi.compliance.securityaction.command.SecurityAction");
+    }
+
+    private static Class<?> riskRegisterClass() throws ClassNotFoundException {
+        return Class.forName("dev.hoshi.compliance.risk.command.RiskRegister");
     }
 
     private static Class<?> controlPlanClass() throws ClassNotFoundException {

@@ -35,7 +35,9 @@ import dev.hoshi.compliance.api.securityaction.SecurityActionId;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
 import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
+import dev.hoshi.compliance.facts.Facts;
 import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
+import dev.hoshi.compliance.securityaction.domain.SecurityActionState.Rules;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.text.Text;
@@ -49,6 +51,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -65,17 +68,21 @@ import org.axonframework.spring.stereotype.Aggregate;
  *
  * <p>Every command answers with the status it leaves behind, and applies {@link SecurityActionStatusChangedEvent}
  * when that status differs from the one last published: compliance's conclusions travel as events, and nobody else
- * derives them. Snapshots hold the compact state (revision 2; snapshots of earlier shapes are skipped and replaced).
+ * derives them. Snapshots hold the compact state (revision 3: the review cadence is the organisation's own or the edition's; snapshots of earlier shapes are skipped and replaced).
  */
 @Aggregate(snapshotTriggerDefinition = "securityActionSnapshots", cache = "securityActionCache")
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(
         fieldVisibility = Visibility.ANY,
         getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class SecurityAction {
 
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    /** Refused only when clearly not an ID IPA issued: the catalog's formats decide the format code, not acceptance. */
+    private static final Pattern DECLARATION_ID = Pattern.compile("[0-9]{1,20}");
+
+    /** The format code recorded for an ID that matches none of the catalog's (unconfirmed) formats. */
+    static final String UNRECOGNISED_FORMAT = "UNRECOGNISED";
 
     @AggregateIdentifier
     private SecurityActionId id;
@@ -91,18 +98,22 @@ class SecurityAction {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SecurityActionStatus handle(CommitToFiveArticlesCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.articles() == null || command.articles().isEmpty()) {
-            throw invalid("NO_ARTICLES", "Name the articles to commit to (A1 to A5).", "宣言する項目（A1〜A5）を指定してください。");
+            throw invalid(
+                    "NO_ARTICLES",
+                    "Name the articles to commit to (" + articleRange(catalog) + ").",
+                    "宣言する項目（" + articleRange(catalog) + "）を指定してください。");
         }
         Set<String> unknown = new TreeSet<>(command.articles());
-        unknown.removeAll(SecurityActionState.ARTICLES);
+        unknown.removeAll(catalog.current().articleIds());
         if (!unknown.isEmpty()) {
             throw invalid(
                     "UNKNOWN_ARTICLE",
-                    "There is no article " + unknown + "; the 5 articles are A1 to A5.",
-                    "項目 " + unknown + " はありません。5か条は A1〜A5 です。");
+                    "There is no article " + unknown + "; the articles are " + articleRange(catalog) + ".",
+                    "項目 " + unknown + " はありません。項目は " + articleRange(catalog) + " です。");
         }
         apply(new FiveArticlesCommittedEvent(
                 command.id().tenant(),
@@ -115,8 +126,9 @@ class SecurityAction {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SecurityActionStatus handle(SubmitSelfAssessmentCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.completedOn(), clock);
+        LocalDate on = Facts.effective(command.completedOn(), clock);
         Edition edition = edition(catalog, command.edition());
         if (state().assessment(command.assessmentId()).isPresent()) {
             throw conflict(
@@ -148,7 +160,8 @@ class SecurityAction {
 
     @CommandHandler
     SecurityActionStatus handle(CombineUnitAssessmentsCommand command, Catalog catalog, Clock clock) {
-        LocalDate on = effective(command.completedOn(), clock);
+        state.rules(Rules.of(catalog.current()));
+        LocalDate on = Facts.effective(command.completedOn(), clock);
         if (command.units() == null || command.units().isEmpty()) {
             throw invalid("NO_UNITS", "Name the unit assessments to combine.", "まとめる部門別の診断を指定してください。");
         }
@@ -195,17 +208,19 @@ class SecurityAction {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    SecurityActionStatus handle(AdoptBasicPolicyCommand command, Clock clock) {
+    SecurityActionStatus handle(AdoptBasicPolicyCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
-        apply(new BasicPolicyAdoptedEvent(command.id().tenant(), effective(command.effectiveOn(), clock)));
+        apply(new BasicPolicyAdoptedEvent(command.id().tenant(), Facts.effective(command.effectiveOn(), clock)));
         return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    SecurityActionStatus handle(PublishBasicPolicyCommand command, Clock clock) {
+    SecurityActionStatus handle(PublishBasicPolicyCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
             throw rule("POLICY_NOT_ADOPTED", "Adopt the basic policy before publishing it.", "公開の前に基本方針を策定してください。");
         }
@@ -215,8 +230,9 @@ class SecurityAction {
     }
 
     @CommandHandler
-    SecurityActionStatus handle(WithdrawBasicPolicyCommand command, Clock clock) {
-        LocalDate on = effective(command.effectiveOn(), clock);
+    SecurityActionStatus handle(WithdrawBasicPolicyCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (!state().policyAdoptedOn(on)) {
             throw rule("POLICY_NOT_ADOPTED", "There is no policy in force to withdraw.", "取り下げる基本方針がありません。");
         }
@@ -227,21 +243,29 @@ class SecurityAction {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     SecurityActionStatus handle(RecordDeclarationCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
-        LocalDate on = effective(command.effectiveOn(), clock);
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.level() == null || command.level() == SecurityActionLevel.NONE) {
             throw invalid("INVALID_LEVEL", "Declare ONE_STAR or TWO_STARS.", "一つ星（ONE_STAR）か二つ星（TWO_STARS）を指定してください。");
         }
+        String declarationId =
+                command.declarationId() == null ? "" : command.declarationId().strip();
+        if (!DECLARATION_ID.matcher(declarationId).matches()) {
+            throw invalid(
+                    "INVALID_DECLARATION_ID",
+                    "A SECURITY ACTION declaration ID (自己宣言ID) is the number IPA issued, digits only (reported as 11"
+                            + " digits starting with 5, or 4 for older IDs; unconfirmed); '" + declarationId
+                            + "' is not.",
+                    "自己宣言IDはIPAが発行した番号（数字のみ）です。5（旧形式は4）で始まる11桁と報告されています（未確認）。入力値: " + declarationId);
+        }
+        // the reported formats are unconfirmed: an ID of another shape is recorded (the API warns), never refused
         String format = catalog.current()
-                .declarationIdFormat(command.declarationId())
+                .declarationIdFormat(declarationId)
                 .map(Edition.DeclarationIdFormat::code)
-                .orElseThrow(() -> invalid(
-                        "INVALID_DECLARATION_ID",
-                        "A SECURITY ACTION declaration ID (自己宣言ID) is 11 digits starting with 5 (or 4 for older"
-                                + " IDs); '" + command.declarationId() + "' is not.",
-                        "自己宣言IDは5（旧形式は4）で始まる11桁の数字です（入力値: " + command.declarationId() + "）。"));
+                .orElse(UNRECOGNISED_FORMAT);
         if (state().declarationOn(on)
-                .filter(d -> d.level() == command.level() && d.declarationId().equals(command.declarationId()))
+                .filter(d -> d.level() == command.level() && d.declarationId().equals(declarationId))
                 .isPresent()) {
             throw rule(
                     "ALREADY_DECLARED",
@@ -264,13 +288,14 @@ class SecurityAction {
                         "二つ星には5か条、見直し期間内の自社診断、基本方針の策定と公開が必要です。不足: " + missing + "。");
             }
         }
-        apply(new DeclarationRecordedEvent(id.tenant(), command.level(), command.declarationId(), format, on));
+        apply(new DeclarationRecordedEvent(id.tenant(), command.level(), declarationId, format, on));
         return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
-    SecurityActionStatus handle(CompleteReviewCommand command, Clock clock) {
-        LocalDate on = effective(command.effectiveOn(), clock);
+    SecurityActionStatus handle(CompleteReviewCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         if (command.kind() == ReviewKind.SELF_ASSESSMENT) {
             throw rule(
                     "REVIEW_BY_SUBMISSION",
@@ -284,14 +309,15 @@ class SecurityAction {
                 id.tenant(),
                 command.kind(),
                 Text.optional("note", command.note(), 1000),
-                on.plusMonths(state().reviewMonths()),
+                on.plusMonths(state().reviewMonths(command.kind())),
                 on));
         return publishStatus(BusinessTime.today(clock));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    SecurityActionStatus handle(SetReviewCadenceCommand command, Clock clock) {
+    SecurityActionStatus handle(SetReviewCadenceCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
         id = command.id();
         if (command.months() < 1 || command.months() > 36) {
             throw invalid("INVALID_CADENCE", "Reviews come every 1 to 36 months.", "見直しの間隔は1〜36か月で指定してください。");
@@ -305,7 +331,8 @@ class SecurityAction {
      * changed (a review fell due, an assessment expired and with it a ★★'s standing).
      */
     @CommandHandler
-    SecurityActionStatus handle(CheckDueDatesCommand command) {
+    SecurityActionStatus handle(CheckDueDatesCommand command, Catalog catalog) {
+        state.rules(Rules.of(catalog.current()));
         LocalDate today = command.today();
         for (ReviewKind kind : ReviewKind.values()) {
             state().dueOn(kind)
@@ -319,8 +346,9 @@ class SecurityAction {
 
     /** Record that the organisation stopped its declaration with IPA (停止). */
     @CommandHandler
-    SecurityActionStatus handle(StopDeclarationCommand command, Clock clock) {
-        LocalDate on = effective(command.effectiveOn(), clock);
+    SecurityActionStatus handle(StopDeclarationCommand command, Catalog catalog, Clock clock) {
+        state.rules(Rules.of(catalog.current()));
+        LocalDate on = Facts.effective(command.effectiveOn(), clock);
         SecurityActionState.Declaration declared = state().declarationOn(on)
                 .orElseThrow(() -> rule(
                         "NOT_DECLARED", "There is no declaration to stop on " + on + ".", on + " 時点で停止する自己宣言がありません。"));
@@ -333,9 +361,11 @@ class SecurityAction {
         return publishStatus(BusinessTime.today(clock));
     }
 
+    /** Folds the event in; the current edition's rules come with it (they are not part of a snapshot). */
     @EventSourcingHandler
-    void on(ComplianceEvent event) {
+    void on(ComplianceEvent event, Catalog catalog) {
         id = SecurityActionId.of(event.organizationId());
+        state.rules(Rules.of(catalog.current()));
         if (event instanceof SecurityActionStatusChangedEvent changed) {
             published = changed.status();
         } else {
@@ -358,24 +388,14 @@ class SecurityAction {
         return state;
     }
 
-    private static LocalDate effective(LocalDate date, Clock clock) {
-        if (date == null) {
-            return BusinessTime.today(clock);
-        }
-        if (BusinessTime.isInFuture(date, clock)) {
-            throw invalid(
-                    "DATE_IN_FUTURE",
-                    "The date " + date + " is in the future; record what has happened, up to today (Japan time).",
-                    "日付 " + date + " は未来です。実施済みの事実を今日（日本時間）までの日付で記録してください。");
-        }
-        if (date.isBefore(EARLIEST)) {
-            throw invalid("DATE_TOO_EARLY", "The date " + date + " is implausibly early.", "日付 " + date + " が古すぎます。");
-        }
-        return date;
+    /** "A1 to A5" for the current edition's articles. */
+    private static String articleRange(Catalog catalog) {
+        List<String> ids = catalog.current().articleIds();
+        return ids.get(0) + "〜" + ids.get(ids.size() - 1);
     }
 
     private static Edition edition(Catalog catalog, String edition) {
-        String name = edition == null ? Catalog.CURRENT_EDITION : edition;
+        String name = edition == null ? catalog.current().edition() : edition;
         return catalog.edition(name)
                 .orElseThrow(() -> invalid(
                         "UNKNOWN_EDITION",

@@ -2,7 +2,7 @@ package dev.hoshi.compliance.securityaction.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import dev.hoshi.compliance.api.EffectiveDated;
+import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
@@ -22,6 +22,7 @@ import dev.hoshi.compliance.api.status.SecurityActionStatus.LatestAssessment;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.Policy;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.Standing;
+import dev.hoshi.compliance.facts.Facts;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,15 +50,33 @@ import java.util.function.Function;
         isGetterVisibility = Visibility.NONE)
 public final class SecurityActionState {
 
-    /** The 5 articles' ids, as in the catalog. */
-    public static final List<String> ARTICLES = List.of("A1", "A2", "A3", "A4", "A5");
-
     /** What ★★ needs; named in errors and in "what is missing for the next star". */
     public enum Requirement {
         FIVE_ARTICLES,
         SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD,
         POLICY_ADOPTED,
         POLICY_PUBLISHED
+    }
+
+    /**
+     * The edition's rules, read from the catalog's {@code fiveArticles}, {@code levels} and {@code reviews} blocks:
+     * the articles ★ needs, what ★★ needs, and the default review periods (an organisation's own cadence overrides
+     * both). Whoever folds supplies them.
+     */
+    public record Rules(List<String> articles, List<Requirement> twoStars, int selfAssessmentMonths, int policyMonths) {
+
+        public static Rules of(Edition edition) {
+            List<String> articles =
+                    edition.level("ONE_STAR").requiresAllFiveArticles() ? edition.articleIds() : List.of();
+            List<Requirement> twoStars = edition.level("TWO_STARS").requires().stream()
+                    .map(r -> r.equals("ONE_STAR") ? Requirement.FIVE_ARTICLES : Requirement.valueOf(r))
+                    .toList();
+            return new Rules(
+                    articles,
+                    twoStars,
+                    edition.reviews().selfAssessmentMonths(),
+                    edition.reviews().policyMonths());
+        }
     }
 
     /**
@@ -118,18 +137,38 @@ public final class SecurityActionState {
     private final List<Declaration> declarations = new ArrayList<>();
     private final Map<ReviewKind, LocalDate> lastReview = new EnumMap<>(ReviewKind.class);
     private final Map<ReviewKind, LocalDate> overdueMarkedFor = new EnumMap<>(ReviewKind.class);
-    private int reviewMonths = 12;
+    /** The organisation's own cadence, when it set one; the edition's review periods otherwise. */
+    private Integer reviewMonths;
+
+    /** The rules last set; a snapshot carries them, and every command and folded event sets them afresh. */
+    private Rules rules;
+
+    /** An empty state; {@link #rules(Rules)} before asking it anything. */
+    public SecurityActionState() {}
+
+    public SecurityActionState(Rules rules) {
+        this.rules = rules;
+    }
+
+    /** Sets the rules the questions are answered by (the current edition's); the folded facts stay as they are. */
+    public SecurityActionState rules(Rules rules) {
+        this.rules = rules;
+        return this;
+    }
+
+    private Rules rules() {
+        if (rules == null) {
+            throw new IllegalStateException("no rules: set the edition's rules before asking");
+        }
+        return rules;
+    }
 
     // ------------------------------------------------------------------ folding
 
     /** The state as things stood on {@code asOf}: the events effective on or before it. */
-    public static SecurityActionState fold(List<?> events, LocalDate asOf) {
-        SecurityActionState state = new SecurityActionState();
-        for (Object event : events) {
-            if (event instanceof EffectiveDated e && !e.effectiveOn().isAfter(asOf)) {
-                state.apply(event);
-            }
-        }
+    public static SecurityActionState fold(List<?> events, LocalDate asOf, Rules rules) {
+        SecurityActionState state = new SecurityActionState(rules);
+        Facts.effectiveBy(events, asOf).forEach(state::apply);
         return state;
     }
 
@@ -243,7 +282,7 @@ public final class SecurityActionState {
     // ------------------------------------------------------------------ rules
 
     public List<String> articlesNotCommittedBy(LocalDate date) {
-        return ARTICLES.stream()
+        return rules().articles().stream()
                 .filter(a -> !articles.containsKey(a) || articles.get(a).isAfter(date))
                 .toList();
     }
@@ -277,7 +316,9 @@ public final class SecurityActionState {
 
     /** The first day a sheet no longer holds ★★ up. */
     private LocalDate expiresAfter(Sheet sheet) {
-        return sheet.completedOn().plusMonths(reviewMonths).plusDays(1);
+        return sheet.completedOn()
+                .plusMonths(reviewMonths(ReviewKind.SELF_ASSESSMENT))
+                .plusDays(1);
     }
 
     public boolean policyAdoptedOn(LocalDate date) {
@@ -308,17 +349,17 @@ public final class SecurityActionState {
     /** What ★★ still lacks on {@code date}; empty when it is eligible. */
     public List<Requirement> missingForTwoStars(LocalDate date) {
         List<Requirement> missing = new ArrayList<>();
-        if (!oneStarEligibleOn(date)) {
-            missing.add(Requirement.FIVE_ARTICLES);
-        }
-        if (!assessmentValidOn(date)) {
-            missing.add(Requirement.SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD);
-        }
-        if (!policyAdoptedOn(date)) {
-            missing.add(Requirement.POLICY_ADOPTED);
-        }
-        if (!policyPublishedOn(date)) {
-            missing.add(Requirement.POLICY_PUBLISHED);
+        for (Requirement requirement : rules().twoStars()) {
+            boolean holds =
+                    switch (requirement) {
+                        case FIVE_ARTICLES -> oneStarEligibleOn(date);
+                        case SELF_ASSESSMENT_WITHIN_REVIEW_PERIOD -> assessmentValidOn(date);
+                        case POLICY_ADOPTED -> policyAdoptedOn(date);
+                        case POLICY_PUBLISHED -> policyPublishedOn(date);
+                    };
+            if (!holds) {
+                missing.add(requirement);
+            }
         }
         return missing;
     }
@@ -344,7 +385,7 @@ public final class SecurityActionState {
 
     /** When the next review of {@code kind} falls due; empty until there is something to review. */
     public Optional<LocalDate> dueOn(ReviewKind kind) {
-        return Optional.ofNullable(lastReview.get(kind)).map(d -> d.plusMonths(reviewMonths));
+        return Optional.ofNullable(lastReview.get(kind)).map(d -> d.plusMonths(reviewMonths(kind)));
     }
 
     /** The due date an overdue mark was last made for, so a review is marked overdue once per due date. */
@@ -377,7 +418,7 @@ public final class SecurityActionState {
                 lapse.map(Lapse::on).orElse(null),
                 eligibleLevelOn(date),
                 missingForNextStar(declared, date),
-                ARTICLES.stream()
+                rules().articles().stream()
                         .filter(a -> articles.containsKey(a) && !articles.get(a).isAfter(date))
                         .toList(),
                 latestAssessmentBy(date).map(this::latest).orElse(null),
@@ -386,7 +427,7 @@ public final class SecurityActionState {
                         policyNow.published(),
                         policyNow.published() ? policyNow.publicUrl() : null),
                 reviews,
-                reviewMonths);
+                reviewMonths(ReviewKind.SELF_ASSESSMENT));
     }
 
     private record Lapse(LapseReason reason, LocalDate on) {}
@@ -458,7 +499,11 @@ public final class SecurityActionState {
         return superseded.contains(id);
     }
 
-    public int reviewMonths() {
-        return reviewMonths;
+    /** Months between reviews of {@code kind}: the organisation's cadence, or the edition's period. */
+    public int reviewMonths(ReviewKind kind) {
+        if (reviewMonths != null) {
+            return reviewMonths;
+        }
+        return kind == ReviewKind.BASIC_POLICY ? rules().policyMonths() : rules().selfAssessmentMonths();
     }
 }

@@ -2,8 +2,10 @@ package dev.hoshi.compliance.securityaction.graphql;
 
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
+import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -26,5 +28,18 @@ class GuidelineController {
         return edition == null || edition.isBlank()
                 ? catalog.current()
                 : catalog.edition(edition.trim()).orElse(null);
+    }
+
+    record LevelView(String level, boolean requiresAllFiveArticles, List<String> requires) {}
+
+    /** The levels block as a list, in the order Hoshi tracks the levels. */
+    @SchemaMapping(typeName = "Guideline")
+    List<LevelView> levels(Edition edition) {
+        return Edition.LEVELS.stream()
+                .map(name -> new LevelView(
+                        name,
+                        edition.level(name).requiresAllFiveArticles(),
+                        edition.level(name).requires()))
+                .toList();
     }
 }

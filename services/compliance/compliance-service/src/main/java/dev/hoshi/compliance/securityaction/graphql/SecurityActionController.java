@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.securityaction.graphql;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.access.OrganizationAccess;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
@@ -76,8 +77,16 @@ class SecurityActionController {
 
     record SetReviewCadenceInput(int months) {}
 
-    /** Every mutation's payload: the status right after it, or the errors that stopped it. */
-    record StatusPayload(Map<String, Object> status, String assessmentId, List<UserError> errors) {}
+    /**
+     * Every mutation's payload: the status right after it, or the errors that stopped it; warnings about what was
+     * recorded all the same (a declaration ID of a format Hoshi does not recognise).
+     */
+    record StatusPayload(
+            Map<String, Object> status, String assessmentId, List<UserError> errors, List<UserError> warnings) {
+        StatusPayload(Map<String, Object> status, String assessmentId, List<UserError> errors) {
+            this(status, assessmentId, errors, List.of());
+        }
+    }
 
     private final CommandGateway commands;
     private final QueryGateway queries;
@@ -85,8 +94,16 @@ class SecurityActionController {
     private final ObjectMapper json;
     private final Clock clock;
 
+    private final Catalog catalog;
+
     SecurityActionController(
-            CommandGateway commands, QueryGateway queries, OrganizationAccess access, ObjectMapper json, Clock clock) {
+            CommandGateway commands,
+            QueryGateway queries,
+            OrganizationAccess access,
+            ObjectMapper json,
+            Catalog catalog,
+            Clock clock) {
+        this.catalog = catalog;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
@@ -204,8 +221,24 @@ class SecurityActionController {
 
     @MutationMapping
     StatusPayload recordDeclaration(@Argument RecordDeclarationInput input) {
-        return act(id -> new RecordDeclarationCommand(
+        StatusPayload payload = act(id -> new RecordDeclarationCommand(
                 id, input.level(), input.declarationId(), optionalDate(input.effectiveOn())));
+        if (!payload.errors().isEmpty()
+                || catalog.current()
+                        .declarationIdFormat(input.declarationId().strip())
+                        .isPresent()) {
+            return payload;
+        }
+        return new StatusPayload(
+                payload.status(),
+                null,
+                List.of(),
+                List.of(new UserError(
+                        "UNRECOGNISED_DECLARATION_ID",
+                        "Recorded. The ID does not have the reported format (11 digits starting with 5, or 4 for older"
+                                + " IDs), which is unconfirmed: check it against IPA's my-page.",
+                        "記録しました。IDが報告されている形式（5または旧形式の4で始まる11桁、未確認）と異なります。IPAのマイページの表示と照合してください。",
+                        "declarationId")));
     }
 
     @MutationMapping

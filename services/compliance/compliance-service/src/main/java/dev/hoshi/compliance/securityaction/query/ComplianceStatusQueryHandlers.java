@@ -7,6 +7,7 @@ import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindComplianceSta
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindSelfAssessmentsQuery;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindTimelineQuery;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.TimelineEntryView;
+import dev.hoshi.compliance.securityaction.domain.SecurityActionState;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
@@ -54,7 +55,7 @@ class ComplianceStatusQueryHandlers {
     List<TimelineEntryView> handle(FindTimelineQuery query) {
         List<DomainEventMessage<?>> events = new ArrayList<>(history.securityAction(query.organizationId()));
         events.addAll(history.controlPlan(query.organizationId()));
-        return Timeline.of(events);
+        return Timeline.of(events, SecurityActionState.Rules.of(catalog.current()));
     }
 
     @QueryHandler

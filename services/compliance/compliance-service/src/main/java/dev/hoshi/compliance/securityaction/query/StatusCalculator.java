@@ -25,13 +25,14 @@ final class StatusCalculator {
 
     static ComplianceStatusView status(
             TenantId tenant, List<?> securityAction, List<?> controlPlan, LocalDate asOf, Edition edition) {
-        SecurityActionState state = SecurityActionState.fold(securityAction, asOf);
+        SecurityActionState state =
+                SecurityActionState.fold(securityAction, asOf, SecurityActionState.Rules.of(edition));
         return ComplianceStatusView.of(tenant, asOf, state.statusOn(asOf), controls(controlPlan, asOf, edition));
     }
 
-    /** Every sheet, newest first. */
+    /** Every sheet, newest first (which sheet corrects which needs no edition's rules). */
     static List<AssessmentView> assessments(List<?> securityAction) {
-        SecurityActionState state = SecurityActionState.fold(securityAction, LocalDate.MAX);
+        SecurityActionState state = SecurityActionState.fold(securityAction, LocalDate.MAX, null);
         List<AssessmentView> all = new ArrayList<>();
         for (Object event : securityAction) {
             if (event instanceof SelfAssessmentSubmittedEvent e) {

@@ -35,9 +35,9 @@ final class Timeline {
 
     private Timeline() {}
 
-    static List<TimelineEntryView> of(List<DomainEventMessage<?>> events) {
+    static List<TimelineEntryView> of(List<DomainEventMessage<?>> events, SecurityActionState.Rules rules) {
         List<TimelineEntryView> entries = new ArrayList<>();
-        SecurityActionStatus previous = new SecurityActionState().statusOn(LocalDate.MIN);
+        SecurityActionStatus previous = new SecurityActionState(rules).statusOn(LocalDate.MIN);
         for (DomainEventMessage<?> message : events) {
             Object event = message.getPayload();
             if (!(event instanceof EffectiveDated dated)) {

@@ -67,6 +67,9 @@ class SecurityActionTest {
     private static final BasicPolicyPublishedEvent PUBLISHED =
             new BasicPolicyPublishedEvent(SATO, "https://sato.example.jp/policy", LocalDate.of(2026, 3, 5));
 
+    private static final SecurityActionState.Rules RULES =
+            SecurityActionState.Rules.of(Catalog.load().current());
+
     private FixtureConfiguration<SecurityAction> fixture;
 
     @BeforeEach
@@ -127,13 +130,28 @@ class SecurityActionTest {
     }
 
     @Test
-    void aDeclarationIdOfTheWrongFormatIsRefused() {
-        for (String bad : new String[] {"61234567890", "5123456789", "5123456789X", ""}) {
+    void aDeclarationIdThatIsNoNumberIsRefused() {
+        for (String bad : new String[] {"5123456789X", "", "  ", "512-345-678"}) {
             fixture.given(COMMITTED)
                     .when(new RecordDeclarationCommand(ID, SecurityActionLevel.ONE_STAR, bad, null))
                     .expectException(Matchers.predicate(
                             e -> e instanceof HoshiException h && h.code().equals("INVALID_DECLARATION_ID")))
                     .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aDeclarationIdOfAnUnreportedFormatIsRecordedAsUnrecognisedNotRefused() {
+        for (String unusual : new String[] {"61234567890", "5123456789"}) {
+            fixture.given(COMMITTED)
+                    .when(new RecordDeclarationCommand(
+                            ID, SecurityActionLevel.ONE_STAR, unusual, LocalDate.of(2026, 1, 20)))
+                    .expectEventsMatching(facts(new DeclarationRecordedEvent(
+                            SATO,
+                            SecurityActionLevel.ONE_STAR,
+                            unusual,
+                            SecurityAction.UNRECOGNISED_FORMAT,
+                            LocalDate.of(2026, 1, 20))));
         }
     }
 
@@ -436,7 +454,7 @@ class SecurityActionTest {
 
     @Test
     void theStatusIsPublishedOnlyWhenItChanges() {
-        SecurityActionState state = new SecurityActionState();
+        SecurityActionState state = new SecurityActionState(RULES);
         state.apply(COMMITTED);
         fixture.given(COMMITTED, new SecurityActionStatusChangedEvent(SATO, state.statusOn(TODAY), TODAY))
                 .when(new CheckDueDatesCommand(ID, TODAY))
@@ -547,7 +565,7 @@ class SecurityActionTest {
     }
 
     private static SecurityActionStatus statusOn(LocalDate day, Object... events) {
-        return SecurityActionState.fold(List.of(events), day).statusOn(day);
+        return SecurityActionState.fold(List.of(events), day, RULES).statusOn(day);
     }
 
     @SuppressWarnings("deprecation")

@@ -150,11 +150,33 @@ final class MemberExportFiles {
                     row.getCell(SCORE_COLUMN).setCellValue(m.score()); // a number, so spreadsheets can sort and sum it
                 }
             }
+            Sheet source = workbook.createSheet(SOURCE_SHEET);
+            List<List<String>> rows = sourceRows(edition);
+            for (int i = 0; i < rows.size(); i++) {
+                write(source.createRow(i), rows.get(i));
+            }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final String SOURCE_SHEET = "出典";
+
+    /**
+     * The workbook's second sheet: where the band and answer labels come from (出典, 「～を基に作成」, the URL), whose
+     * wording they are, and that SECURITY ACTION is IPA's programme, not Hoshi's. (The CSV keeps one header row and
+     * one row per member, for the programs that read it.)
+     */
+    static List<List<String>> sourceRows(Edition edition) {
+        Edition.Source source = edition.source();
+        return List.of(
+                List.of("出典", edition.citation().ja()),
+                List.of("基に作成", source.adaptation().ja()),
+                List.of("URL", source.url() + (source.unconfirmed().contains("url") ? "（未確認）" : "")),
+                List.of("表記", edition.wording().ja()),
+                List.of("SECURITY ACTION", "SECURITY ACTIONはIPAの登録商標です。宣言はIPAが受け付けるもので、Hoshiは認定・認証を行いません。"));
     }
 
     /** Every value as a string cell (never a formula, whatever it starts with); the score is set as a number after. */

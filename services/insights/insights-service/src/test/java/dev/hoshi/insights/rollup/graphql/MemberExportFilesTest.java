@@ -152,6 +152,20 @@ public class MemberExportFilesTest {
     }
 
     @Test
+    void theWorkbookCitesTheGuidelineOnItsOwnSheet() throws Exception {
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(full), EDITION)))) {
+            Sheet source = workbook.getSheet("出典");
+            assertThat(source.getRow(0).getCell(1).getStringCellValue())
+                    .contains("IPA")
+                    .contains("中小企業の情報セキュリティ対策ガイドライン");
+            assertThat(source.getRow(1).getCell(1).getStringCellValue()).endsWith("を基に作成");
+            assertThat(source.getRow(2).getCell(1).getStringCellValue()).startsWith("https://www.ipa.go.jp/");
+            assertThat(source.getRow(4).getCell(1).getStringCellValue()).contains("登録商標");
+        }
+    }
+
+    @Test
     void theWorkbookReadsBackWithTheSameHeadersAndRows() throws Exception {
         try (XSSFWorkbook workbook =
                 new XSSFWorkbook(new ByteArrayInputStream(MemberExportFiles.xlsx(List.of(full, levelOnly), EDITION)))) {
