@@ -351,7 +351,7 @@ final class ControlChanges {
                 chapter.path("implemented").asInt() + "/"
                         + chapter.path("applicable").asInt()));
         return rollup;
-    /** Asks until the answer equals {@code expected} (projections catch up after the last restart), at most 120 s. */
+    }
 
     /** Asks until the answer equals {@code expected} (projections catch up after the last restart), at most 120 s. */
     private static <T> T eventually(Question<T> question, T expected) throws Exception {
