@@ -19,7 +19,7 @@ final class GatewayClient {
 
     /**
      * How long a request may wait for the gateway's answer: far above any answer's time, so that a request the
-     * gateway never answers (seen now and then on a kept-alive connection, cause not found: docs/web.md) fails with
+     * gateway never answers (as Reactor Netty's kept-alive bug did before the gateway's fix: docs/gateway.md) fails with
      * an {@code HttpTimeoutException} instead of waiting for ever.
      */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(120);
