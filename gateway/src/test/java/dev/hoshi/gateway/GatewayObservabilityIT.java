@@ -3,7 +3,6 @@ package dev.hoshi.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.io.IOException;
@@ -155,16 +154,6 @@ class GatewayObservabilityIT {
     }
 
     private String demoToken(String persona) throws Exception {
-        byte[] body = client.post()
-                .uri("/demo/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"persona\":\"" + persona + "\"}")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody();
-        return new ObjectMapper().readTree(body).path("access_token").asText();
+        return DemoTokens.of(client, persona);
     }
 }
