@@ -3,8 +3,6 @@ package dev.hoshi.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
@@ -20,7 +18,6 @@ import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWeb
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -176,17 +173,6 @@ class WebSocketRoutingIT {
     }
 
     private String demoToken(String persona) throws Exception {
-        byte[] body = client.post()
-                .uri("/demo/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"persona\":\"" + persona + "\"}")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBody();
-        JsonNode token = new ObjectMapper().readTree(body);
-        return token.path("access_token").asText();
+        return DemoTokens.of(client, persona);
     }
 }

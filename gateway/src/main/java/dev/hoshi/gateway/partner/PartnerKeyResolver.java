@@ -3,6 +3,8 @@ package dev.hoshi.gateway.partner;
 import dev.hoshi.gateway.security.Caller;
 import dev.hoshi.gateway.security.CredentialResolver;
 import dev.hoshi.kernel.cache.BoundedLru;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,19 +45,33 @@ class PartnerKeyResolver implements CredentialResolver {
 
     private record Cached(Optional<PartnerKeyDirectory.PartnerClient> client, Instant until) {}
 
+    static final String CACHE_METRIC = "hoshi.gateway.partner.key.cache";
+
     private final PartnerKeyDirectory directory;
     private final Clock clock;
+    private final Counter hits;
+    private final Counter misses;
     private final BoundedLru<String, Cached> known = new BoundedLru<>(KNOWN_CAPACITY);
     private final BoundedLru<String, Cached> unknown = new BoundedLru<>(UNKNOWN_CAPACITY);
 
     @Autowired
-    PartnerKeyResolver(PartnerKeyDirectory directory) {
-        this(directory, Clock.systemUTC());
+    PartnerKeyResolver(PartnerKeyDirectory directory, MeterRegistry registry) {
+        this(directory, Clock.systemUTC(), registry);
     }
 
-    PartnerKeyResolver(PartnerKeyDirectory directory, Clock clock) {
+    /** Counts look-ups answered from the caches ({@code result=hit}) and those that asked directory ({@code miss}). */
+    PartnerKeyResolver(PartnerKeyDirectory directory, Clock clock, MeterRegistry registry) {
         this.directory = directory;
         this.clock = clock;
+        this.hits = cacheCounter(registry, "hit");
+        this.misses = cacheCounter(registry, "miss");
+    }
+
+    private static Counter cacheCounter(MeterRegistry registry, String result) {
+        return Counter.builder(CACHE_METRIC)
+                .description("Partner API key look-ups answered from the gateway's cache (hit) or by directory (miss)")
+                .tag("result", result)
+                .register(registry);
     }
 
     @Override
@@ -81,9 +97,11 @@ class PartnerKeyResolver implements CredentialResolver {
         for (BoundedLru<String, Cached> cache : List.of(known, unknown)) {
             Cached cached = cache.get(cacheKey);
             if (cached != null && cached.until().isAfter(now)) {
+                hits.increment();
                 return Mono.just(cached.client());
             }
         }
+        misses.increment();
         return directory.resolve(keyId, hash).map(client -> {
             if (client.isPresent()) {
                 unknown.remove(cacheKey);

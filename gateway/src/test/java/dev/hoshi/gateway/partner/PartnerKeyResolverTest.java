@@ -3,6 +3,7 @@ package dev.hoshi.gateway.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.gateway.MovingClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,14 @@ class PartnerKeyResolverTest {
     private final AtomicReference<Optional<PartnerKeyDirectory.PartnerClient>> answer =
             new AtomicReference<>(Optional.of(new PartnerKeyDirectory.PartnerClient("bank-demo", "星ヶ丘銀行")));
     private final MovingClock clock = new MovingClock(Instant.parse("2026-11-26T00:00:00Z"));
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final PartnerKeyResolver resolver = new PartnerKeyResolver(
             (keyId, hash) -> {
                 asked.add(keyId + ":" + hash);
                 return Mono.just(answer.get());
             },
-            clock);
+            clock,
+            metrics);
 
     @Test
     void aValidKeyBecomesThePartnerClientAndIsAskedAboutOncePerHalfMinute() {
@@ -50,6 +53,17 @@ class PartnerKeyResolverTest {
                 .expectError(BadCredentialsException.class)
                 .verify();
         assertThat(asked).hasSize(2);
+        assertThat(cache("hit")).as("the second look-up, from the cache").isEqualTo(1);
+        assertThat(cache("miss"))
+                .as("the first, and the one after the answer expired")
+                .isEqualTo(2);
+    }
+
+    private double cache(String result) {
+        return metrics.get(PartnerKeyResolver.CACHE_METRIC)
+                .tag("result", result)
+                .counter()
+                .count();
     }
 
     @Test

@@ -66,16 +66,4 @@ final class Monitoring {
         }
         return names;
     }
-
-    /** The metric names in a Prometheus text exposition (one sample per line after its # HELP and # TYPE). */
-    static Set<String> exposed(String exposition) {
-        Set<String> names = new TreeSet<>();
-        exposition.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).forEach(l -> {
-            Matcher m = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)").matcher(l);
-            if (m.find()) {
-                names.add(m.group(1));
-            }
-        });
-        return names;
-    }
 }

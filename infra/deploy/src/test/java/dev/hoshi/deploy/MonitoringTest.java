@@ -3,12 +3,17 @@ package dev.hoshi.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoshi.testsupport.MetricNames;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Grafana dashboard and the alert rules parse and hold together; that the metrics they name exist is checked
- * against a running service's /actuator/prometheus in ImageLayoutIT.
+ * The Grafana dashboard and the alert rules parse and hold together, and every metric they name is in the list of
+ * published metrics (infra/compose/prometheus/metrics.txt, {@link MetricNames}) that each service's metrics test
+ * finds in its live /actuator/prometheus; ImageLayoutIT also reads a running image layout's.
  */
 class MonitoringTest {
 
@@ -47,6 +52,34 @@ class MonitoringTest {
         }
         assertThat(Monitoring.alertRules())
                 .anyMatch(r -> String.valueOf(r.get("expr")).contains("up{job=\"" + Monitoring.JOB + "\"}"));
+    }
+
+    @Test
+    void everyMetricTheDashboardAndTheAlertsUseIsOneTheServicesPublish() {
+        Set<String> published = new TreeSet<>();
+        for (String service : List.of("directory", "compliance", "insights")) {
+            published.addAll(MetricNames.of(service));
+        }
+        assertThat(published)
+                .as("the list the services' metrics tests check")
+                .contains("hoshi_processor_lag_events", "hoshi_due_check_last_success_seconds");
+        assertThat(published).containsAll(Monitoring.metricNames());
+    }
+
+    @Test
+    void theDashboardAndTheAlertsCoverProcessorLagAndTheDailyCheck() {
+        String panels = String.join("\n", Monitoring.queries());
+        assertThat(panels).contains("hoshi_processor_lag_events", "hoshi_due_check_last_success_seconds");
+        Map<String, String> alerts = new java.util.HashMap<>();
+        Monitoring.alertRules()
+                .forEach(r -> alerts.put(String.valueOf(r.get("alert")), r.get("expr") + " for " + r.get("for")));
+        assertThat(alerts.get("HoshiProcessorLagging"))
+                .contains("hoshi_processor_lag_events")
+                .endsWith("for 5m");
+        assertThat(alerts.get("HoshiDailyCheckNotRun"))
+                .contains("hoshi_due_check_last_success_seconds")
+                .contains("26 * 3600");
+        assertThat(alerts).containsKeys("HoshiServerErrors", "HoshiCommandErrors");
     }
 
     @Test

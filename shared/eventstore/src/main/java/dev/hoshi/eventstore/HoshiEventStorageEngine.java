@@ -515,6 +515,32 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
+     * What a reader at {@code position} has still to read, from the counter and at most one batch of point look-ups
+     * on the unique global sequence (no scan): the numbers reserved after it, and when the first event among them was
+     * stored. Nothing is left when no number is reserved after it, or when only gaps and skip markers (numbers of
+     * failed appends) follow it up to the highest reserved number within that batch.
+     */
+    public Backlog backlogAfter(long position) {
+        long reserved = sequence.current();
+        if (reserved <= position) {
+            return Backlog.NONE;
+        }
+        long from = Math.max(LOWEST_GLOBAL_SEQUENCE, position + 1);
+        long to = Math.min(reserved, from + batchSize() - 1);
+        Optional<Instant> first = firstEventFrom(from, to)
+                .map(event -> DateTimeUtils.parseInstant(event.getString(EventDocuments.TIMESTAMP)));
+        if (first.isEmpty() && to == reserved) {
+            return Backlog.NONE;
+        }
+        return new Backlog(reserved - position, first);
+    }
+
+    /** Numbers reserved after a position, and when the first event among them was stored (if within one batch). */
+    public record Backlog(long numbers, Optional<Instant> oldestStored) {
+        static final Backlog NONE = new Backlog(0, Optional.empty());
+    }
+
+    /**
      * The position of the newest written event. Numbers below it in the last window that are reserved but not yet
      * written become gaps, so their events are still delivered when they land.
      */

@@ -1,5 +1,9 @@
 package dev.hoshi.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -21,5 +25,18 @@ public final class ServiceTestProperties {
         // tests should see projections quickly
         registry.add("hoshi.processing.token-claim-interval", () -> "500ms");
         registry.add("hoshi.processing.initial-segment-count", () -> "1");
+    }
+
+    /**
+     * Puts the Actuator on a separate management port, as the chart does: a fixed free one, since the platform opens
+     * metrics only on a configured port ({@code 0} would not count).
+     */
+    public static void managementOnFreePort(DynamicPropertyRegistry registry) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = socket.getLocalPort();
+            registry.add("management.server.port", () -> port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,6 +4,10 @@ import dev.hoshi.platform.axon.HoshiAxonAutoConfiguration;
 import dev.hoshi.platform.axon.ProjectionRebuilds;
 import dev.hoshi.platform.config.HoshiProperties;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -44,6 +48,12 @@ public class HoshiGraphQlAutoConfiguration {
                 graphql.fieldWeights(),
                 graphql.maxExportFields(),
                 QueryCostInstrumentation.operatorsOnly(environment.matchesProfiles("demo")));
+    }
+
+    /** GraphQL requests timed by operation name, the names bounded ({@link OperationTimer}). */
+    @Bean
+    public Instrumentation graphQlOperationTimer(ObjectProvider<MeterRegistry> registry) {
+        return new OperationTimer(registry.getIfAvailable(CompositeMeterRegistry::new));
     }
 
     /** Each distinct document parsed and validated once ({@link ParsedDocuments}). */

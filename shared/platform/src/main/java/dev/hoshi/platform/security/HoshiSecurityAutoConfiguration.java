@@ -102,17 +102,19 @@ public class HoshiSecurityAutoConfiguration {
 
     /**
      * {@code /actuator/prometheus} on {@code management.server.port}, when that is set and differs from the service's
-     * port; otherwise matches nothing.
+     * port; otherwise matches nothing. The port compared is the one the management server bound
+     * ({@code local.management.port}), so a random one ({@code 0}, as Spring Boot's tests make it) works too.
      */
     static RequestMatcher metricsOnManagementPort(Environment environment) {
         int management = environment.getProperty("management.server.port", Integer.class, -1);
         int server = environment.getProperty("server.port", Integer.class, 8080);
-        boolean separate = management > 0 && management != server;
+        boolean separate = management >= 0 && management != server;
         if (separate) {
             log.info("Prometheus metrics open on the management port {} only", management);
         }
         return request -> separate
-                && request.getLocalPort() == management
+                && request.getLocalPort() == environment.getProperty("local.management.port", Integer.class, management)
+                && request.getLocalPort() != environment.getProperty("local.server.port", Integer.class, server)
                 && "/actuator/prometheus".equals(request.getRequestURI());
     }
 

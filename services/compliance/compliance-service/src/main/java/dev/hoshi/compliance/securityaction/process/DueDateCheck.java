@@ -10,6 +10,8 @@ import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -40,18 +44,29 @@ class DueDateCheck {
     private static final String PROGRESS = "progress";
     private static final String PENDING = "pending";
     private static final Duration LEASE_TIME = Duration.ofMinutes(10);
+    /** The gauge an alert watches: the check has not finished for 26 hours on any instance (docs/operations.md). */
+    static final String LAST_SUCCESS = "hoshi.due.check.last.success";
 
     private final MongoCollection<Document> state;
     private final MongoCollection<Document> dueChecks;
     private final CommandGateway commands;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
+    /** When this instance last finished a run (epoch seconds; 0 until then). */
+    private final AtomicLong lastSuccess = new AtomicLong();
 
-    DueDateCheck(@Qualifier("serviceDatabase") MongoDatabase db, CommandGateway commands, Clock clock) {
+    DueDateCheck(
+            @Qualifier("serviceDatabase") MongoDatabase db,
+            CommandGateway commands,
+            Clock clock,
+            MeterRegistry registry) {
         this.state = db.getCollection("due_checks_state");
         this.dueChecks = db.getCollection("due_checks");
         this.commands = commands;
         this.clock = clock;
+        TimeGauge.builder(LAST_SUCCESS, lastSuccess, TimeUnit.SECONDS, AtomicLong::get)
+                .description("When this instance last finished the daily due-date check (epoch; 0: not yet)")
+                .register(registry);
     }
 
     @Scheduled(
@@ -74,6 +89,7 @@ class DueDateCheck {
                 checked += check(day, today);
                 finished(day);
             }
+            lastSuccess.set(clock.instant().getEpochSecond());
             return checked;
         } finally {
             releaseLease();
