@@ -4,16 +4,11 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import dev.hoshi.kernel.id.UserId;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -28,8 +23,6 @@ import org.bson.types.Binary;
 public final class PersonalDataVault {
 
     private static final String PREFIX = "pd1:";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final MongoCollection<Document> keys;
     private final SecureRandom random = new SecureRandom();
@@ -44,17 +37,7 @@ public final class PersonalDataVault {
             return null;
         }
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keyOf(person), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(person.value().getBytes(StandardCharsets.UTF_8));
-            byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            byte[] out = ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce)
-                    .put(sealed)
-                    .array();
-            return PREFIX + Base64.getEncoder().encodeToString(out);
+            return PREFIX + AesGcm.seal(keyOf(person), person.value(), value);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Encrypting personal data failed", e);
         }
@@ -70,13 +53,8 @@ public final class PersonalDataVault {
             return Optional.empty();
         }
         try {
-            byte[] in = Base64.getDecoder().decode(encrypted.substring(PREFIX.length()));
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key.get(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(person.value().getBytes(StandardCharsets.UTF_8));
-            byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
-            return Optional.of(new String(plain, StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.of(AesGcm.open(key.get(), person.value(), encrypted.substring(PREFIX.length())));
+        } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
     }
