@@ -59,6 +59,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,6 +67,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Reminders end to end against a real SMTP server (GreenMail, in this JVM): compliance's published status in, mails
  * out, once, in each owner's language; time moves only when the test moves the clock.
  */
+// its own context (a movable clock): closed after the class rather than kept to the end of the run
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         properties = {
             "hoshi.compliance.due-check.initial-delay=PT1H",

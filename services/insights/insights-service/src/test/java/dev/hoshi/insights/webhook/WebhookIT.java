@@ -51,6 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -60,6 +61,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * and verified as docs/notifications.md shows, retried after 500s as the clock moves, parked after a day, sent again
  * on request, and never sent once the member revoked the grant.
  */
+// its own context (a movable clock): closed after the class rather than kept to the end of the run
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
