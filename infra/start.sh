@@ -3,7 +3,8 @@
 # store, the three services and the gateway, and prints the URLs. Ctrl-C stops everything.
 # Environment: MONGODB_URI (a real MongoDB instead of the embedded store; demo mode on it needs
 # HOSHI_ALLOW_DEMO_ON_EXTERNAL_MONGODB=true), HOSHI_DATA_DIR (./data),
-# HOSHI_{STORE,GATEWAY,DIRECTORY,COMPLIANCE,INSIGHTS}_PORT (27017, 8080, 8081, 8082, 8083).
+# HOSHI_{STORE,GATEWAY,DIRECTORY,COMPLIANCE,INSIGHTS}_PORT (27017, 8080, 8081, 8082, 8083),
+# HOSHI_SMTP_PORT and HOSHI_MAILS_PORT (2525, 8025: the demo's mail catcher and its page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building Hoshi (the first build downloads dependencies and takes a few minutes)…"

@@ -118,11 +118,33 @@ final class DemoData {
                 "mutation($input: RegisterPartnerClientInput!) { registerPartnerClient(input: $input) {"
                         + " partnerClient { id } errors { code message } } }",
                 Map.of("input", Map.of("id", PARTNER, "name", "星ヶ丘銀行（デモ） / Hoshigaoka Bank (demo)")));
+        seedContactPreferences();
         seedProfilesAndGrants();
         seedHistory(progress);
         progress.say("Seeded the demo data: " + ORGANIZATIONS.size()
                 + " SMEs with up to a year and a half of history, an industry association with " + members.size()
                 + " consenting members, a partner client that 佐藤製作所 lets see its level and scores");
+    }
+
+    /**
+     * The demo people's e-mail addresses (fictional, {@code .example}) and languages, set before any history, so the
+     * reminders the history triggers (山田印刷's overdue review and lapsed ★★) reach the mail catcher.
+     */
+    static final Map<String, String> CONTACT_LANGUAGES =
+            Map.of("sato", "JA", "suzuki", "EN", "yamada", "JA", "kato", "EN", "tanaka", "JA");
+
+    private void seedContactPreferences() throws IOException, InterruptedException {
+        for (Map.Entry<String, String> person : CONTACT_LANGUAGES.entrySet()) {
+            graphql(
+                    "directory",
+                    token(person.getKey()),
+                    null,
+                    "mutation($input: SetMyContactPreferencesInput!) { setMyContactPreferences(input: $input) {"
+                            + " contactPreferences { email } errors { code message } } }",
+                    Map.of(
+                            "input",
+                            Map.of("email", person.getKey() + "@demo.hoshi.example", "language", person.getValue())));
+        }
     }
 
     /** Each owner describes its SME and grants the association (and Sato the bank) what it may see. */

@@ -16,7 +16,8 @@ public final class HoshiLocal {
         LocalStack.Progress progress = line -> System.out.println("  " + line);
         System.out.println("Starting Hoshi (store, directory, compliance, insights, gateway); logs in "
                 + config.dataDir().resolve("logs"));
-        LocalStack stack = LocalStack.create(config);
+        LocalStack stack = LocalStack.create(config)
+                .withMailCatcher(port("HOSHI_SMTP_PORT", 2525), port("HOSHI_MAILS_PORT", 8025));
         CountDownLatch stopped = new CountDownLatch(1);
         // registered before anything starts, so Ctrl-C during start-up stops what has started too
         Runtime.getRuntime()
@@ -42,11 +43,15 @@ public final class HoshiLocal {
         } else {
             demo.seed(progress);
         }
-        System.out.println(urls(config));
+        System.out.println(urls(config, stack.mailPageUrl().orElseThrow()));
         stopped.await();
     }
 
-    static String urls(LocalStack.Config c) {
+    private static int port(String variable, int fallback) {
+        return Integer.parseInt(System.getenv().getOrDefault(variable, String.valueOf(fallback)));
+    }
+
+    static String urls(LocalStack.Config c, String mails) {
         String g = c.gatewayUrl();
         return """
 
@@ -54,6 +59,7 @@ public final class HoshiLocal {
                   Web dashboards   %1$s/
                   Gateway (API)    %1$s
                   Demo personas    %1$s/demo/personas
+                  Mails sent       %5$s (demo: reminders stop here, nothing is delivered)
                   GraphiQL         %1$s/directory/graphiql
                                    %1$s/compliance/graphiql
                                    %1$s/insights/graphiql
@@ -71,6 +77,6 @@ public final class HoshiLocal {
 
                 Press Ctrl-C to stop.
                 """
-                .formatted(g, c.directoryPort(), c.compliancePort(), c.insightsPort());
+                .formatted(g, c.directoryPort(), c.compliancePort(), c.insightsPort(), mails);
     }
 }

@@ -110,6 +110,8 @@ public final class LocalStack implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedStore store;
     private String mongoUri;
+    private int[] mailCatcherPorts;
+    private MailCatcher mailCatcher;
     private Path attestationKey;
     private boolean closed;
 
@@ -131,6 +133,20 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Demo mode's mail catcher: an SMTP server on {@code smtpPort} that compliance sends its reminders to, and a page
+     * on {@code pagePort} that shows them (both 127.0.0.1). Call before {@link #startAll}.
+     */
+    public LocalStack withMailCatcher(int smtpPort, int pagePort) {
+        mailCatcherPorts = new int[] {smtpPort, pagePort};
+        return this;
+    }
+
+    /** The page that shows the mails caught, when the stack runs a mail catcher. */
+    public Optional<String> mailPageUrl() {
+        return Optional.ofNullable(mailCatcher).map(MailCatcher::pageUrl);
+    }
+
     /** Starts everything and waits until every part is healthy; on any failure stops what it started. */
     public static LocalStack start(Config config, Progress progress) throws IOException, InterruptedException {
         LocalStack stack = create(config);
@@ -148,6 +164,7 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(logs);
             attestationKey = LocalKeys.attestationKey(config.dataDir());
             mongoUri = startStore(progress);
+            startMailCatcher(progress);
             launch("directory", config.directoryPort(), jars.get("directory"), logs);
             launch("compliance", config.compliancePort(), jars.get("compliance"), logs);
             launch("insights", config.insightsPort(), jars.get("insights"), logs);
@@ -201,6 +218,17 @@ public final class LocalStack implements AutoCloseable {
         return store.connectionString();
     }
 
+    private synchronized void startMailCatcher(Progress progress) throws IOException {
+        ensureNotClosed();
+        if (mailCatcherPorts != null) {
+            requireFree(mailCatcherPorts[0], "HOSHI_SMTP_PORT");
+            requireFree(mailCatcherPorts[1], "HOSHI_MAILS_PORT");
+            mailCatcher = MailCatcher.start(mailCatcherPorts[0], mailCatcherPorts[1]);
+            progress.say("Mail catcher: SMTP on 127.0.0.1:" + mailCatcher.smtpPort() + ", mails at "
+                    + mailCatcher.pageUrl());
+        }
+    }
+
     private void ensureNotClosed() {
         if (closed) {
             throw new IllegalStateException("Stopped while starting.");
@@ -235,6 +263,16 @@ public final class LocalStack implements AutoCloseable {
             // the daily due-date check runs soon after start-up, so seeded lapses show at once
             env.put("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT5S");
             env.put("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "PT10S");
+            if (mailCatcher != null) {
+                // reminders go to the catcher, soon; the seeded history is months old, so its occasions count
+                env.put("SPRING_MAIL_HOST", LOOPBACK);
+                env.put("SPRING_MAIL_PORT", String.valueOf(mailCatcher.smtpPort()));
+                env.put("HOSHI_REMINDERS_WEB_URL", config.gatewayUrl());
+                env.put("HOSHI_REMINDERS_GRACE_DAYS", "800");
+                env.put("HOSHI_REMINDERS_SEND_INITIAL_DELAY", "PT5S");
+                env.put("HOSHI_REMINDERS_SEND_INTERVAL", "PT5S");
+                env.put("HOSHI_REMINDERS_SCHEDULE_INITIAL_DELAY", "PT10S");
+            }
         }
         if (name.equals("insights")) {
             // made once under <data>/keys, so attestations signed before a restart still verify after it
@@ -275,14 +313,16 @@ public final class LocalStack implements AutoCloseable {
         ports.put("HOSHI_DIRECTORY_PORT", config.directoryPort());
         ports.put("HOSHI_COMPLIANCE_PORT", config.compliancePort());
         ports.put("HOSHI_INSIGHTS_PORT", config.insightsPort());
-        ports.forEach((variable, port) -> {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("127.0.0.1", port));
-            } catch (IOException e) {
-                throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use (is Hoshi already running?)."
-                        + " Stop what uses it, or choose another port with " + variable + ".");
-            }
-        });
+        ports.forEach((variable, port) -> requireFree(port, variable));
+    }
+
+    private static void requireFree(int port, String variable) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use (is Hoshi already running?)."
+                    + " Stop what uses it, or choose another port with " + variable + ".");
+        }
     }
 
     private synchronized void launch(String name, int port, Path jar, Path logs) throws IOException {
@@ -414,6 +454,9 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         services.clear();
+        if (mailCatcher != null) {
+            mailCatcher.close();
+        }
         if (store != null) {
             try {
                 store.close();

@@ -45,7 +45,8 @@ final class LocalStackFixture {
     static LocalStack startSeeded(LocalStack.Config config, DemoData demo, Map<String, String> environment)
             throws IOException, InterruptedException {
         Instant started = Instant.now();
-        LocalStack stack = LocalStack.create(config);
+        // the demo's mail catcher on free ports (0: the system chooses)
+        LocalStack stack = LocalStack.create(config).withMailCatcher(0, 0);
         environment.forEach(stack::withEnvironment);
         stack.startAll(line -> System.out.println("[local] " + line));
         System.out.printf(

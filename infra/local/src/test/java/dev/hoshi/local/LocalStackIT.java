@@ -455,6 +455,22 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(5)
+    void theDemosOverdueReviewAndLapsedTwoStarsReachYamadasOwnerInTheMailCatcher() throws Exception {
+        String page = stack.mailPageUrl().orElseThrow();
+        JsonNode shown = eventually(() -> {
+            String html = get(page, null).body();
+            return html.contains("【Hoshi】山田印刷株式会社：自社診断（情報セキュリティ自社診断）の再実施の期限を過ぎました")
+                            && html.contains("【Hoshi】山田印刷株式会社：二つ星の前提条件が満たされなくなりました")
+                    ? json.getNodeFactory().textNode(html)
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        });
+        assertThat(shown.asText())
+                .contains("To: yamada@demo.hoshi.example")
+                .contains(config.gatewayUrl() + "/app/orgs/yamada-insatsu");
+    }
+
+    @Test
     @Order(6)
     void aSecondStartReusesTheDataAndTheFirstLeavesNoProcessBehind() throws Exception {
         // the attestation key set is public through the gateway, and the same after the restart

@@ -41,6 +41,15 @@ class AuthorizationMatrixIT extends DirectoryIT {
 
     private static final EnumSet<Persona> PEOPLE_OF_THEIR_ORGANISATION = EnumSet.of(OWNER_A, VIEWER_A, OWNER_B);
     private static final EnumSet<Persona> OWNERS_OF_THEIR_ORGANISATION = EnumSet.of(OWNER_A, OWNER_B);
+    /** Everyone signed in as a person (not a partner client's key). */
+    private static final EnumSet<Persona> PEOPLE = EnumSet.of(
+            OWNER_A,
+            VIEWER_A,
+            OWNER_B,
+            Persona.ANALYST_WITH_GRANT,
+            Persona.ANALYST_WITHOUT_GRANT,
+            Persona.ANALYST_REVOKED,
+            Persona.OPERATOR);
 
     private AuthorizationMatrix matrix;
 
@@ -162,6 +171,17 @@ class AuthorizationMatrixIT extends DirectoryIT {
                                 "smeClassification",
                                 "{ smeClassification(industry: \"E\", employees: 10) { sector smeClass } }")
                         .allow(Persona.signedIn()),
+
+                // ---- a person's own contact preferences (people only, never a partner client)
+                Rule.query("myContactPreferences", "{ myContactPreferences { email language } }")
+                        .allow(PEOPLE),
+                Rule.mutation(
+                                "setMyContactPreferences",
+                                "mutation($input: SetMyContactPreferencesInput!) {"
+                                        + " setMyContactPreferences(input: $input) { contactPreferences { email }"
+                                        + " errors { code } } }")
+                        .variable("input", Map.of("email", "someone@example.jp", "language", "EN"))
+                        .allow(PEOPLE),
 
                 // ---- mutations: organisations and their people (owners of the chosen organisation)
                 Rule.mutation(

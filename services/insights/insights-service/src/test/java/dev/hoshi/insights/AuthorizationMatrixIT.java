@@ -28,6 +28,10 @@ import dev.hoshi.directory.api.support.MembershipProposedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
+import dev.hoshi.insights.rollup.subscription.MemberStatusChange;
+import dev.hoshi.insights.webhook.WebhookEventType;
+import dev.hoshi.insights.webhook.WebhookOutbox;
+import dev.hoshi.insights.webhook.WebhookRegistry;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
@@ -45,6 +49,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -82,6 +87,12 @@ class AuthorizationMatrixIT {
 
     @Autowired
     EventStore eventStore;
+
+    @Autowired
+    WebhookRegistry webhooks;
+
+    @Autowired
+    WebhookOutbox webhookOutbox;
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -208,7 +219,8 @@ class AuthorizationMatrixIT {
                 .persona(PARTNER_WITHOUT_GRANT, Credential.partnerClient(partnerUngranted))
                 .persona(OPERATOR, Credential.operator("operator"))
                 .persona(ANONYMOUS, Credential.anonymous())
-                .rules(rules(orgA, supportGranted));
+                .rules(rules(orgA, supportGranted))
+                .rules(webhookRules(supportGranted, orgA));
 
         everyProjectionHasCaughtUp();
     }
@@ -291,6 +303,55 @@ class AuthorizationMatrixIT {
                                 "mutation { rebuildProjection(name: \"no-such-projection\")"
                                         + " { projection { processingGroup } errors { code } } }")
                         .allow(OPERATOR));
+    }
+
+    /** Webhooks: the support organisation's analysts only; an endpoint and a delivery made here to be asked about. */
+    private List<Rule> webhookRules(String supportGranted, String orgA) {
+        String hook = webhooks.register(
+                        supportGranted, "https://hooks.example.jp/hoshi", List.of(WebhookEventType.SCORE_CHANGED))
+                .webhook()
+                .id();
+        webhookOutbox.accept(new MemberStatusChange(
+                supportGranted,
+                orgA,
+                "株式会社A",
+                "LEVEL_AND_SCORES",
+                "NONE",
+                "NONE",
+                "NOT_DECLARED",
+                "NOT_DECLARED",
+                null,
+                null,
+                60,
+                java.time.Instant.now()));
+        String delivery = webhooks.deliveries(hook, 1).get(0).id();
+        return List.of(
+                Rule.query("webhooks", "query($id: ID!) { webhooks(supportOrganizationId: $id) { id url } }")
+                        .variable("id", supportGranted)
+                        .allow(ANALYST_WITH_GRANT),
+                Rule.query("webhookDeliveries", "query($id: ID!) { webhookDeliveries(webhookId: $id) { id status } }")
+                        .variable("id", hook)
+                        .allow(ANALYST_WITH_GRANT),
+                Rule.mutation(
+                                "registerWebhook",
+                                "mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input)"
+                                        + " { webhook { id } errors { code } } }")
+                        .variable(
+                                "input",
+                                Map.of(
+                                        "supportOrganizationId",
+                                        supportGranted,
+                                        "url",
+                                        "https://hooks.example.jp/other",
+                                        "eventTypes",
+                                        List.of("LEVEL_OR_STANDING_CHANGED")))
+                        .allow(ANALYST_WITH_GRANT),
+                Rule.mutation(
+                                "resendWebhookDelivery",
+                                "mutation($id: ID!) { resendWebhookDelivery(input: {deliveryId: $id})"
+                                        + " { delivery { id } errors { code } } }")
+                        .variable("id", delivery)
+                        .allow(ANALYST_WITH_GRANT));
     }
 
     @Test

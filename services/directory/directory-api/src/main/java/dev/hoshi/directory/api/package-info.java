@@ -5,6 +5,7 @@
  * 商工会, IT vendors, financial institutions) with their analysts and memberships; partner clients (portals of
  * banks, prime contractors, insurers). Other services read these events to know who may see what; the consent
  * events are self-sufficient for that (see docs/directory.md). People appear only as user ids (pseudonymous
- * sign-in subjects): no event carries personal data.
+ * sign-in subjects); the one piece of personal data, a person's e-mail address ({@code ContactPreferencesSetEvent}),
+ * travels only encrypted under that person's own key.
  */
 package dev.hoshi.directory.api;

@@ -8,10 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +31,21 @@ import org.springframework.stereotype.Component;
 public class MemberStatusChanges {
 
     private final MemberStatusFeed feed;
+    private final List<Consumer<MemberStatusChange>> listeners;
 
     public MemberStatusChanges(MemberStatusFeed feed) {
+        this(feed, List.of());
+    }
+
+    /** {@code listeners} also get every change (webhooks write their deliveries as the event is handled). */
+    @Autowired
+    public MemberStatusChanges(MemberStatusFeed feed, ObjectProvider<Consumer<MemberStatusChange>> listeners) {
+        this(feed, listeners.orderedStream().toList());
+    }
+
+    MemberStatusChanges(MemberStatusFeed feed, List<Consumer<MemberStatusChange>> listeners) {
         this.feed = feed;
+        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -52,7 +67,10 @@ public class MemberStatusChanges {
         if (replaying()) {
             return;
         }
-        changes(organization, before, after, levelOf, scopes, at).forEach(feed::emit);
+        for (MemberStatusChange change : changes(organization, before, after, levelOf, scopes, at)) {
+            listeners.forEach(listener -> listener.accept(change));
+            feed.emit(change);
+        }
     }
 
     /** Ends the open subscriptions of {@code analyst} to {@code supportOrganization}, after the removal was written. */

@@ -1,0 +1,67 @@
+package dev.hoshi.directory.person.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.hoshi.directory.api.person.ContactPreferencesId;
+import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ContactPreferencesMessages.SetContactPreferencesCommand;
+import dev.hoshi.directory.api.person.NotificationKind;
+import dev.hoshi.directory.api.person.NotificationLanguage;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * How Hoshi reaches one person by e-mail (連絡先). Created by the person's first setting. The address is held only
+ * as the vault's ciphertext, which differs on every encryption, so a repeat of the same address is recognised by
+ * the caller comparing plain values: the command says whether the address changed by sending it or not.
+ */
+@Aggregate
+@JsonAutoDetect(
+        fieldVisibility = Visibility.ANY,
+        getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+class ContactPreferences {
+
+    @AggregateIdentifier
+    private ContactPreferencesId id;
+
+    private String encryptedEmail;
+    private NotificationLanguage language;
+    private Set<NotificationKind> optOuts = new HashSet<>();
+
+    protected ContactPreferences() {}
+
+    /** The whole preferences; a null address keeps the one on record (the caller saw it was unchanged). */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(SetContactPreferencesCommand command) {
+        String email = command.encryptedEmail() != null ? command.encryptedEmail() : encryptedEmail;
+        if (email == null) {
+            throw new IllegalArgumentException("the first setting needs an address");
+        }
+        if (id != null
+                && Objects.equals(email, encryptedEmail)
+                && command.language() == language
+                && command.optOuts().equals(optOuts)) {
+            return;
+        }
+        apply(new ContactPreferencesSetEvent(command.id().person(), email, command.language(), command.optOuts()));
+    }
+
+    @EventSourcingHandler
+    void on(ContactPreferencesSetEvent event) {
+        id = ContactPreferencesId.of(event.person());
+        encryptedEmail = event.encryptedEmail();
+        language = event.language();
+        optOuts = new HashSet<>(event.optOuts());
+    }
+}

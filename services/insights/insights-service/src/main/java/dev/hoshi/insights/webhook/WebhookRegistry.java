@@ -1,0 +1,169 @@
+package dev.hoshi.insights.webhook;
+
+import dev.hoshi.insights.rollup.subscription.SubscriberAccess;
+import dev.hoshi.kernel.error.ErrorKind;
+import dev.hoshi.kernel.error.HoshiException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Registering endpoints and reading their deliveries, for the GraphQL controller. */
+@Component
+public class WebhookRegistry {
+
+    /** An endpoint as its owner sees it (never its secret). */
+    public record Webhook(
+            String id, String supportOrganizationId, String url, List<WebhookEventType> eventTypes, String createdAt) {}
+
+    /** A new endpoint and its secret, which is shown this once. */
+    public record Registered(Webhook webhook, String secret) {}
+
+    /** One delivery in an endpoint's log. */
+    public record Delivery(
+            String id,
+            String webhookId,
+            String supportOrganizationId,
+            List<WebhookEventType> eventTypes,
+            String status,
+            int attempts,
+            String createdAt,
+            String lastAttemptAt,
+            Integer lastResponseStatus,
+            String lastError,
+            String nextAttemptAt,
+            String payload) {}
+
+    private final WebhookStore store;
+    private final WebhookSecrets secrets;
+    private final SubscriberAccess access;
+    private final Clock clock;
+    private final boolean loopbackHttp;
+
+    WebhookRegistry(
+            WebhookStore store,
+            WebhookSecrets secrets,
+            SubscriberAccess access,
+            Clock clock,
+            @Value("${hoshi.insights.webhooks.allow-loopback-http:false}") boolean loopbackHttp) {
+        this.store = store;
+        this.secrets = secrets;
+        this.access = access;
+        this.clock = clock;
+        this.loopbackHttp = loopbackHttp;
+    }
+
+    public boolean isAnalyst(String supportOrganization, String user) {
+        return !user.isEmpty() && access.isAnalyst(supportOrganization, user);
+    }
+
+    public Registered register(String owner, String url, List<WebhookEventType> eventTypes) {
+        URI uri = url(url);
+        if (eventTypes == null || eventTypes.isEmpty()) {
+            throw new HoshiException(
+                    "INVALID_EVENT_TYPES",
+                    ErrorKind.INVALID_INPUT,
+                    "Name at least one event type: " + EnumSet.allOf(WebhookEventType.class) + ".",
+                    "イベントの種類を1つ以上指定してください: " + EnumSet.allOf(WebhookEventType.class) + "。");
+        }
+        String id = "wh_" + UUID.randomUUID().toString().replace("-", "");
+        String secret = secrets.newSecret();
+        Instant now = clock.instant();
+        List<String> types = EnumSet.copyOf(eventTypes).stream().map(Enum::name).toList();
+        store.saveEndpoint(new Document("_id", id)
+                .append("owner", owner)
+                .append("url", uri.toString())
+                .append("eventTypes", types)
+                .append("secret", secrets.seal(id, secret))
+                .append("active", true)
+                .append("createdAt", Date.from(now)));
+        return new Registered(webhook(store.endpoint(id).orElseThrow()), secret);
+    }
+
+    /** HTTPS only; plain HTTP to 127.0.0.1 where allowed (demo, tests). */
+    private URI url(String url) {
+        URI uri;
+        try {
+            uri = new URI(url == null ? "" : url.strip());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean https = uri != null && "https".equals(uri.getScheme()) && uri.getHost() != null;
+        boolean loopback =
+                loopbackHttp && uri != null && "http".equals(uri.getScheme()) && "127.0.0.1".equals(uri.getHost());
+        if ((!https && !loopback) || uri.getUserInfo() != null || uri.getFragment() != null) {
+            throw new HoshiException(
+                    "INVALID_URL",
+                    ErrorKind.INVALID_INPUT,
+                    "'url' must be an https:// address without user name or #fragment, such as"
+                            + " https://portal.example.jp/hoshi/webhook.",
+                    "'url' には https:// で始まるアドレス（ユーザー名・#なし）を指定してください。例: https://portal.example.jp/hoshi/webhook");
+        }
+        return uri;
+    }
+
+    public List<Webhook> webhooks(String owner) {
+        return store.endpointsOf(owner).stream().map(WebhookRegistry::webhook).toList();
+    }
+
+    public Optional<Webhook> webhook(String id) {
+        return id == null ? Optional.empty() : store.endpoint(id).map(WebhookRegistry::webhook);
+    }
+
+    public List<Delivery> deliveries(String webhookId, int first) {
+        return store.log(webhookId, first).stream()
+                .map(WebhookRegistry::delivery)
+                .toList();
+    }
+
+    public Optional<Delivery> delivery(String id) {
+        return id == null ? Optional.empty() : store.delivery(id).map(WebhookRegistry::delivery);
+    }
+
+    /** Sends the delivery again at the next run, with a new day of retries. */
+    public Delivery resend(String id) {
+        store.resend(id, clock.instant());
+        return delivery(id).orElseThrow();
+    }
+
+    private static Webhook webhook(Document d) {
+        return new Webhook(
+                d.getString("_id"),
+                d.getString("owner"),
+                d.getString("url"),
+                d.getList("eventTypes", String.class).stream()
+                        .map(WebhookEventType::valueOf)
+                        .toList(),
+                d.getDate("createdAt").toInstant().toString());
+    }
+
+    private static Delivery delivery(Document d) {
+        return new Delivery(
+                d.getString("_id"),
+                d.getString("endpoint"),
+                d.getString("owner"),
+                d.getList("eventTypes", String.class).stream()
+                        .map(WebhookEventType::valueOf)
+                        .toList(),
+                d.getString("status"),
+                d.getInteger("attempts", 0),
+                instant(d.getDate("createdAt")),
+                instant(d.getDate("lastAttemptAt")),
+                d.getInteger("lastResponseStatus"),
+                d.getString("lastError"),
+                instant(d.getDate("nextAttemptAt")),
+                d.getString("payload"));
+    }
+
+    private static String instant(Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.hoshi.platform.personal;
+
+import com.mongodb.client.MongoClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The personal-data vault every service shares: database {@code hoshi.personal-data.database} (default {@code
+ * hoshi_personal_data}), apart from the event store and from every service's read models.
+ */
+@AutoConfiguration(after = MongoAutoConfiguration.class)
+public class HoshiPersonalDataAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PersonalDataVault personalDataVault(
+            MongoClient mongoClient, @Value("${hoshi.personal-data.database:hoshi_personal_data}") String database) {
+        return new PersonalDataVault(mongoClient.getDatabase(database).getCollection("person_keys"));
+    }
+}
