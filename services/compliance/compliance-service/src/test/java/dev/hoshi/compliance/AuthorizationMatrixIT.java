@@ -86,6 +86,8 @@ class AuthorizationMatrixIT {
     private static final EnumSet<Persona> READERS = EnumSet.of(OWNER_A, VIEWER_A, OWNER_B);
     /** Owners and members of the organisation they chose; viewers only read. */
     private static final EnumSet<Persona> WRITERS = EnumSet.of(OWNER_A, OWNER_B);
+    /** The organisation's owners: its whole record goes only to them. */
+    private static final EnumSet<Persona> OWNERS = EnumSet.of(OWNER_A, OWNER_B);
 
     private static final String STATUS_PAYLOAD = "{ status { level } errors { code } }";
 
@@ -270,6 +272,8 @@ class AuthorizationMatrixIT {
                         .allow(READERS),
                 Rule.query("managementChecklist", "{ managementChecklist { organizationId confirmed total } }")
                         .allow(READERS),
+                Rule.query("organizationRecordExport", "{ organizationRecordExport { fileName events sha256 } }")
+                        .allow(OWNERS),
                 // ---- the guideline's content: the same for everyone signed in, nobody else
                 Rule.query("guideline", "{ guideline { edition items { id } } }")
                         .allow(EnumSet.complementOf(EnumSet.of(ANONYMOUS))),
