@@ -236,9 +236,9 @@ class WebDashboardIT {
         assertThat(browser.findElements(By.cssSelector("#missing li[data-missing='DECLARATION']")))
                 .hasSize(1);
 
-        // a malformed declaration ID is refused with the API's message next to the field
+        // a declaration ID with other than digits is refused with the API's message next to the field
         new Select(browser.findElement(By.id("declaration-level"))).selectByValue("TWO_STARS");
-        browser.findElement(By.id("declarationId")).sendKeys("12345");
+        browser.findElement(By.id("declarationId")).sendKeys("12-AB");
         browser.findElement(By.id("declaration-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(b -> !b.findElements(By.cssSelector("#declaration-form .field-error, #problems"))
