@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.incident.graphql;
 
 import dev.hoshi.compliance.access.OrganizationAccess;
+import dev.hoshi.compliance.access.OrganizationChanges;
 import dev.hoshi.compliance.api.incident.IncidentCommands.CompleteIncidentPhaseCommand;
 import dev.hoshi.compliance.api.incident.IncidentCommands.RecordIncidentCommand;
 import dev.hoshi.compliance.api.incident.IncidentCommands.RemoveIncidentContactCommand;
@@ -10,7 +11,6 @@ import dev.hoshi.compliance.api.incident.IncidentQueries.FindIncidentReadinessQu
 import dev.hoshi.compliance.api.incident.IncidentQueries.IncidentReadinessView;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.graphql.Inputs;
-import dev.hoshi.platform.graphql.Mutations;
 import dev.hoshi.platform.graphql.UserError;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -38,13 +37,13 @@ class IncidentController {
 
     record IncidentPayload(IncidentReadinessView readiness, List<UserError> errors) {}
 
-    private final CommandGateway commands;
+    private final OrganizationChanges changes;
     private final QueryGateway queries;
     private final OrganizationAccess access;
     private final Clock clock;
 
-    IncidentController(CommandGateway commands, QueryGateway queries, OrganizationAccess access, Clock clock) {
-        this.commands = commands;
+    IncidentController(OrganizationChanges changes, QueryGateway queries, OrganizationAccess access, Clock clock) {
+        this.changes = changes;
         this.queries = queries;
         this.access = access;
         this.clock = clock;
@@ -86,12 +85,10 @@ class IncidentController {
     }
 
     private IncidentPayload act(Function<IncidentPlaybookId, Object> command) {
-        TenantId tenant = TenantId.of(access.requireWriter().organizationId());
-        Mutations.Outcome<Object> outcome =
-                Mutations.attempt(() -> commands.sendAndWait(command.apply(IncidentPlaybookId.of(tenant))));
-        return outcome.succeeded()
-                ? new IncidentPayload(readiness(tenant, null), List.of())
-                : new IncidentPayload(null, outcome.errors());
+        return changes.send(
+                tenant -> command.apply(IncidentPlaybookId.of(tenant)),
+                tenant -> new IncidentPayload(readiness(tenant, null), List.of()),
+                errors -> new IncidentPayload(null, errors));
     }
 
     private IncidentReadinessView readiness(TenantId tenant, LocalDate asOf) {

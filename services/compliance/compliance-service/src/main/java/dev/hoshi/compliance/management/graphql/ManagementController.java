@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.management.graphql;
 
 import dev.hoshi.compliance.access.OrganizationAccess;
+import dev.hoshi.compliance.access.OrganizationChanges;
 import dev.hoshi.compliance.api.management.ManagementChecklistId;
 import dev.hoshi.compliance.api.management.ManagementCommands.ConfirmKeyActionCommand;
 import dev.hoshi.compliance.api.management.ManagementCommands.WithdrawKeyActionCommand;
@@ -9,14 +10,12 @@ import dev.hoshi.compliance.api.management.ManagementQueries.ManagementChecklist
 import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.graphql.Inputs;
-import dev.hoshi.platform.graphql.Mutations;
 import dev.hoshi.platform.graphql.UserError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -38,13 +37,13 @@ class ManagementController {
 
     record ManagementPayload(ManagementChecklistView checklist, List<UserError> errors) {}
 
-    private final CommandGateway commands;
+    private final OrganizationChanges changes;
     private final QueryGateway queries;
     private final OrganizationAccess access;
     private final Clock clock;
 
-    ManagementController(CommandGateway commands, QueryGateway queries, OrganizationAccess access, Clock clock) {
-        this.commands = commands;
+    ManagementController(OrganizationChanges changes, QueryGateway queries, OrganizationAccess access, Clock clock) {
+        this.changes = changes;
         this.queries = queries;
         this.access = access;
         this.clock = clock;
@@ -79,12 +78,10 @@ class ManagementController {
     }
 
     private ManagementPayload act(Function<ManagementChecklistId, Object> command) {
-        TenantId tenant = TenantId.of(access.requireWriter().organizationId());
-        Mutations.Outcome<Object> outcome =
-                Mutations.attempt(() -> commands.sendAndWait(command.apply(ManagementChecklistId.of(tenant))));
-        return outcome.succeeded()
-                ? new ManagementPayload(checklist(tenant, null), List.of())
-                : new ManagementPayload(null, outcome.errors());
+        return changes.send(
+                tenant -> command.apply(ManagementChecklistId.of(tenant)),
+                tenant -> new ManagementPayload(checklist(tenant, null), List.of()),
+                errors -> new ManagementPayload(null, errors));
     }
 
     private ManagementChecklistView checklist(TenantId tenant, LocalDate asOf) {

@@ -1,6 +1,7 @@
 package dev.hoshi.compliance.risk.graphql;
 
 import dev.hoshi.compliance.access.OrganizationAccess;
+import dev.hoshi.compliance.access.OrganizationChanges;
 import dev.hoshi.compliance.api.risk.Asset;
 import dev.hoshi.compliance.api.risk.RiskCommands.AssessRiskCommand;
 import dev.hoshi.compliance.api.risk.RiskCommands.RecordAssetCommand;
@@ -10,14 +11,12 @@ import dev.hoshi.compliance.api.risk.RiskQueries.RiskRegisterView;
 import dev.hoshi.compliance.api.risk.RiskRegisterId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.graphql.Inputs;
-import dev.hoshi.platform.graphql.Mutations;
 import dev.hoshi.platform.graphql.UserError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -47,13 +46,13 @@ class RiskController {
     /** Every risk mutation's payload: the asset and the register right after, or the errors that stopped it. */
     record RiskPayload(String assetId, RiskRegisterView register, List<UserError> errors) {}
 
-    private final CommandGateway commands;
+    private final OrganizationChanges changes;
     private final QueryGateway queries;
     private final OrganizationAccess access;
     private final Clock clock;
 
-    RiskController(CommandGateway commands, QueryGateway queries, OrganizationAccess access, Clock clock) {
-        this.commands = commands;
+    RiskController(OrganizationChanges changes, QueryGateway queries, OrganizationAccess access, Clock clock) {
+        this.changes = changes;
         this.queries = queries;
         this.access = access;
         this.clock = clock;
@@ -98,13 +97,10 @@ class RiskController {
     }
 
     private RiskPayload act(String assetId, Function<RiskRegisterId, Object> command) {
-        TenantId tenant = TenantId.of(access.requireWriter().organizationId());
-        Mutations.Outcome<Object> outcome =
-                Mutations.attempt(() -> commands.sendAndWait(command.apply(RiskRegisterId.of(tenant))));
-        if (!outcome.succeeded()) {
-            return new RiskPayload(null, null, outcome.errors());
-        }
-        return new RiskPayload(assetId, register(tenant, null), List.of());
+        return changes.send(
+                tenant -> command.apply(RiskRegisterId.of(tenant)),
+                tenant -> new RiskPayload(assetId, register(tenant, null), List.of()),
+                errors -> new RiskPayload(null, null, errors));
     }
 
     private RiskRegisterView register(TenantId tenant, LocalDate asOf) {
