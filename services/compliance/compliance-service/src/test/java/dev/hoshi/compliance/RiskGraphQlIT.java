@@ -3,51 +3,17 @@ package dev.hoshi.compliance;
 import static dev.hoshi.compliance.ComplianceTestSupport.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoshi.kernel.time.BusinessTime;
-import dev.hoshi.testsupport.ServiceTestProperties;
-import java.time.Clock;
-import java.time.LocalDate;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The risk register (付録7) over GraphQL: recording, assessing, the bands and summary, history asOf, errors. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RiskGraphQlIT {
+class RiskGraphQlIT extends SignedInOwnerTestBase {
 
     private static final String REGISTER = "{ organizationId asOf summary { bands { band assets } notAssessed highest }"
             + " assets { assetId asset { name personalData confidentiality } importance threat vulnerability"
             + " proposedVulnerability likelihood riskValue band treatment controls recordedOn assessedOn } }";
     private static final String PAYLOAD = "{ assetId errors { code message messageJa } register " + REGISTER + " }";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        ServiceTestProperties.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventStore eventStore;
-
-    private final LocalDate today = BusinessTime.today(Clock.systemUTC());
-    private String org;
-    private HttpGraphQlTester owner;
-
-    @BeforeEach
-    void anOrganisationDirectoryRegistered() {
-        org = ComplianceTestSupport.directoryRegisters(eventStore, "株式会社佐藤製作所", "demo-sato");
-        owner = as(port, "demo-sato", org);
-        ComplianceTestSupport.awaitMembership(owner);
-    }
 
     @Test
     void assetsAreRecordedAssessedAndSummarisedWithHistoryAsOfAnEarlierDay() {

@@ -5,13 +5,10 @@ import dev.hoshi.compliance.api.management.ManagementChecklistId;
 import dev.hoshi.compliance.api.management.ManagementQueries.FindManagementChecklistQuery;
 import dev.hoshi.compliance.api.management.ManagementQueries.KeyActionCheckView;
 import dev.hoshi.compliance.api.management.ManagementQueries.ManagementChecklistView;
+import dev.hoshi.compliance.facts.FactHistory;
 import dev.hoshi.compliance.management.domain.ManagementChecklistState;
-import dev.hoshi.kernel.time.BusinessTime;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -22,23 +19,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ManagementChecklistQueryHandlers {
 
-    private final EventStore eventStore;
+    private final FactHistory history;
     private final Catalog catalog;
-    private final Clock clock;
 
-    ManagementChecklistQueryHandlers(EventStore eventStore, Catalog catalog, Clock clock) {
-        this.eventStore = eventStore;
+    ManagementChecklistQueryHandlers(FactHistory history, Catalog catalog) {
+        this.history = history;
         this.catalog = catalog;
-        this.clock = clock;
     }
 
     @QueryHandler
     ManagementChecklistView handle(FindManagementChecklistQuery query) {
-        LocalDate asOf = query.asOf() == null ? BusinessTime.today(clock) : query.asOf();
-        List<Object> events = new ArrayList<>();
-        eventStore
-                .readEvents(ManagementChecklistId.of(query.organizationId()).toString(), 0)
-                .forEachRemaining(m -> events.add(m.getPayload()));
+        LocalDate asOf = history.day(query.asOf());
+        List<Object> events = history.payloads(ManagementChecklistId.of(query.organizationId()));
         List<KeyActionCheckView> checks =
                 ManagementChecklistState.fold(events, asOf).checks(catalog.current());
         return new ManagementChecklistView(

@@ -10,11 +10,9 @@ import dev.hoshi.compliance.api.risk.RiskRegisterId;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.FindComplianceStatusQuery;
+import dev.hoshi.compliance.facts.FactHistory;
 import dev.hoshi.compliance.risk.domain.RiskRegisterState;
-import dev.hoshi.kernel.time.BusinessTime;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,29 +28,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RiskRegisterQueryHandlers {
 
-    private final org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    private final FactHistory history;
     private final QueryGateway queries;
     private final Catalog catalog;
-    private final Clock clock;
 
-    RiskRegisterQueryHandlers(
-            org.axonframework.eventsourcing.eventstore.EventStore eventStore,
-            QueryGateway queries,
-            Catalog catalog,
-            Clock clock) {
-        this.eventStore = eventStore;
+    RiskRegisterQueryHandlers(FactHistory history, QueryGateway queries, Catalog catalog) {
+        this.history = history;
         this.queries = queries;
         this.catalog = catalog;
-        this.clock = clock;
     }
 
     @QueryHandler
     RiskRegisterView handle(FindRiskRegisterQuery query) {
-        LocalDate asOf = query.asOf() == null ? BusinessTime.today(clock) : query.asOf();
-        List<Object> events = new ArrayList<>();
-        eventStore
-                .readEvents(RiskRegisterId.of(query.organizationId()).toString(), 0)
-                .forEachRemaining(m -> events.add(m.getPayload()));
+        LocalDate asOf = history.day(query.asOf());
+        List<Object> events = history.payloads(RiskRegisterId.of(query.organizationId()));
         ComplianceStatusView status = queries.query(
                         new FindComplianceStatusQuery(query.organizationId(), query.asOf()), ComplianceStatusView.class)
                 .join();
