@@ -47,16 +47,6 @@ public final class PageTimeBenchmark {
             new Page("bank", "/app/attestation?q=sato-seisakusho"),
             new Page(null, "/compliance/graphiql"));
 
-    /**
-     * The gateway's rate limits raised out of the way: one person asking for hundreds of pages a minute is the
-     * benchmark, not an abuse (the pages themselves count as anonymous requests from 127.0.0.1).
-     */
-    static final Map<String, String> UNLIMITED = Map.of(
-            "HOSHI_GATEWAY_RATELIMIT_PERMINUTE", "100000000",
-            "HOSHI_GATEWAY_RATELIMIT_BURST", "1000000",
-            "HOSHI_GATEWAY_RATELIMIT_ANONYMOUSPERMINUTE", "100000000",
-            "HOSHI_GATEWAY_RATELIMIT_ANONYMOUSBURST", "1000000");
-
     private final HttpClient http = fresh();
     private final String base;
 
@@ -79,8 +69,8 @@ public final class PageTimeBenchmark {
         if (gateway.isBlank()) {
             Path data = Files.createTempDirectory("hoshi-pages-");
             LocalStack.Config config = LocalStackFixture.config(data);
-            try (LocalStack stack =
-                    LocalStackFixture.startSeeded(config, new DemoData(config.gatewayUrl()), UNLIMITED)) {
+            try (LocalStack stack = LocalStackFixture.startSeeded(
+                    config, new DemoData(config.gatewayUrl()), LocalStackFixture.NO_RATE_LIMIT)) {
                 new PageTimeBenchmark(config.gatewayUrl()).run(rounds, warmup);
             }
         } else {
@@ -178,7 +168,7 @@ public final class PageTimeBenchmark {
             throw new IllegalStateException(path + " answered " + response.statusCode()
                     + (response.statusCode() == 429
                             ? " (rate limited: start the system with the HOSHI_GATEWAY_RATELIMIT_* settings of"
-                                    + " PageTimeBenchmark.UNLIMITED, or leave out --gateway)"
+                                    + " LocalStackFixture.NO_RATE_LIMIT, or leave out --gateway)"
                             : " (session ended?)"));
         }
         return response;
