@@ -2,10 +2,12 @@ package dev.hoshi.gateway.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.YearMonth;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,17 @@ class AssociationPages {
                 lapseReason score band assessedOn reviewOverdue } }
               pageInfo { hasNextPage endCursor } } }""";
 
+    /** The trend: the same filter's rollup at the end of each period, the chart's level groups and mean score. */
+    static final String SERIES =
+            """
+            query($id: ID!, $filter: MemberFilter, $from: String!, $to: String!, $interval: SeriesInterval) {
+              supportOrganizationRollupSeries(supportOrganizationId: $id, filter: $filter, from: $from, to: $to,
+              interval: $interval) { periods { period suppressed
+              levels { none oneStarEligible oneStarDeclared twoStarsEligible twoStarsDeclared }
+              scores { suppressed mean } } } }""";
+
+    private static final Set<String> INTERVALS = Set.of("MONTH", "QUARTER");
+
     static final String EXPORT =
             """
             query($id: ID!, $filter: MemberFilter, $format: ExportFormat!) { supportOrganizationMembersExport(
@@ -65,19 +78,60 @@ class AssociationPages {
         this.json = json;
     }
 
+    /**
+     * The rollup, and under it the trend up to the rollup's own period (so the page needs no clock of its own): 12
+     * months, or 8 quarters with {@code ?trend=QUARTER}.
+     */
     @GetMapping("/app/association/{id}")
     Mono<Rendering> rollup(@PathVariable String id, ServerWebExchange exchange) {
-        return show(exchange, id, ROLLUP, "supportOrganizationRollup", "ui/association", "rollup");
+        String interval = oneOf(exchange.getRequest().getQueryParams().getFirst("trend"), INTERVALS)
+                .orElse("MONTH");
+        return show(exchange, id, ROLLUP, "supportOrganizationRollup", "ui/association", "rollup", (caller, rollup) -> {
+            YearMonth to;
+            try {
+                to = YearMonth.parse(rollup.path("period").asText());
+            } catch (java.time.format.DateTimeParseException e) {
+                return Mono.just(Map.of()); // not a month: the page shows the rollup without its trend
+            }
+            Map<String, Object> variables = variables(id, exchange.getRequest().getQueryParams());
+            variables.put(
+                    "from", to.minusMonths(interval.equals("MONTH") ? 11 : 23).toString());
+            variables.put("to", to.toString());
+            variables.put("interval", interval);
+            return api.graphql(caller, "insights", null, SERIES, variables).map(result -> {
+                JsonNode series = result.data().path("supportOrganizationRollupSeries");
+                Map<String, Object> model = new LinkedHashMap<>();
+                model.put("trendInterval", interval);
+                model.put("trend", series.isObject() ? LevelTrend.of(series) : null);
+                return model;
+            });
+        });
     }
 
     @GetMapping("/app/association/{id}/members")
     Mono<Rendering> members(@PathVariable String id, ServerWebExchange exchange) {
-        return show(exchange, id, MEMBERS, "supportOrganizationMembers", "ui/members", "members");
+        return show(
+                exchange,
+                id,
+                MEMBERS,
+                "supportOrganizationMembers",
+                "ui/members",
+                "members",
+                (caller, answer) -> Mono.just(Map.of()));
     }
 
-    /** One query for the support organisation with the page's filter; null (not its analyst) is not found. */
+    /**
+     * One query for the support organisation with the page's filter; null (not its analyst) is not found. {@code
+     * more} reads what else the page shows, from the answer.
+     */
     private Mono<Rendering> show(
-            ServerWebExchange exchange, String id, String document, String field, String template, String name) {
+            ServerWebExchange exchange,
+            String id,
+            String document,
+            String field,
+            String template,
+            String name,
+            BiFunction<UiSession, JsonNode, Mono<Map<String, Object>>> more) {
         MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
         return pages.signedIn(exchange, caller -> {
             if (!Pages.ID.matcher(id).matches()) {
@@ -96,8 +150,9 @@ class AssociationPages {
                 if (!answer.isObject()) {
                     return Mono.just(Pages.notFound(caller));
                 }
-                return Mono.just(view(template, caller, id, params)
+                return more.apply(caller, answer).map(extra -> view(template, caller, id, params)
                         .modelAttribute(name, json.convertValue(answer, Object.class))
+                        .model(extra)
                         .build());
             });
         });

@@ -408,6 +408,67 @@ class WebPagesIT {
     }
 
     @Test
+    void theAssociationsRollupShowsTheTrendUpToItsPeriodAsAChartAndATableWithWithheldPeriodsMarked() {
+        services.answerWith((service, body) -> {
+            if (body.contains("supportOrganizationRollupSeries")) {
+                StringBuilder periods = new StringBuilder();
+                java.time.YearMonth month = java.time.YearMonth.of(2025, 12);
+                for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
+                    boolean withheld = i == 3;
+                    periods.append(i == 0 ? "" : ",")
+                            .append("{\"period\":\"")
+                            .append(month)
+                            .append("\",\"suppressed\":")
+                            .append(withheld)
+                            .append(",\"levels\":")
+                            .append(
+                                    withheld
+                                            ? "null"
+                                            : "{\"none\":2,\"oneStarEligible\":1,\"oneStarDeclared\":1,"
+                                                    + "\"twoStarsEligible\":" + (i / 4) + ",\"twoStarsDeclared\":1}")
+                            .append(",\"scores\":{\"suppressed\":")
+                            .append(withheld)
+                            .append(",\"mean\":")
+                            .append(withheld ? "null" : "62.5")
+                            .append("}}");
+                }
+                return "{\"data\":{\"supportOrganizationRollupSeries\":{\"periods\":[" + periods + "]}}}";
+            }
+            if (body.contains("supportOrganizationRollup")) {
+                return "{\"data\":{\"supportOrganizationRollup\":{\"supportOrganizationId\":\"assoc\","
+                        + "\"period\":\"2026-11\",\"disclosureThreshold\":3,\"consentingMembers\":6,"
+                        + "\"suppressed\":false,\"levels\":{\"none\":2,\"oneStarEligible\":1,"
+                        + "\"oneStarDeclared\":1,\"twoStarsEligible\":1,\"twoStarsDeclared\":1},"
+                        + "\"standingLapsed\":0,\"reviewsOverdue\":null,\"declined\":0,"
+                        + "\"scores\":{\"suppressed\":true},\"items\":{\"suppressed\":true}}}}";
+            }
+            return null;
+        });
+        String session = signedIn("tanaka");
+
+        String monthly = page(session, "/app/association/assoc?industry=E");
+        assertThat(monthly).contains("id=\"trend-chart\"", "<polyline", "id=\"trend-table\"", "2026-11", "62.5");
+        // 12 rows, one of them withheld, and the withheld month breaks each line in two
+        assertThat(monthly.split("<tr>", -1).length - 1).isGreaterThanOrEqualTo(13);
+        assertThat(monthly).contains("class=\"suppressed\">秘匿</td>");
+        assertThat(monthly.split("<polyline", -1).length - 1).isEqualTo(6);
+        List<StubServices.Received> calls = services.drain(Duration.ofMillis(200));
+        assertThat(calls)
+                .filteredOn(call -> call.body().contains("supportOrganizationRollupSeries"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"from\":\"2025-12\"", "\"to\":\"2026-11\"", "\"interval\":\"MONTH\"")
+                        .contains("\"industry\":\"E\""));
+
+        page(session, "/app/association/assoc?trend=QUARTER");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("supportOrganizationRollupSeries"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"from\":\"2024-12\"", "\"to\":\"2026-11\"", "\"interval\":\"QUARTER\""));
+    }
+
+    @Test
     void theApiStillDeniesByDefaultWithJson() {
         client.post()
                 .uri("/compliance/graphql")

@@ -297,7 +297,22 @@ class WebDashboardIT {
         signIn("tanaka");
         browser.findElement(By.id("my-association")).click();
         awaitPresent("levels");
+        // the trend: a chart drawn on the server (no script) and its figures as a table, 12 months up to now
+        awaitPresent("trend-chart");
+        assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr")))
+                .hasSize(12);
+        assertThat(browser.findElements(By.cssSelector("#trend-chart polyline")))
+                .isNotEmpty();
         shoot("association");
+        browser.findElement(By.id("trend-quarter")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(b -> b.getCurrentUrl().contains("trend=QUARTER"));
+        awaitPresent("trend-chart");
+        assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr")))
+                .hasSize(8);
+        assertThat(browser.findElement(By.cssSelector("#trend-table tbody tr:last-child td"))
+                        .getText())
+                .matches("\\d{4}-Q[1-4]");
         new Select(browser.findElement(By.id("industry"))).selectByValue("E");
         browser.findElement(By.id("filter-submit")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
