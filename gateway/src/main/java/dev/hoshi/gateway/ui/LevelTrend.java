@@ -34,8 +34,7 @@ record LevelTrend(List<Row> rows, TrendChart chart) {
                                 "series-one-star",
                                 rows.stream().map(Row::oneStar).toList()),
                         new TrendChart.Series(
-                                "series-none", rows.stream().map(Row::none).toList())),
-                0);
+                                "series-none", rows.stream().map(Row::none).toList())));
         return new LevelTrend(List.copyOf(rows), chart);
     }
 

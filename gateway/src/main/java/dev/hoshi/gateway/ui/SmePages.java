@@ -32,6 +32,7 @@ class SmePages {
               lapsedOn eligibleLevel missingForNextStar articlesCommitted
               latestAssessment { id completedOn score band partScores { part score } answers { item answer } followUps }
               policy { adopted published publicUrl } reviews { kind dueOn overdue } reviewMonths }
+              scoreHistory { completedOn score }
               guideline { edition fiveArticles { id title { ja en } summary { ja en } } parts { number title { ja en } }
               items { id part title { ja en } } answers { code points label { ja en } followUp }
               bands { code label { ja en } } } }""";
@@ -143,6 +144,49 @@ class SmePages {
                 form -> Map.of("level", text(form, "level"), "declarationId", text(form, "declarationId")));
     }
 
+    /** The basic policy's periodic review (a self-assessment's is a new sheet). */
+    @PostMapping("/app/orgs/{org}/reviews/complete")
+    Mono<Rendering> completeReview(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                "reviews",
+                "completeReview",
+                "mutation($input: CompleteReviewInput!) { completeReview(input: $input) " + PAYLOAD + " }",
+                form -> optional(Map.of("kind", "BASIC_POLICY", "note", text(form, "note")), form, "effectiveOn"));
+    }
+
+    @PostMapping("/app/orgs/{org}/reviews/cadence")
+    Mono<Rendering> reviewCadence(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                "reviews",
+                "setReviewCadence",
+                "mutation($input: SetReviewCadenceInput!) { setReviewCadence(input: $input) " + PAYLOAD + " }",
+                form -> Map.of("months", number(text(form, "months"))));
+    }
+
+    /** The input with the form's value for {@code name} added when one was given. */
+    private static Map<String, Object> optional(
+            Map<String, Object> input, MultiValueMap<String, String> form, String name) {
+        Map<String, Object> all = new LinkedHashMap<>(input);
+        String value = text(form, name);
+        if (!value.isEmpty()) {
+            all.put(name, value);
+        }
+        return all;
+    }
+
+    /** A whole number as typed, or 0 (which the API refuses with its own message) when it is not one. */
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static String text(MultiValueMap<String, String> form, String name) {
         String value = form.getFirst(name);
         return value == null ? "" : value.trim();
@@ -204,6 +248,9 @@ class SmePages {
                             .modelAttribute(
                                     "guideline", tree(answers.getT1().data().path("guideline")))
                             .modelAttribute("answers", answers(status))
+                            .modelAttribute(
+                                    "scoreTrend",
+                                    TrendChart.scores(answers.getT1().data().path("scoreHistory")))
                             .modelAttribute("role", role)
                             .modelAttribute("mayChange", !"VIEWER".equals(role))
                             .modelAttribute("failedForm", failedForm == null ? "" : failedForm)

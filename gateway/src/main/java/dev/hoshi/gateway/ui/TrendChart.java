@@ -10,7 +10,7 @@ import java.util.List;
  * missing value (withheld below the disclosure threshold, or not recorded) has no point and breaks the line there.
  * The pages show the same figures as a table beside the chart.
  */
-record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List<Tick> yTicks, int max) {
+record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List<Tick> yTicks, Scale scale) {
 
     static final int WIDTH = 640;
     static final int HEIGHT = 240;
@@ -25,20 +25,42 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
     /** One series drawn, as the {@code points} of one or more polylines (broken where a value is missing). */
     record Line(String cssClass, List<String> segments, List<Point> points) {}
 
-    record Point(int x, int y, String label) {}
+    /** A drawn value: where, and which period's value it is. */
+    record Point(int x, int y, String period, int value) {
+        public String label() {
+            return period + ": " + value;
+        }
+    }
 
     record Tick(int position, String label) {}
 
-    /**
-     * The chart of the series over the labels.
-     *
-     * @param fixedMax the axis maximum (100 for scores), or 0 to fit the largest value
-     */
-    static TrendChart of(List<String> labels, List<Series> series, int fixedMax) {
-        int max = fixedMax > 0 ? fixedMax : niceCeiling(largest(series));
+    /** The value axis: from {@code min} to {@code max}, with a labelled line at each tick. */
+    record Scale(int min, int max, List<Integer> ticks) {
+
+        /** Counts: from 0 to the largest value rounded up to an even number (at least 2), ticks at 0, half, top. */
+        static Scale counts(List<Series> series) {
+            int largest = 0;
+            for (Series one : series) {
+                for (Integer value : one.values()) {
+                    if (value != null) {
+                        largest = Math.max(largest, value);
+                    }
+                }
+            }
+            int max = largest <= 2 ? 2 : largest + (largest % 2);
+            return new Scale(0, max, List.of(0, max / 2, max));
+        }
+    }
+
+    /** The chart of counts over the labels, on a scale that fits them. */
+    static TrendChart of(List<String> labels, List<Series> series) {
+        return of(labels, series, Scale.counts(series));
+    }
+
+    static TrendChart of(List<String> labels, List<Series> series, Scale scale) {
         List<Line> lines = new ArrayList<>();
         for (Series one : series) {
-            lines.add(line(one, labels, max));
+            lines.add(line(one, labels, scale));
         }
         List<Tick> xTicks = new ArrayList<>();
         int every = Math.max(1, (labels.size() + 5) / 6);
@@ -47,11 +69,10 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
                 xTicks.add(new Tick(x(i, labels.size()), labels.get(i)));
             }
         }
-        List<Tick> yTicks = List.of(
-                new Tick(y(0, max), "0"),
-                new Tick(y(max / 2, max), Integer.toString(max / 2)),
-                new Tick(y(max, max), Integer.toString(max)));
-        return new TrendChart(List.copyOf(labels), List.copyOf(lines), List.copyOf(xTicks), yTicks, max);
+        List<Tick> yTicks = scale.ticks().stream()
+                .map(value -> new Tick(y(value, scale), Integer.toString(value)))
+                .toList();
+        return new TrendChart(List.copyOf(labels), List.copyOf(lines), List.copyOf(xTicks), yTicks, scale);
     }
 
     /** Whether any series has a point to draw. */
@@ -75,7 +96,7 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
         return WIDTH - RIGHT;
     }
 
-    private static Line line(Series series, List<String> labels, int max) {
+    private static Line line(Series series, List<String> labels, Scale scale) {
         List<String> segments = new ArrayList<>();
         List<Point> points = new ArrayList<>();
         StringBuilder segment = new StringBuilder();
@@ -86,8 +107,8 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
                 continue;
             }
             int x = x(i, labels.size());
-            int y = y(value, max);
-            points.add(new Point(x, y, labels.get(i) + ": " + value));
+            int y = y(value, scale);
+            points.add(new Point(x, y, labels.get(i), value));
             segment.append(segment.isEmpty() ? "" : " ").append(x).append(',').append(y);
         }
         flush(segment, segments);
@@ -106,30 +127,24 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
         return count <= 1 ? LEFT + span / 2 : LEFT + Math.round((float) span * index / (count - 1));
     }
 
-    static int y(int value, int max) {
+    /** The vertical position of a value, kept within the scale. */
+    static int y(int value, Scale scale) {
         int span = HEIGHT - TOP - BOTTOM;
-        return HEIGHT - BOTTOM - Math.round((float) span * Math.min(value, max) / max);
+        int within = Math.max(scale.min(), Math.min(value, scale.max()));
+        return HEIGHT - BOTTOM - Math.round((float) span * (within - scale.min()) / (scale.max() - scale.min()));
     }
 
-    private static int largest(List<Series> series) {
-        int largest = 0;
-        for (Series one : series) {
-            for (Integer value : one.values()) {
-                if (value != null) {
-                    largest = Math.max(largest, value);
-                }
-            }
+    /**
+     * The organisation's self-assessment scores ({@code scoreHistory}: organisation-wide sheets, oldest first), one
+     * point per sheet on the score's own range (-25 to 100).
+     */
+    static TrendChart scores(JsonNode history) {
+        List<String> labels = new ArrayList<>();
+        List<Integer> scores = new ArrayList<>();
+        for (JsonNode sheet : history) {
+            labels.add(sheet.path("completedOn").asText());
+            scores.add(sheet.path("score").isNumber() ? sheet.path("score").asInt() : null);
         }
-        return largest;
-    }
-
-    /** The axis maximum: the largest value rounded up to an even number (so the middle tick is whole), at least 2. */
-    static int niceCeiling(int value) {
-        return value <= 2 ? 2 : value + (value % 2);
-    }
-
-    /** The JSON number as an int, or null when absent or null. */
-    static Integer intOrNull(JsonNode node) {
-        return node.isNumber() ? node.asInt() : null;
+        return of(labels, List.of(new Series("series-score", scores)), new Scale(-25, 100, List.of(-25, 0, 50, 100)));
     }
 }

@@ -29,7 +29,7 @@ class TrendChartTest {
         assertThat(trend.rows().get(0).scoreMean()).isEqualTo(61.25);
         assertThat(trend.rows().get(2).scoreMean()).isNull();
         TrendChart chart = trend.chart();
-        assertThat(chart.max()).isEqualTo(6); // 5 rounded up to even, so the middle tick is whole
+        assertThat(chart.scale().max()).isEqualTo(6); // 5 rounded up to even, so the middle tick is whole
         assertThat(chart.yTicks()).extracting(TrendChart.Tick::label).containsExactly("0", "3", "6");
 
         TrendChart.Line twoStars = line(chart, "series-two-stars");
@@ -65,7 +65,7 @@ class TrendChartTest {
 
         assertThat(chart.anyShown()).isFalse();
         assertThat(chart.lines()).allSatisfy(line -> assertThat(line.segments()).isEmpty());
-        assertThat(chart.max()).isEqualTo(2);
+        assertThat(chart.scale().max()).isEqualTo(2);
     }
 
     @Test
@@ -75,11 +75,26 @@ class TrendChartTest {
             months.add(String.format("2026-%02d", month));
         }
         TrendChart chart =
-                TrendChart.of(months, List.of(new TrendChart.Series("s", java.util.Collections.nCopies(12, 1))), 0);
+                TrendChart.of(months, List.of(new TrendChart.Series("s", java.util.Collections.nCopies(12, 1))));
 
         assertThat(chart.xTicks())
                 .extracting(TrendChart.Tick::label)
                 .containsExactly("2026-01", "2026-03", "2026-05", "2026-07", "2026-09", "2026-11", "2026-12");
+    }
+
+    @Test
+    void scoresKeepTheirOwnRangeFromMinus25To100() throws Exception {
+        TrendChart chart = TrendChart.scores(json.readTree("[{\"completedOn\":\"2025-04-01\",\"score\":-25},"
+                + "{\"completedOn\":\"2025-10-01\",\"score\":40},{\"completedOn\":\"2026-04-01\",\"score\":100}]"));
+
+        assertThat(chart.yTicks()).extracting(TrendChart.Tick::label).containsExactly("-25", "0", "50", "100");
+        List<TrendChart.Point> points = chart.lines().get(0).points();
+        assertThat(points)
+                .extracting(TrendChart.Point::label)
+                .containsExactly("2025-04-01: -25", "2025-10-01: 40", "2026-04-01: 100");
+        assertThat(points.get(0).y()).isEqualTo(TrendChart.HEIGHT - TrendChart.BOTTOM);
+        assertThat(points.get(2).y()).isEqualTo(TrendChart.TOP);
+        assertThat(chart.lines().get(0).segments()).singleElement().isEqualTo("40,208 332,106 624,12");
     }
 
     private static TrendChart.Line line(TrendChart chart, String cssClass) {

@@ -408,6 +408,73 @@ class WebPagesIT {
     }
 
     @Test
+    void theOrganisationPageShowsTheScoreTrendAndTheReviewsWithTheirForms() {
+        java.util.function.BiFunction<String, String, String> owner = organisation("OWNER");
+        services.answerWith((service, body) -> {
+            if (body.contains("setReviewCadence")) {
+                return "{\"data\":{\"setReviewCadence\":{\"errors\":[{\"code\":\"INVALID_CADENCE\","
+                        + "\"message\":\"Reviews come every 1 to 36 months.\","
+                        + "\"messageJa\":\"見直しの間隔は1〜36か月で指定してください。\",\"field\":null}]}}}";
+            }
+            if (body.contains("completeReview")) {
+                return "{\"data\":{\"completeReview\":{\"errors\":[]}}}";
+            }
+            if (body.contains("organizationStatus {")) {
+                return "{\"data\":{\"organizationStatus\":{\"organizationId\":\"sato-seisakusho\","
+                        + "\"name\":\"佐藤製作所\",\"asOf\":\"2026-11-30\",\"level\":\"ONE_STAR\","
+                        + "\"declarationId\":null,\"declaredOn\":null,\"standing\":\"GOOD\",\"lapseReason\":null,"
+                        + "\"lapsedOn\":null,"
+                        + "\"eligibleLevel\":\"ONE_STAR\",\"missingForNextStar\":[],\"articlesCommitted\":[],"
+                        + "\"latestAssessment\":null,\"policy\":{\"adopted\":true,\"published\":false,\"publicUrl\":null},"
+                        + "\"reviews\":[{\"kind\":\"BASIC_POLICY\",\"dueOn\":\"2026-01-10\",\"overdue\":true}],"
+                        + "\"reviewMonths\":12},\"scoreHistory\":[{\"completedOn\":\"2024-11-01\",\"score\":35},"
+                        + "{\"completedOn\":\"2025-11-01\",\"score\":62},{\"completedOn\":\"2026-11-01\",\"score\":88}],"
+                        + "\"guideline\":{\"edition\":\"3.1\",\"fiveArticles\":[],\"parts\":[],\"items\":[],"
+                        + "\"answers\":[],\"bands\":[]}}}";
+            }
+            return owner.apply(service, body);
+        });
+        String session = signedIn("sato");
+
+        String page = page(session, "/app/orgs/sato-seisakusho");
+        assertThat(page)
+                .contains("id=\"score-chart\"", "<polyline", "<td>2025-11-01</td>", "<td>88</td>")
+                .contains("id=\"review-BASIC_POLICY\"", "id=\"review-form\"", "id=\"cadence-form\"")
+                .containsPattern("id=\"review-months\"[^>]*value=\"12\"");
+        String csrf = csrf(page);
+
+        // a number the API refuses: its message on the page, in Japanese
+        String refused = refused(
+                session,
+                null,
+                "/app/orgs/sato-seisakusho/reviews/cadence",
+                BodyInserters.fromFormData("_csrf", csrf).with("months", "abc"));
+        assertThat(refused).contains("見直しの間隔は1〜36か月で指定してください。");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("setReviewCadence"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"months\":0"));
+
+        client.post()
+                .uri("/app/orgs/sato-seisakusho/reviews/complete")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf)
+                        .with("note", "年次見直し")
+                        .with("effectiveOn", ""))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/app/orgs/sato-seisakusho?done=reviews#reviews");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("completeReview"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains("\"kind\":\"BASIC_POLICY\"", "\"note\":\"年次見直し\"")
+                        .doesNotContain("effectiveOn\":"));
+    }
+
+    @Test
     void theAssociationsRollupShowsTheTrendUpToItsPeriodAsAChartAndATableWithWithheldPeriodsMarked() {
         services.answerWith((service, body) -> {
             if (body.contains("supportOrganizationRollupSeries")) {

@@ -252,6 +252,21 @@ class WebDashboardIT {
         awaitText("level", "★★ 二つ星");
         assertThat(text("declaration-id")).isEqualTo("51234567890");
         assertThat(text("standing")).startsWith("良好");
+        // the sheet just submitted is the score trend's one point
+        assertThat(browser.findElements(By.cssSelector("#score-table tbody tr")))
+                .hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#score-chart circle"))).hasSize(1);
+        // reviews: a cadence the API refuses, then the policy's review recorded
+        browser.findElement(By.id("review-months")).clear();
+        browser.findElement(By.id("review-months")).sendKeys("40");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('review-months').removeAttribute('max')");
+        browser.findElement(By.id("cadence-submit")).click();
+        awaitPresent("problems");
+        assertThat(text("problems")).contains("1〜36か月");
+        browser.findElement(By.id("review-note")).sendKeys("年次の見直し");
+        browser.findElement(By.id("review-submit")).click();
+        awaitPresent("done");
         shoot("organization");
     }
 
