@@ -3,15 +3,11 @@ package dev.hoshi.gateway.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -169,7 +165,7 @@ class AssociationPages {
                 .flatMap(signedIn -> {
                     UiSession caller = signedIn.orElse(null);
                     if (caller == null || !Pages.ID.matcher(id).matches()) {
-                        return Mono.just(redirect(caller == null ? "/signin" : "/app"));
+                        return Mono.just(Pages.seeOther(caller == null ? "/signin" : "/app"));
                     }
                     Map<String, Object> variables = variables(id, params);
                     variables.put("format", format);
@@ -177,29 +173,11 @@ class AssociationPages {
                             .map(result -> {
                                 JsonNode file = result.data().path("supportOrganizationMembersExport");
                                 if (!file.isObject()) {
-                                    return redirect(result.unauthenticated() ? "/signin?expired" : "/app");
+                                    return Pages.seeOther(result.unauthenticated() ? "/signin?expired" : "/app");
                                 }
-                                return ResponseEntity.ok()
-                                        .contentType(MediaType.parseMediaType(
-                                                file.path("contentType").asText()))
-                                        .header(
-                                                HttpHeaders.CONTENT_DISPOSITION,
-                                                ContentDisposition.attachment()
-                                                        .filename(
-                                                                file.path("fileName")
-                                                                        .asText(),
-                                                                java.nio.charset.StandardCharsets.UTF_8)
-                                                        .build()
-                                                        .toString())
-                                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                                        .body(Base64.getDecoder()
-                                                .decode(file.path("base64").asText()));
+                                return Pages.download(file);
                             });
                 });
-    }
-
-    private static ResponseEntity<byte[]> redirect(String to) {
-        return ResponseEntity.status(303).header(HttpHeaders.LOCATION, to).body(new byte[0]);
     }
 
     private static Rendering.Builder<?> view(

@@ -1,14 +1,20 @@
 package dev.hoshi.gateway.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -54,6 +60,30 @@ class Pages {
                 .status(HttpStatus.NOT_FOUND)
                 .modelAttribute("caller", caller)
                 .build();
+    }
+
+    /**
+     * A file an export query answered ({@code fileName contentType base64}), handed to the browser as a download
+     * that is never cached.
+     */
+    static ResponseEntity<byte[]> download(JsonNode file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(file.path("contentType").asText()))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.path("fileName").asText(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(Base64.getDecoder().decode(file.path("base64").asText()));
+    }
+
+    /** A redirect for answers that are not pages (a download that could not be made). */
+    static ResponseEntity<byte[]> seeOther(String to) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .header(HttpHeaders.LOCATION, to)
+                .body(new byte[0]);
     }
 
     /** The caller's role in directory's {@code organizationMembers}, or null when they are not one of them. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +39,8 @@ class SmePages {
               bands { code label { ja en } } } }""";
 
     private static final String MEMBERS = "query { organizationMembers { userId role } }";
+
+    private static final String RECORD = "query { organizationRecordExport { fileName contentType base64 } }";
 
     private static final String PAYLOAD = "{ errors { code message messageJa field } }";
 
@@ -142,6 +145,34 @@ class SmePages {
                 "recordDeclaration",
                 "mutation($input: RecordDeclarationInput!) { recordDeclaration(input: $input) " + PAYLOAD + " }",
                 form -> Map.of("level", text(form, "level"), "declarationId", text(form, "declarationId")));
+    }
+
+    /**
+     * The organisation's whole record as a ZIP (compliance's {@code organizationRecordExport}: its owners only). Anyone
+     * else, or an export the API refuses, goes back to the organisation's page, which says what they may see.
+     */
+    @GetMapping("/app/orgs/{org}/record")
+    Mono<ResponseEntity<byte[]>> record(@PathVariable String org, ServerWebExchange exchange) {
+        return pages.caller(exchange)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(signedIn -> {
+                    if (signedIn.isEmpty()) {
+                        return Mono.just(Pages.seeOther("/signin"));
+                    }
+                    if (!Pages.ID.matcher(org).matches()) {
+                        return Mono.just(Pages.seeOther("/app"));
+                    }
+                    return api.graphql(signedIn.get(), "compliance", org, RECORD, Map.of())
+                            .map(result -> {
+                                JsonNode file = result.data().path("organizationRecordExport");
+                                if (file.isObject()) {
+                                    return Pages.download(file);
+                                }
+                                return Pages.seeOther(
+                                        result.unauthenticated() ? "/signin?expired" : "/app/orgs/" + org);
+                            });
+                });
     }
 
     /** The basic policy's periodic review (a self-assessment's is a new sheet). */

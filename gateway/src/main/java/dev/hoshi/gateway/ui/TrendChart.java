@@ -32,7 +32,12 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
         }
     }
 
-    record Tick(int position, String label) {}
+    /** An axis label: where, what, and how its text is anchored (the first and last stay inside the chart). */
+    record Tick(int position, String label, String anchor) {
+        Tick(int position, String label) {
+            this(position, label, "end");
+        }
+    }
 
     /** The value axis: from {@code min} to {@code max}, with a labelled line at each tick. */
     record Scale(int min, int max, List<Integer> ticks) {
@@ -66,7 +71,9 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
         int every = Math.max(1, (labels.size() + 5) / 6);
         for (int i = 0; i < labels.size(); i++) {
             if (i % every == 0 || i == labels.size() - 1) {
-                xTicks.add(new Tick(x(i, labels.size()), labels.get(i)));
+                String anchor =
+                        labels.size() == 1 ? "middle" : i == 0 ? "start" : i == labels.size() - 1 ? "end" : "middle";
+                xTicks.add(new Tick(x(i, labels.size()), labels.get(i), anchor));
             }
         }
         List<Tick> yTicks = scale.ticks().stream()

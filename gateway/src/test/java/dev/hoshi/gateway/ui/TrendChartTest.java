@@ -80,6 +80,9 @@ class TrendChartTest {
         assertThat(chart.xTicks())
                 .extracting(TrendChart.Tick::label)
                 .containsExactly("2026-01", "2026-03", "2026-05", "2026-07", "2026-09", "2026-11", "2026-12");
+        // the first and last labels are anchored inside the chart, not cut at its edges
+        assertThat(chart.xTicks()).first().extracting(TrendChart.Tick::anchor).isEqualTo("start");
+        assertThat(chart.xTicks()).last().extracting(TrendChart.Tick::anchor).isEqualTo("end");
     }
 
     @Test

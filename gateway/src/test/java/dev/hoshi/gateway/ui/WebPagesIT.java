@@ -439,7 +439,11 @@ class WebPagesIT {
         String page = page(session, "/app/orgs/sato-seisakusho");
         assertThat(page)
                 .contains("id=\"score-chart\"", "<polyline", "<td>2025-11-01</td>", "<td>88</td>")
-                .contains("id=\"review-BASIC_POLICY\"", "id=\"review-form\"", "id=\"cadence-form\"")
+                .contains(
+                        "id=\"review-BASIC_POLICY\"",
+                        "id=\"review-form\"",
+                        "id=\"cadence-form\"",
+                        "id=\"record-download\"")
                 .containsPattern("id=\"review-months\"[^>]*value=\"12\"");
         String csrf = csrf(page);
 
@@ -472,6 +476,60 @@ class WebPagesIT {
                 .satisfies(call -> assertThat(call.body())
                         .contains("\"kind\":\"BASIC_POLICY\"", "\"note\":\"年次見直し\"")
                         .doesNotContain("effectiveOn\":"));
+    }
+
+    @Test
+    void anOwnerDownloadsTheWholeRecordAndARefusedExportGoesBackToThePage() {
+        byte[] zip = {'P', 'K', 3, 4, 0, 0};
+        services.answerWith((service, body) -> body.contains("organizationRecordExport")
+                ? "{\"data\":{\"organizationRecordExport\":{\"fileName\":\"hoshi-record-sato-seisakusho.zip\","
+                        + "\"contentType\":\"application/zip\",\"base64\":\""
+                        + java.util.Base64.getEncoder().encodeToString(zip) + "\"}}}"
+                : null);
+        String session = signedIn("sato");
+        EntityExchangeResult<byte[]> file = client.get()
+                .uri("/app/orgs/sato-seisakusho/record")
+                .cookie("HOSHI_SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentType("application/zip")
+                .expectHeader()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .expectBody()
+                .returnResult();
+        assertThat(file.getResponseBody()).isEqualTo(zip);
+        assertThat(file.getResponseHeaders().getContentDisposition().getFilename())
+                .isEqualTo("hoshi-record-sato-seisakusho.zip");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("organizationRecordExport"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
+                });
+
+        // a member who is not an owner: the API refuses, the browser goes back to the organisation's page
+        services.answerWith((service, body) -> "{\"data\":{\"organizationRecordExport\":null},\"errors\":[{"
+                + "\"message\":\"Only the organisation's owners may export its record.\","
+                + "\"extensions\":{\"code\":\"FORBIDDEN\"}}]}");
+        client.get()
+                .uri("/app/orgs/sato-seisakusho/record")
+                .cookie("HOSHI_SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isSeeOther()
+                .expectHeader()
+                .location("/app/orgs/sato-seisakusho");
+        // and without a session, sign-in
+        client.get()
+                .uri("/app/orgs/sato-seisakusho/record")
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/signin");
     }
 
     @Test
