@@ -69,7 +69,14 @@ class OrganizationSections {
                 "query($org: ID!) { organization(id: $org) { name } consentGrants { id granteeKind granteeId scope"
                         + " startDate endDate revokedOn status history { change scope at by } } }",
                 false),
-        PEOPLE("people", "directory", "query($org: ID!) { organization(id: $org) { name } }", false);
+        PEOPLE("people", "directory", "query($org: ID!) { organization(id: $org) { name } }", false),
+        KEY_ACTIONS(
+                "key-actions",
+                "compliance",
+                "query { organizationStatus { name } managementChecklist { asOf confirmed total actions { actionId"
+                        + " confirmed confirmedBy confirmedOn note } } guideline { principles { id title { ja en } }"
+                        + " keyActions { id title { ja en } } } }",
+                true);
 
         final String path;
         final String service;
@@ -108,7 +115,7 @@ class OrganizationSections {
         this.pages = pages;
     }
 
-    @GetMapping("/app/orgs/{org}/{section:controls|timeline|access-log|consent|people}")
+    @GetMapping("/app/orgs/{org}/{section:controls|timeline|access-log|consent|people|key-actions}")
     Mono<Rendering> section(@PathVariable String org, @PathVariable String section, ServerWebExchange exchange) {
         return show(exchange, org, Section.of(section));
     }
@@ -123,18 +130,43 @@ class OrganizationSections {
                 List.of("status", "owner", "dueOn", "evidenceUrl", "evidenceNote", "justification"),
                 "updateControlStatus",
                 "mutation($input: UpdateControlStatusInput!) { updateControlStatus(input: $input) " + PAYLOAD + " }",
-                form -> {
-                    Map<String, Object> input = new LinkedHashMap<>();
-                    input.put("controlId", control);
-                    input.put("status", text(form, "status"));
-                    for (String field : List.of("owner", "dueOn", "evidenceUrl", "evidenceNote", "justification")) {
-                        String value = text(form, field);
-                        if (!value.isEmpty()) {
-                            input.put(field, value);
-                        }
-                    }
-                    return input;
-                });
+                form -> Pages.withGiven(
+                        Map.of("controlId", control, "status", Pages.text(form, "status")),
+                        form,
+                        "owner",
+                        "dueOn",
+                        "evidenceUrl",
+                        "evidenceNote",
+                        "justification"));
+    }
+
+    /** The executive confirms one of the 経営者編's key actions, with a note and the day (today when left out). */
+    @PostMapping("/app/orgs/{org}/key-actions/{action}/confirm")
+    Mono<Rendering> confirmKeyAction(
+            @PathVariable String org, @PathVariable String action, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.KEY_ACTIONS,
+                action,
+                List.of("note", "effectiveOn"),
+                "confirmKeyAction",
+                "mutation($input: ConfirmKeyActionInput!) { confirmKeyAction(input: $input) " + PAYLOAD + " }",
+                form -> Pages.withGiven(Map.of("actionId", action), form, "note", "effectiveOn"));
+    }
+
+    @PostMapping("/app/orgs/{org}/key-actions/{action}/withdraw")
+    Mono<Rendering> withdrawKeyAction(
+            @PathVariable String org, @PathVariable String action, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.KEY_ACTIONS,
+                action,
+                List.of("reason"),
+                "withdrawKeyAction",
+                "mutation($input: WithdrawKeyActionInput!) { withdrawKeyAction(input: $input) " + PAYLOAD + " }",
+                form -> Pages.withGiven(Map.of("actionId", action), form, "reason"));
     }
 
     @PostMapping("/app/orgs/{org}/consent/grant")
@@ -147,19 +179,14 @@ class OrganizationSections {
                 List.of("granteeKind", "granteeId", "scope", "startDate", "endDate"),
                 "grantConsent",
                 "mutation($input: GrantConsentInput!) { grantConsent(input: $input) " + PAYLOAD + " }",
-                form -> {
-                    Map<String, Object> input = new LinkedHashMap<>();
-                    input.put("granteeKind", text(form, "granteeKind"));
-                    input.put("granteeId", text(form, "granteeId"));
-                    input.put("scope", text(form, "scope"));
-                    for (String field : List.of("startDate", "endDate")) {
-                        String value = text(form, field);
-                        if (!value.isEmpty()) {
-                            input.put(field, value);
-                        }
-                    }
-                    return input;
-                });
+                form -> Pages.withGiven(
+                        Map.of(
+                                "granteeKind", Pages.text(form, "granteeKind"),
+                                "granteeId", Pages.text(form, "granteeId"),
+                                "scope", Pages.text(form, "scope")),
+                        form,
+                        "startDate",
+                        "endDate"));
     }
 
     @PostMapping("/app/orgs/{org}/consent/{grant}/scope")
@@ -172,7 +199,7 @@ class OrganizationSections {
                 List.of("scope"),
                 "changeConsentScope",
                 "mutation($input: ChangeConsentScopeInput!) { changeConsentScope(input: $input) " + PAYLOAD + " }",
-                form -> Map.of("grantId", grant, "scope", text(form, "scope")));
+                form -> Map.of("grantId", grant, "scope", Pages.text(form, "scope")));
     }
 
     @PostMapping("/app/orgs/{org}/consent/{grant}/revoke")
@@ -199,7 +226,7 @@ class OrganizationSections {
                 "addOrganizationMember",
                 "mutation($input: AddOrganizationMemberInput!) { addOrganizationMember(input: $input) " + PAYLOAD
                         + " }",
-                form -> Map.of("userId", text(form, "userId"), "role", text(form, "role")));
+                form -> Map.of("userId", Pages.text(form, "userId"), "role", Pages.text(form, "role")));
     }
 
     @PostMapping("/app/orgs/{org}/people/{user}/role")
@@ -213,7 +240,7 @@ class OrganizationSections {
                 "changeOrganizationMemberRole",
                 "mutation($input: ChangeOrganizationMemberRoleInput!) { changeOrganizationMemberRole(input: $input) "
                         + PAYLOAD + " }",
-                form -> Map.of("userId", user, "role", text(form, "role")));
+                form -> Map.of("userId", user, "role", Pages.text(form, "role")));
     }
 
     @PostMapping("/app/orgs/{org}/people/{user}/remove")
@@ -247,11 +274,6 @@ class OrganizationSections {
     }
 
     private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([A-Za-z]+)'");
-
-    private static String text(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value.trim();
-    }
 
     private Mono<Rendering> show(ServerWebExchange exchange, String org, Section section) {
         String done = exchange.getRequest().getQueryParams().getFirst("done");
@@ -349,6 +371,7 @@ class OrganizationSections {
                                     .modelAttribute("days", days(params.get("days")));
                         case CONSENT -> view.modelAttribute("grants", tree(data.path("consentGrants")));
                         case PEOPLE -> view.modelAttribute("members", tree(members));
+                        case KEY_ACTIONS -> keyActionsModel(view, data);
                     }
                     return view.build();
                 });
@@ -384,6 +407,31 @@ class OrganizationSections {
                 .modelAttribute("filterStatus", status)
                 .modelAttribute("filterChapter", chapter)
                 .modelAttribute("filterOwner", owner);
+    }
+
+    /** Each key action of the checklist with its title from the guideline, in the guideline's order. */
+    private void keyActionsModel(Rendering.Builder<?> view, JsonNode data) {
+        JsonNode checklist = data.path("managementChecklist");
+        Map<String, JsonNode> checks = new LinkedHashMap<>();
+        checklist
+                .path("actions")
+                .forEach(check -> checks.put(check.path("actionId").asText(), check));
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (JsonNode action : data.path("guideline").path("keyActions")) {
+            JsonNode check = checks.getOrDefault(action.path("id").asText(), json.createObjectNode());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", action.path("id").asText());
+            row.put("title", tree(action.path("title")));
+            row.put("confirmed", check.path("confirmed").asBoolean(false));
+            row.put("confirmedBy", check.path("confirmedBy").asText(null));
+            row.put("confirmedOn", check.path("confirmedOn").asText(null));
+            row.put("note", check.path("note").asText(null));
+            actions.add(row);
+        }
+        view.modelAttribute("actions", actions)
+                .modelAttribute("confirmed", checklist.path("confirmed").asInt())
+                .modelAttribute("total", checklist.path("total").asInt(actions.size()))
+                .modelAttribute("principles", tree(data.path("guideline").path("principles")));
     }
 
     /** The access log's period: 30, 90 (the default) or 366 days. */

@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -84,6 +85,25 @@ class Pages {
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
                 .header(HttpHeaders.LOCATION, to)
                 .body(new byte[0]);
+    }
+
+    /** A form's value, trimmed; empty when the form does not have it. */
+    static String text(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null ? "" : value.trim();
+    }
+
+    /** The input plus each of the form's {@code optional} fields that was filled in. */
+    static Map<String, Object> withGiven(
+            Map<String, Object> input, MultiValueMap<String, String> form, String... optional) {
+        Map<String, Object> all = new LinkedHashMap<>(input);
+        for (String field : optional) {
+            String value = text(form, field);
+            if (!value.isEmpty()) {
+                all.put(field, value);
+            }
+        }
+        return all;
     }
 
     /** The caller's role in directory's {@code organizationMembers}, or null when they are not one of them. */

@@ -122,7 +122,7 @@ class SmePages {
                 "policy",
                 "publishBasicPolicy",
                 "mutation($input: PublishBasicPolicyInput!) { publishBasicPolicy(input: $input) " + PAYLOAD + " }",
-                form -> Map.of("publicUrl", text(form, "publicUrl")));
+                form -> Map.of("publicUrl", Pages.text(form, "publicUrl")));
     }
 
     @PostMapping("/app/orgs/{org}/policy/withdraw")
@@ -133,7 +133,7 @@ class SmePages {
                 "policy",
                 "withdrawBasicPolicy",
                 "mutation($input: WithdrawBasicPolicyInput!) { withdrawBasicPolicy(input: $input) " + PAYLOAD + " }",
-                form -> Map.of("reason", text(form, "reason")));
+                form -> Map.of("reason", Pages.text(form, "reason")));
     }
 
     @PostMapping("/app/orgs/{org}/declaration")
@@ -144,7 +144,7 @@ class SmePages {
                 "declaration",
                 "recordDeclaration",
                 "mutation($input: RecordDeclarationInput!) { recordDeclaration(input: $input) " + PAYLOAD + " }",
-                form -> Map.of("level", text(form, "level"), "declarationId", text(form, "declarationId")));
+                form -> Map.of("level", Pages.text(form, "level"), "declarationId", Pages.text(form, "declarationId")));
     }
 
     /**
@@ -184,7 +184,7 @@ class SmePages {
                 "reviews",
                 "completeReview",
                 "mutation($input: CompleteReviewInput!) { completeReview(input: $input) " + PAYLOAD + " }",
-                form -> optional(Map.of("kind", "BASIC_POLICY", "note", text(form, "note")), form, "effectiveOn"));
+                form -> Pages.withGiven(Map.of("kind", "BASIC_POLICY"), form, "note", "effectiveOn"));
     }
 
     @PostMapping("/app/orgs/{org}/reviews/cadence")
@@ -195,18 +195,7 @@ class SmePages {
                 "reviews",
                 "setReviewCadence",
                 "mutation($input: SetReviewCadenceInput!) { setReviewCadence(input: $input) " + PAYLOAD + " }",
-                form -> Map.of("months", number(text(form, "months"))));
-    }
-
-    /** The input with the form's value for {@code name} added when one was given. */
-    private static Map<String, Object> optional(
-            Map<String, Object> input, MultiValueMap<String, String> form, String name) {
-        Map<String, Object> all = new LinkedHashMap<>(input);
-        String value = text(form, name);
-        if (!value.isEmpty()) {
-            all.put(name, value);
-        }
-        return all;
+                form -> Map.of("months", number(Pages.text(form, "months"))));
     }
 
     /** A whole number as typed, or 0 (which the API refuses with its own message) when it is not one. */
@@ -216,11 +205,6 @@ class SmePages {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    private static String text(MultiValueMap<String, String> form, String name) {
-        String value = form.getFirst(name);
-        return value == null ? "" : value.trim();
     }
 
     /** Runs one mutation; on success back to the page (post/redirect/get), otherwise the page with the errors. */

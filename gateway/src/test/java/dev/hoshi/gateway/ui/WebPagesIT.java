@@ -533,6 +533,64 @@ class WebPagesIT {
     }
 
     @Test
+    void theKeyActionsPageShowsEachActionWithWhoConfirmedItAndSendsConfirmationsToCompliance() {
+        java.util.function.BiFunction<String, String, String> member = organisation("MEMBER");
+        java.util.function.BiFunction<String, String, String> keyActions = (service, body) -> {
+            if (body.contains("confirmKeyAction")) {
+                return "{\"data\":{\"confirmKeyAction\":{\"errors\":[{\"code\":\"DATE_IN_FUTURE\","
+                        + "\"message\":\"The date 2099-01-01 is in the future.\",\"messageJa\":\"日付 2099-01-01 は未来です。\","
+                        + "\"field\":\"effectiveOn\"}]}}}";
+            }
+            if (body.contains("managementChecklist")) {
+                return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"managementChecklist\":{"
+                        + "\"asOf\":\"2026-11-30\",\"confirmed\":1,\"total\":2,\"actions\":["
+                        + "{\"actionId\":\"K1\",\"confirmed\":true,\"confirmedBy\":\"demo-sato\","
+                        + "\"confirmedOn\":\"2026-10-01\",\"note\":\"方針を掲示\"},"
+                        + "{\"actionId\":\"K2\",\"confirmed\":false,\"confirmedBy\":null,\"confirmedOn\":null,"
+                        + "\"note\":null}]},\"guideline\":{\"principles\":[{\"id\":\"P1\",\"title\":{\"ja\":"
+                        + "\"原則1\",\"en\":\"Principle 1\"}}],\"keyActions\":[{\"id\":\"K1\",\"title\":{\"ja\":"
+                        + "\"方針を決める\",\"en\":\"Set the policy\"}},{\"id\":\"K2\",\"title\":{\"ja\":"
+                        + "\"予算と人材\",\"en\":\"Budget and people\"}}]}}}";
+            }
+            return member.apply(service, body);
+        };
+        services.answerWith(keyActions);
+        String session = signedIn("sato");
+
+        String page = page(session, "/app/orgs/sato-seisakusho/key-actions");
+        assertThat(page)
+                .contains("id=\"key-action-K1\" data-confirmed=\"true\"", "方針を決める", "2026-10-01", "方針を掲示")
+                .contains("id=\"withdraw-K1\"", "id=\"confirm-K2\"", "原則1", "2 項目中 1 項目を確認済み")
+                .doesNotContain("id=\"confirm-K1\"");
+
+        // a refused date: the API's message next to the date of that action's form
+        String refused = refused(
+                session,
+                null,
+                "/app/orgs/sato-seisakusho/key-actions/K2/confirm",
+                BodyInserters.fromFormData("_csrf", csrf(page))
+                        .with("note", "予算を確保")
+                        .with("effectiveOn", "2099-01-01"));
+        assertThat(refused).containsPattern("id=\"confirm-K2\"(?s).*class=\"field-error\">日付 2099-01-01 は未来です。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("confirmKeyAction"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.body())
+                            .contains("\"actionId\":\"K2\"", "\"note\":\"予算を確保\"", "\"effectiveOn\":\"2099-01-01\"");
+                });
+
+        // a viewer sees the same without any form
+        services.answerWith((service, body) -> body.contains("organizationMembers")
+                ? organisation("VIEWER").apply(service, body)
+                : keyActions.apply(service, body));
+        assertThat(page(session, "/app/orgs/sato-seisakusho/key-actions"))
+                .contains("id=\"read-only\"", "方針を決める")
+                .doesNotContain("id=\"withdraw-K1\"", "id=\"confirm-K2\"");
+    }
+
+    @Test
     void theAssociationsRollupShowsTheTrendUpToItsPeriodAsAChartAndATableWithWithheldPeriodsMarked() {
         services.answerWith((service, body) -> {
             if (body.contains("supportOrganizationRollupSeries")) {

@@ -268,6 +268,16 @@ class WebDashboardIT {
         browser.findElement(By.id("review-submit")).click();
         awaitPresent("done");
         shoot("organization");
+
+        // the executive confirms the first of the 7 key actions (経営者編)
+        open("/app/orgs/" + FRESH + "/key-actions", "key-action-list");
+        assertThat(browser.findElements(By.cssSelector("#key-action-list tbody tr")))
+                .hasSize(7);
+        browser.findElement(By.id("note-K1")).sendKeys("方針を社内に掲示");
+        browser.findElement(By.id("confirm-submit-K1")).click();
+        awaitAttribute("key-action-K1", "data-confirmed", "true");
+        assertThat(text("key-action-K1")).contains("方針を社内に掲示");
+        shoot("key-actions");
     }
 
     @Test
