@@ -34,6 +34,12 @@ class RollupSubscriberAccess implements SubscriberAccess {
     }
 
     @Override
+    public Optional<ConsentScope> partnerScope(String partner, String organization) {
+        Document state = store.members().find(new Document("_id", organization)).first();
+        return Optional.ofNullable(MemberState.partnerScopes(state).get(partner));
+    }
+
+    @Override
     public Map<String, List<String>> analystsBySupportOrganization() {
         Map<String, List<String>> analysts = new TreeMap<>();
         for (Document analyst : store.analysts().find()) {
