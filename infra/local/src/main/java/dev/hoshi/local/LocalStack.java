@@ -277,6 +277,12 @@ public final class LocalStack implements AutoCloseable {
         if (name.equals("insights")) {
             // made once under <data>/keys, so attestations signed before a restart still verify after it
             env.put("HOSHI_INSIGHTS_ATTESTATION_SIGNING_KEY_FILE", String.valueOf(attestationKey));
+            if (mailCatcher != null) {
+                // the monthly digest to analysts goes to the catcher too (on the first days of a month)
+                env.put("SPRING_MAIL_HOST", LOOPBACK);
+                env.put("SPRING_MAIL_PORT", String.valueOf(mailCatcher.smtpPort()));
+                env.put("HOSHI_INSIGHTS_DIGEST_WEB_URL", config.gatewayUrl());
+            }
         }
         if (name.equals("gateway")) {
             env.put("HOSHI_GATEWAY_DEMO_ENABLED", "true");

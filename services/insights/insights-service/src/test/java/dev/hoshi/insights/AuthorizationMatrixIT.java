@@ -305,7 +305,10 @@ class AuthorizationMatrixIT {
                         .allow(OPERATOR));
     }
 
-    /** Webhooks: the support organisation's analysts only; an endpoint and a delivery made here to be asked about. */
+    /**
+     * Webhooks named by a support organisation's endpoint: its analysts only (a partner client's own endpoints are
+     * checked in PartnerWebhookIT); an endpoint and a delivery made here to be asked about.
+     */
     private List<Rule> webhookRules(String supportGranted, String orgA) {
         String hook = webhooks.register(
                         supportGranted, "https://hooks.example.jp/hoshi", List.of(WebhookEventType.SCORE_CHANGED))
@@ -325,7 +328,17 @@ class AuthorizationMatrixIT {
                 60,
                 java.time.Instant.now()));
         String delivery = webhooks.deliveries(hook, 1).get(0).id();
+        String removable = webhooks.register(
+                        supportGranted, "https://hooks.example.jp/old", List.of(WebhookEventType.GRANT_ENDED))
+                .webhook()
+                .id();
         return List.of(
+                Rule.mutation(
+                                "removeWebhook",
+                                "mutation($id: ID!) { removeWebhook(input: {webhookId: $id})"
+                                        + " { webhook { id removedAt } errors { code } } }")
+                        .variable("id", removable)
+                        .allow(ANALYST_WITH_GRANT),
                 Rule.query("webhooks", "query($id: ID!) { webhooks(supportOrganizationId: $id) { id url } }")
                         .variable("id", supportGranted)
                         .allow(ANALYST_WITH_GRANT),

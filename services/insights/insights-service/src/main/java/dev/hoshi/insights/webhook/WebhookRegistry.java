@@ -1,6 +1,8 @@
 package dev.hoshi.insights.webhook;
 
+import dev.hoshi.directory.api.consent.GranteeKind;
 import dev.hoshi.insights.rollup.subscription.SubscriberAccess;
+import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import java.net.URI;
@@ -20,9 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class WebhookRegistry {
 
-    /** An endpoint as its owner sees it (never its secret). */
+    /**
+     * An endpoint as its owner sees it (never its secret): a support organisation's or a partner client's.
+     *
+     * @param owner the owner's key ({@link #ownerKey})
+     * @param removedAt when it was removed; null while it receives deliveries
+     */
     public record Webhook(
-            String id, String supportOrganizationId, String url, List<WebhookEventType> eventTypes, String createdAt) {}
+            String id,
+            String owner,
+            String supportOrganizationId,
+            String partnerClientId,
+            String url,
+            List<WebhookEventType> eventTypes,
+            String createdAt,
+            String removedAt) {}
 
     /** A new endpoint and its secret, which is shown this once. */
     public record Registered(Webhook webhook, String secret) {}
@@ -31,7 +45,7 @@ public class WebhookRegistry {
     public record Delivery(
             String id,
             String webhookId,
-            String supportOrganizationId,
+            String owner,
             List<WebhookEventType> eventTypes,
             String status,
             int attempts,
@@ -61,8 +75,29 @@ public class WebhookRegistry {
         this.loopbackHttp = loopbackHttp;
     }
 
+    private static final String PARTNER = GranteeKind.PARTNER_CLIENT.name() + ":";
+
+    /**
+     * Whose endpoints: a support organisation's id as it is (as stored before partners had endpoints), a partner
+     * client's prefixed {@code PARTNER_CLIENT:}, so the two kinds of ids never meet.
+     */
+    public static String ownerKey(GranteeKind kind, String id) {
+        return kind == GranteeKind.PARTNER_CLIENT ? PARTNER + id : id;
+    }
+
     public boolean isAnalyst(String supportOrganization, String user) {
         return !user.isEmpty() && access.isAnalyst(supportOrganization, user);
+    }
+
+    /**
+     * Whether {@code actor} manages the endpoints of {@code owner}: the partner client itself, or an analyst of the
+     * support organisation now.
+     */
+    public boolean manages(String owner, Actor actor) {
+        if (owner.startsWith(PARTNER)) {
+            return actor.kind() == Actor.Kind.PARTNER_CLIENT && owner.equals(PARTNER + actor.id());
+        }
+        return actor.kind() == Actor.Kind.USER && isAnalyst(owner, actor.id());
     }
 
     public Registered register(String owner, String url, List<WebhookEventType> eventTypes) {
@@ -114,6 +149,15 @@ public class WebhookRegistry {
         return store.endpointsOf(owner).stream().map(WebhookRegistry::webhook).toList();
     }
 
+    /**
+     * Removes an endpoint: it receives nothing more, leaves its owner's list, and its pending deliveries are dropped
+     * unsent; its delivery log stays readable. Removing it again changes nothing.
+     */
+    public Webhook remove(String id) {
+        store.removeEndpoint(id, clock.instant());
+        return webhook(id).orElseThrow();
+    }
+
     public Optional<Webhook> webhook(String id) {
         return id == null ? Optional.empty() : store.endpoint(id).map(WebhookRegistry::webhook);
     }
@@ -128,21 +172,34 @@ public class WebhookRegistry {
         return id == null ? Optional.empty() : store.delivery(id).map(WebhookRegistry::delivery);
     }
 
-    /** Sends the delivery again at the next run, with a new day of retries. */
+    /** Sends the delivery again at the next run, with a new day of retries (not for a removed endpoint's). */
     public Delivery resend(String id) {
+        Delivery delivery = delivery(id).orElseThrow();
+        if (webhook(delivery.webhookId()).map(w -> w.removedAt() != null).orElse(true)) {
+            throw new HoshiException(
+                    "WEBHOOK_REMOVED",
+                    ErrorKind.INVALID_INPUT,
+                    "This delivery's endpoint was removed: register a new one to receive deliveries again.",
+                    "この配信先は削除されています。再び受け取るには配信先を登録し直してください。");
+        }
         store.resend(id, clock.instant());
         return delivery(id).orElseThrow();
     }
 
     private static Webhook webhook(Document d) {
+        String owner = d.getString("owner");
+        boolean partner = owner.startsWith(PARTNER);
         return new Webhook(
                 d.getString("_id"),
-                d.getString("owner"),
+                owner,
+                partner ? null : owner,
+                partner ? owner.substring(PARTNER.length()) : null,
                 d.getString("url"),
                 d.getList("eventTypes", String.class).stream()
                         .map(WebhookEventType::valueOf)
                         .toList(),
-                d.getDate("createdAt").toInstant().toString());
+                d.getDate("createdAt").toInstant().toString(),
+                instant(d.getDate("removedAt")));
     }
 
     private static Delivery delivery(Document d) {

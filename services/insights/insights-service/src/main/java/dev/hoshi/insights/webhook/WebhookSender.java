@@ -1,6 +1,7 @@
 package dev.hoshi.insights.webhook;
 
 import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.GranteeKind;
 import dev.hoshi.insights.rollup.subscription.SubscriberAccess;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -84,6 +85,20 @@ class WebhookSender {
         }
     }
 
+    /**
+     * Whether the member's grant to the endpoint's owner still shows the delivery's scope now (asked before every
+     * attempt). A grant-ended delivery is not asked: it says only that the grant ended.
+     */
+    private boolean stillShown(Document delivery) {
+        String owner = delivery.getString("owner");
+        String organization = delivery.getString("organizationId");
+        String partner = WebhookRegistry.ownerKey(GranteeKind.PARTNER_CLIENT, "");
+        Optional<ConsentScope> scope = owner.startsWith(partner)
+                ? access.partnerScope(owner.substring(partner.length()), organization)
+                : access.scope(owner, organization);
+        return scope.isPresent() && scope.get().includes(ConsentScope.valueOf(delivery.getString("scope")));
+    }
+
     private boolean attempt(Document delivery) {
         String id = delivery.getString("_id");
         Optional<Document> endpoint = store.endpoint(delivery.getString("endpoint"));
@@ -91,8 +106,7 @@ class WebhookSender {
             store.drop(id, "endpoint removed");
             return false;
         }
-        Optional<ConsentScope> scope = access.scope(delivery.getString("owner"), delivery.getString("organizationId"));
-        if (scope.isEmpty() || !scope.get().includes(ConsentScope.valueOf(delivery.getString("scope")))) {
+        if (!delivery.getBoolean("grantEnded", false) && !stillShown(delivery)) {
             store.drop(id, "the member's grant no longer shows this");
             return false;
         }

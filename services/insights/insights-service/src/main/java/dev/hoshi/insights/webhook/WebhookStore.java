@@ -55,6 +55,33 @@ class WebhookStore {
                 new UpdateOptions().upsert(true));
     }
 
+    /**
+     * The endpoint receives nothing more: marked removed, out of its owner's list, and every delivery of its log still
+     * pending dropped unsent (the log and the deliveries stay, as the record of what was sent).
+     */
+    void removeEndpoint(String id, Instant now) {
+        Optional<Document> endpoint = endpoint(id);
+        if (endpoint.isEmpty() || !endpoint.get().getBoolean("active", true)) {
+            return;
+        }
+        endpoints.updateOne(
+                new Document("_id", id),
+                new Document("$set", new Document("active", false).append("removedAt", Date.from(now))));
+        owners.updateOne(
+                new Document("_id", endpoint.get().getString("owner")),
+                new Document("$pull", new Document("endpoints", id)));
+        Document index = endpointLog.find(new Document("_id", id)).first();
+        if (index != null) {
+            deliveries
+                    .find(new Document("_id", new Document("$in", index.getList("deliveries", String.class))))
+                    .forEach(d -> {
+                        if (PENDING.equals(d.getString("status"))) {
+                            drop(d.getString("_id"), "endpoint removed");
+                        }
+                    });
+        }
+    }
+
     Optional<Document> endpoint(String id) {
         return Optional.ofNullable(endpoints.find(new Document("_id", id)).first());
     }

@@ -420,6 +420,11 @@ class WebhookIT {
     }
 
     private HttpGraphQlTester graphQl(String token) {
+        return graphQl(port, token);
+    }
+
+    /** A GraphQL client of the service on {@code port}, calling with {@code token}. */
+    static HttpGraphQlTester graphQl(int port, String token) {
         return HttpGraphQlTester.builder(WebTestClient.bindToServer()
                         .responseTimeout(RESPONSE_TIMEOUT)
                         .baseUrl("http://localhost:" + port + "/graphql")

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.GranteeKind;
+import dev.hoshi.insights.rollup.subscription.GranteeNotice;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChange;
 import dev.hoshi.insights.rollup.subscription.SubscriberAccess;
 import dev.hoshi.testsupport.MutableClock;
@@ -20,7 +22,8 @@ class WebhookStoreTest {
 
     private final MongoDatabase db =
             TestMongo.get().client().getDatabase(TestMongo.get().freshDatabaseName("webhooks"));
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-10T03:00:00Z"));
+    private static final Instant AT = Instant.parse("2026-11-10T03:00:00Z");
+    private final MutableClock clock = new MutableClock(AT);
     private final WebhookStore store = new WebhookStore(db);
     private final WebhookSecrets secrets = new WebhookSecrets(db, "");
     private final SubscriberAccess access = new SubscriberAccess() {
@@ -49,15 +52,60 @@ class WebhookStoreTest {
                 .isEqualTo(new WebhookRegistry.Webhook(
                         registered.webhook().id(),
                         "assoc",
+                        "assoc",
+                        null,
                         "https://portal.example.jp/hook",
                         List.of(WebhookEventType.SCORE_CHANGED),
-                        "2026-11-10T03:00:00Z"));
+                        "2026-11-10T03:00:00Z",
+                        null));
         String stored = store.endpoint(registered.webhook().id()).orElseThrow().getString("secret");
         assertThat(stored).doesNotContain(registered.secret().substring(6));
         assertThat(secrets.open(registered.webhook().id(), stored)).isEqualTo(registered.secret());
         assertThat(new WebhookSecrets(db, "").open(registered.webhook().id(), stored))
                 .as("the key made once is the one every instance reads")
                 .isEqualTo(registered.secret());
+    }
+
+    @Test
+    void aPartnersEndpointReadsBackAsItsOwnAndARemovedOneKeepsItsLogButNothingPending() {
+        String owner = WebhookRegistry.ownerKey(GranteeKind.PARTNER_CLIENT, "assoc");
+        WebhookRegistry.Webhook partners = registry.register(
+                        owner, "https://bank.example.jp/hook", List.of(WebhookEventType.GRANT_ENDED))
+                .webhook();
+        assertThat(partners.partnerClientId()).isEqualTo("assoc");
+        assertThat(partners.supportOrganizationId()).isNull();
+        assertThat(registry.webhooks(owner)).containsExactly(partners);
+        assertThat(registry.webhooks("assoc")).doesNotContain(partners);
+
+        MemberStatusChange ended = new MemberStatusChange(
+                "assoc", "org-x", null, "LEVEL_ONLY", null, null, null, null, null, null, null, AT);
+        GranteeNotice notice =
+                new GranteeNotice(GranteeKind.PARTNER_CLIENT, "assoc", GranteeNotice.Type.GRANT_ENDED, ended);
+        assertThat(outbox.queue(notice)).isEqualTo(1);
+        assertThat(outbox.queue(notice)).isZero();
+        String delivery = WebhookOutbox.deliveryId(partners.id(), notice);
+        assertThat(registry.delivery(delivery).orElseThrow().payload())
+                .contains("\"partnerClientId\":\"assoc\"")
+                .contains("\"eventTypes\":[\"GRANT_ENDED\"]")
+                .doesNotContain("supportOrganizationId")
+                .doesNotContain("level");
+
+        WebhookRegistry.Webhook removed = registry.remove(partners.id());
+        assertThat(removed.removedAt()).isEqualTo(AT.toString());
+        assertThat(registry.remove(partners.id())).isEqualTo(removed);
+        assertThat(registry.webhooks(owner)).isEmpty();
+        assertThat(registry.deliveries(partners.id(), 10))
+                .singleElement()
+                .satisfies(d -> assertThat(d.status()).isEqualTo("DROPPED"))
+                .satisfies(d -> assertThat(d.lastError()).isEqualTo("endpoint removed"));
+        assertThat(outbox.queue(new GranteeNotice(
+                        GranteeKind.PARTNER_CLIENT,
+                        "assoc",
+                        GranteeNotice.Type.GRANT_ENDED,
+                        new MemberStatusChange(
+                                "assoc", "org-y", null, "LEVEL_ONLY", null, null, null, null, null, null, null, AT))))
+                .as("a removed endpoint gets nothing new")
+                .isZero();
     }
 
     @Test

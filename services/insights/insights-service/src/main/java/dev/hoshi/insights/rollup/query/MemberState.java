@@ -202,8 +202,17 @@ final class MemberState {
      * on the day the state was last evaluated ({@code evaluatedOn}, a date in Japan; dates compare as text).
      */
     static Map<String, ConsentScope> scopes(Document state) {
+        return liveScopes(state, "grants", "supportOrganization");
+    }
+
+    /** The same for partner clients: the widest scope of the member's live grants, per partner client. */
+    static Map<String, ConsentScope> partnerScopes(Document state) {
+        return liveScopes(state, "partnerGrants", "partner");
+    }
+
+    private static Map<String, ConsentScope> liveScopes(Document state, String field, String grantee) {
         Map<String, ConsentScope> scopes = new HashMap<>();
-        Document grants = state == null ? null : state.get("grants", Document.class);
+        Document grants = state == null ? null : state.get(field, Document.class);
         if (grants == null) {
             return scopes;
         }
@@ -214,7 +223,7 @@ final class MemberState {
                 continue;
             }
             scopes.merge(
-                    g.getString("supportOrganization"),
+                    g.getString(grantee),
                     ConsentScope.valueOf(g.getString("scope")),
                     (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }

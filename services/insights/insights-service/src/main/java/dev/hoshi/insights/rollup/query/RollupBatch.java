@@ -124,7 +124,8 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                             step.before(),
                             step.after(),
                             MemberState::levelOf,
-                            MemberState.scopes(step.after()),
+                            MemberState::scopes,
+                            MemberState::partnerScopes,
                             step.at());
                 }
             }

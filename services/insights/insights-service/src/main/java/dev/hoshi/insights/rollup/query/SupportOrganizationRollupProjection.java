@@ -220,12 +220,13 @@ class SupportOrganizationRollupProjection {
             LocalDate end,
             boolean revoked,
             Instant at) {
+        // either kind starts and ends on its dates (a partner's for its webhooks' grant started / ended)
+        schedule(organization, start);
+        if (end != null) {
+            schedule(organization, end.plusDays(1));
+        }
         partnerGrant(organization, grantId, grantee, scope, start, end, revoked, at);
         if (grantee.kind() == GranteeKind.SUPPORT_ORGANIZATION) {
-            schedule(organization, start);
-            if (end != null) {
-                schedule(organization, end.plusDays(1));
-            }
             change(organization, at, s -> grants(s)
                     .put(
                             grantId,

@@ -2,6 +2,7 @@ package dev.hoshi.insights.rollup.subscription;
 
 import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.GranteeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,19 +32,22 @@ import org.springframework.stereotype.Component;
 public class MemberStatusChanges {
 
     private final MemberStatusFeed feed;
-    private final List<Consumer<MemberStatusChange>> listeners;
+    private final List<Consumer<GranteeNotice>> listeners;
 
     public MemberStatusChanges(MemberStatusFeed feed) {
         this(feed, List.of());
     }
 
-    /** {@code listeners} also get every change (webhooks write their deliveries as the event is handled). */
+    /**
+     * {@code listeners} also get every notice, for support organisations and partner clients, grants started and ended
+     * included (webhooks write their deliveries as the event is handled).
+     */
     @Autowired
-    public MemberStatusChanges(MemberStatusFeed feed, ObjectProvider<Consumer<MemberStatusChange>> listeners) {
+    public MemberStatusChanges(MemberStatusFeed feed, ObjectProvider<Consumer<GranteeNotice>> listeners) {
         this(feed, listeners.orderedStream().toList());
     }
 
-    MemberStatusChanges(MemberStatusFeed feed, List<Consumer<MemberStatusChange>> listeners) {
+    MemberStatusChanges(MemberStatusFeed feed, List<Consumer<GranteeNotice>> listeners) {
         this.feed = feed;
         this.listeners = List.copyOf(listeners);
     }
@@ -68,9 +72,119 @@ public class MemberStatusChanges {
             return;
         }
         for (MemberStatusChange change : changes(organization, before, after, levelOf, scopes, at)) {
-            listeners.forEach(listener -> listener.accept(change));
+            tell(new GranteeNotice(
+                    GranteeKind.SUPPORT_ORGANIZATION,
+                    change.supportOrganizationId(),
+                    GranteeNotice.Type.STATUS_CHANGED,
+                    change));
             feed.emit(change);
         }
+    }
+
+    /**
+     * Publishes what changed for {@code organization} to support organisations (live subscriptions and webhooks) and
+     * to partner clients (webhooks), and tells each grantee whose grant started or ended with this step.
+     *
+     * @param supportScopes the widest live scope per support organisation of a state
+     * @param partnerScopes the widest live scope per partner client of a state
+     */
+    public void publish(
+            String organization,
+            Document before,
+            Document after,
+            Function<Document, String> levelOf,
+            Function<Document, Map<String, ConsentScope>> supportScopes,
+            Function<Document, Map<String, ConsentScope>> partnerScopes,
+            Instant at) {
+        if (replaying()) {
+            return;
+        }
+        publish(organization, before, after, levelOf, supportScopes.apply(after), at);
+        for (MemberStatusChange change :
+                changes(organization, before, after, levelOf, partnerScopes.apply(after), at)) {
+            tell(new GranteeNotice(
+                    GranteeKind.PARTNER_CLIENT,
+                    change.supportOrganizationId(),
+                    GranteeNotice.Type.STATUS_CHANGED,
+                    change));
+        }
+        grants(GranteeKind.SUPPORT_ORGANIZATION, organization, before, after, levelOf, supportScopes, at)
+                .forEach(this::tell);
+        grants(GranteeKind.PARTNER_CLIENT, organization, before, after, levelOf, partnerScopes, at)
+                .forEach(this::tell);
+    }
+
+    private void tell(GranteeNotice notice) {
+        listeners.forEach(listener -> listener.accept(notice));
+    }
+
+    /**
+     * A grant started for each grantee with a live scope after the step and none before (the member's current level,
+     * standing and, where the scope shows it, score); ended for each with one before and none after (only the member
+     * and the scope that ended). A scope changed on a live grant is neither.
+     */
+    static List<GranteeNotice> grants(
+            GranteeKind kind,
+            String organization,
+            Document before,
+            Document after,
+            Function<Document, String> levelOf,
+            Function<Document, Map<String, ConsentScope>> scopesOf,
+            Instant at) {
+        Map<String, ConsentScope> was = before == null ? Map.of() : scopesOf.apply(before);
+        Map<String, ConsentScope> now = scopesOf.apply(after);
+        List<GranteeNotice> notices = new ArrayList<>();
+        new TreeMap<>(now).forEach((grantee, scope) -> {
+            if (!was.containsKey(grantee)) {
+                boolean scores = scope.includes(ConsentScope.LEVEL_AND_SCORES);
+                String level = levelOf.apply(after);
+                String standing = standingOf(after);
+                String lapseReason =
+                        scores && Standing.PREREQUISITES_LAPSED.name().equals(standing)
+                                ? after.getString("lapseReason")
+                                : null;
+                Integer score = scores ? after.getInteger("score") : null;
+                notices.add(new GranteeNotice(
+                        kind,
+                        grantee,
+                        GranteeNotice.Type.GRANT_STARTED,
+                        new MemberStatusChange(
+                                grantee,
+                                organization,
+                                after.getString("name"),
+                                scope.name(),
+                                level,
+                                level,
+                                standing,
+                                standing,
+                                lapseReason,
+                                score,
+                                score,
+                                at)));
+            }
+        });
+        new TreeMap<>(was).forEach((grantee, scope) -> {
+            if (!now.containsKey(grantee)) {
+                notices.add(new GranteeNotice(
+                        kind,
+                        grantee,
+                        GranteeNotice.Type.GRANT_ENDED,
+                        new MemberStatusChange(
+                                grantee,
+                                organization,
+                                null,
+                                scope.name(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                at)));
+            }
+        });
+        return notices;
     }
 
     /** Ends the open subscriptions of {@code analyst} to {@code supportOrganization}, after the removal was written. */

@@ -1,6 +1,8 @@
 package dev.hoshi.insights.rollup.subscription;
 
 import dev.hoshi.directory.api.consent.ConsentScope;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,4 +17,17 @@ public interface SubscriberAccess {
 
     /** The widest live scope {@code organization} grants {@code supportOrganization} now; empty when none. */
     Optional<ConsentScope> scope(String supportOrganization, String organization);
+
+    /** The widest live scope {@code organization} grants the partner client {@code partner} now; empty when none. */
+    default Optional<ConsentScope> partnerScope(String partner, String organization) {
+        return Optional.empty();
+    }
+
+    /**
+     * Every support organisation with analysts, and its analysts now (for the monthly digest; one read of them all).
+     * None unless the implementation keeps analysts.
+     */
+    default Map<String, List<String>> analystsBySupportOrganization() {
+        return Map.of();
+    }
 }

@@ -3,6 +3,7 @@ package dev.hoshi.insights.rollup.subscription;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.directory.api.consent.ConsentScope;
+import dev.hoshi.directory.api.consent.GranteeKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +31,56 @@ class MemberStatusChangesTest {
 
     private final MemberStatusFeed feed = new MemberStatusFeed();
     private final MemberStatusChanges changes = new MemberStatusChanges(feed);
+
+    @Test
+    void aGrantStartsWhereALiveScopeAppearsAndEndsWhereOneDisappearsAScopeChangeIsNeither() {
+        Document before =
+                member().append("score", 40).append("declared", "ONE_STAR").append("standing", "GOOD");
+        Document after = Document.parse(before.toJson()).append("moved", true);
+        Function<Document, Map<String, ConsentScope>> scopes = s -> s.containsKey("moved")
+                ? Map.of("assoc-new", ConsentScope.LEVEL_ONLY, "assoc-kept", ConsentScope.FULL_DETAIL)
+                : Map.of("assoc-gone", ConsentScope.LEVEL_AND_SCORES, "assoc-kept", ConsentScope.LEVEL_ONLY);
+
+        List<GranteeNotice> notices =
+                MemberStatusChanges.grants(GranteeKind.SUPPORT_ORGANIZATION, "org-1", before, after, LEVEL, scopes, AT);
+
+        assertThat(notices)
+                .containsExactly(
+                        new GranteeNotice(
+                                GranteeKind.SUPPORT_ORGANIZATION,
+                                "assoc-new",
+                                GranteeNotice.Type.GRANT_STARTED,
+                                new MemberStatusChange(
+                                        "assoc-new",
+                                        "org-1",
+                                        "佐藤製作所",
+                                        "LEVEL_ONLY",
+                                        "ONE_STAR_DECLARED",
+                                        "ONE_STAR_DECLARED",
+                                        "GOOD",
+                                        "GOOD",
+                                        null,
+                                        null, // LEVEL_ONLY: no score
+                                        null,
+                                        AT)),
+                        new GranteeNotice(
+                                GranteeKind.SUPPORT_ORGANIZATION,
+                                "assoc-gone",
+                                GranteeNotice.Type.GRANT_ENDED,
+                                new MemberStatusChange(
+                                        "assoc-gone",
+                                        "org-1",
+                                        null,
+                                        "LEVEL_AND_SCORES",
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        AT)));
+    }
 
     @Test
     void aNewLevelIsShownToEverySupportOrganisationAtItsScope() {

@@ -1,0 +1,63 @@
+package dev.hoshi.insights.digest;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.NotificationKind;
+import dev.hoshi.directory.api.person.NotificationLanguage;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.platform.personal.PersonalDataVault;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where an analyst's digest goes, from directory's {@code ContactPreferencesSetEvent}: {@code digest_contacts/<user>}
+ * keeps the address still encrypted under the person's key, the language, and whether the person turned the monthly
+ * digest off (the only kind insights sends). The address is decrypted only when a mail is sent, so a forgotten person
+ * (key erased) gets none.
+ */
+@Component
+@ProcessingGroup("insights-digest-contacts")
+class DigestContacts {
+
+    /** A readable address and the language to write in; {@code digestOff} when the person turned digests off. */
+    record Contact(String email, NotificationLanguage language, boolean digestOff) {}
+
+    private final MongoCollection<Document> contacts;
+    private final PersonalDataVault vault;
+
+    DigestContacts(@Qualifier("serviceDatabase") MongoDatabase db, PersonalDataVault vault) {
+        this.contacts = db.getCollection("digest_contacts");
+        this.vault = vault;
+    }
+
+    @EventHandler
+    void on(ContactPreferencesSetEvent event) {
+        Document contact = new Document("_id", event.person().toString())
+                .append("sealedEmail", event.encryptedEmail())
+                .append("language", event.language().name())
+                .append("digestOff", event.optOuts().contains(NotificationKind.MONTHLY_DIGEST));
+        contacts.replaceOne(new Document("_id", contact.getString("_id")), contact, new ReplaceOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        contacts.deleteMany(new Document());
+    }
+
+    /** The person's contact, if they gave an address that can still be read. */
+    Optional<Contact> of(String person) {
+        return Optional.ofNullable(contacts.find(new Document("_id", person)).first())
+                .flatMap(doc -> vault.decrypt(UserId.of(person), doc.getString("sealedEmail"))
+                        .map(email -> new Contact(
+                                email,
+                                NotificationLanguage.valueOf(doc.getString("language")),
+                                doc.getBoolean("digestOff", false))));
+    }
+}
