@@ -28,7 +28,12 @@ public @interface Personal {
         /** The person's own key: their subject (user id), name, contact details. */
         PERSON,
         /** The organisation's key: free text an organisation wrote (notes, reasons, evidence, incident reports). */
-        ORGANIZATION
+        ORGANIZATION,
+        /**
+         * Who acted, as an actor's {@code kind:id}: a person's ({@code USER:<subject>}) is sealed with their key and
+         * reads as {@code USER:erased-<key ref>} after their erasure; partner clients and Hoshi itself stay in clear.
+         */
+        ACTOR
     }
 
     KeyOf value() default KeyOf.PERSON;

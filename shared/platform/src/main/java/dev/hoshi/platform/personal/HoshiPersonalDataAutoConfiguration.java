@@ -23,4 +23,11 @@ public class HoshiPersonalDataAutoConfiguration {
             @Value("${hoshi.personal-data.key-cache-ttl:30s}") Duration keyCacheTtl) {
         return new PersonalDataVault(mongoClient.getDatabase(database), keyCacheTtl, System::nanoTime);
     }
+
+    /** Takes erased people out of read models that copied their user ids. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadModelErasure readModelErasure(PersonalDataVault vault) {
+        return new ReadModelErasure(vault);
+    }
 }

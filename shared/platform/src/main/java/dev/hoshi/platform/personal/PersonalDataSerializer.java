@@ -2,6 +2,7 @@ package dev.hoshi.platform.personal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.AnnotationIntrospector;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
@@ -17,7 +19,6 @@ import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
-import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.kernel.personal.Personal;
@@ -27,10 +28,10 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.ChainingConverter;
@@ -49,9 +50,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
  * events of one person still group together. Values written in clear before (older events) read as they are.
  */
 public final class PersonalDataSerializer implements Serializer {
-
-    private static final Pattern ERASED_USER = Pattern.compile(Personal.ERASED_USER_PREFIX + "([0-9a-f]{8}|legacy)");
-    private static final String USER_ACTOR = Actor.Kind.USER + ":";
 
     private final Serializer delegate;
     private final PersonalDataVault vault;
@@ -87,7 +85,7 @@ public final class PersonalDataSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         if (object instanceof MetaData meta && meta.get(MessageContext.ACTOR) instanceof String actor) {
-            return delegate.serialize(meta.and(MessageContext.ACTOR, sealActor(actor)), expectedRepresentation);
+            return delegate.serialize(meta.and(MessageContext.ACTOR, vault.sealActor(actor)), expectedRepresentation);
         }
         return delegate.serialize(object, expectedRepresentation);
     }
@@ -97,7 +95,7 @@ public final class PersonalDataSerializer implements Serializer {
         T result = delegate.deserialize(serializedObject);
         if (result instanceof MetaData meta && meta.get(MessageContext.ACTOR) instanceof String actor) {
             @SuppressWarnings("unchecked")
-            T opened = (T) meta.and(MessageContext.ACTOR, openActor(actor));
+            T opened = (T) meta.and(MessageContext.ACTOR, vault.openActor(actor));
             return opened;
         }
         return result;
@@ -123,29 +121,6 @@ public final class PersonalDataSerializer implements Serializer {
         return delegate.getConverter();
     }
 
-    private String sealActor(String actor) {
-        if (!actor.startsWith(USER_ACTOR)) {
-            return actor; // partner clients and Hoshi itself are not people
-        }
-        String subject = actor.substring(USER_ACTOR.length());
-        if (PersonalDataVault.isSealed(subject) || ERASED_USER.matcher(subject).matches()) {
-            return actor;
-        }
-        return USER_ACTOR + vault.seal(Owner.person(UserId.of(subject)), subject);
-    }
-
-    private String openActor(String actor) {
-        if (!actor.startsWith(USER_ACTOR + PersonalDataVault.PREFIX)) {
-            return actor;
-        }
-        String sealed = actor.substring(USER_ACTOR.length());
-        return USER_ACTOR + vault.open(sealed).orElseGet(() -> erasedUser(sealed));
-    }
-
-    private static String erasedUser(String sealed) {
-        return Personal.ERASED_USER_PREFIX + PersonalDataVault.keyReference(sealed);
-    }
-
     /** Seals on write and opens on read whatever is marked {@link Personal}. */
     private static final class Sealing extends NopAnnotationIntrospector {
 
@@ -163,12 +138,52 @@ public final class PersonalDataSerializer implements Serializer {
         @Override
         public Object findSerializer(Annotated a) {
             Personal personal = a.getAnnotation(Personal.class);
-            return personal == null ? null : new SealingSerializer(vault, personal, a.getName());
+            return personal == null || container(a) ? null : new SealingSerializer(vault, personal, a.getName(), false);
+        }
+
+        /** The elements of a marked collection (a set of user ids an aggregate keeps). */
+        @Override
+        public Object findContentSerializer(Annotated a) {
+            Personal personal = a.getAnnotation(Personal.class);
+            return personal == null || !Collection.class.isAssignableFrom(a.getRawType())
+                    ? null
+                    : new SealingSerializer(vault, personal, a.getName(), false);
+        }
+
+        /** The keys of a marked map (an aggregate's people by user id). */
+        @Override
+        public Object findKeySerializer(Annotated a) {
+            Personal personal = a.getAnnotation(Personal.class);
+            return personal == null || !Map.class.isAssignableFrom(a.getRawType())
+                    ? null
+                    : new SealingSerializer(vault, personal, a.getName(), true);
         }
 
         @Override
         public Object findDeserializer(Annotated a) {
-            return a.hasAnnotation(Personal.class) ? new OpeningDeserializer(vault, null) : null;
+            Personal personal = a.getAnnotation(Personal.class);
+            return personal == null || container(a) ? null : new OpeningDeserializer(vault, personal.value(), null);
+        }
+
+        @Override
+        public Object findContentDeserializer(Annotated a) {
+            Personal personal = a.getAnnotation(Personal.class);
+            return personal == null || !Collection.class.isAssignableFrom(a.getRawType())
+                    ? null
+                    : new OpeningDeserializer(
+                            vault, personal.value(), a.getType().getContentType());
+        }
+
+        @Override
+        public Object findKeyDeserializer(Annotated a) {
+            Personal personal = a.getAnnotation(Personal.class);
+            return personal == null || !Map.class.isAssignableFrom(a.getRawType())
+                    ? null
+                    : new OpeningKeyDeserializer(vault, a.getType().getKeyType());
+        }
+
+        private static boolean container(Annotated a) {
+            return Collection.class.isAssignableFrom(a.getRawType()) || Map.class.isAssignableFrom(a.getRawType());
         }
     }
 
@@ -177,37 +192,52 @@ public final class PersonalDataSerializer implements Serializer {
         private final transient PersonalDataVault vault;
         private final transient Personal personal;
         private final String property;
+        private final boolean key;
 
-        SealingSerializer(PersonalDataVault vault, Personal personal, String property) {
+        SealingSerializer(PersonalDataVault vault, Personal personal, String property, boolean key) {
             super(Object.class);
             this.vault = vault;
             this.personal = personal;
             this.property = property;
+            this.key = key;
         }
 
         @Override
         public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             String plain = value.toString();
-            if (PersonalDataVault.isSealed(plain)
+            String stored;
+            if (personal.value() == Personal.KeyOf.ACTOR) {
+                stored = vault.sealActor(plain);
+            } else if (PersonalDataVault.isSealed(plain)
                     || plain.equals(Personal.ERASED)
-                    || ERASED_USER.matcher(plain).matches()) {
-                gen.writeString(plain); // sealed already, or erased: nothing personal left
-                return;
+                    || PersonalDataVault.isErasedUser(plain)) {
+                stored = plain; // sealed already, or erased: nothing personal left
+            } else {
+                stored = vault.seal(owner(gen.getOutputContext(), plain), plain);
             }
-            gen.writeString(vault.seal(owner(gen.currentValue(), plain), plain));
+            if (key) {
+                gen.writeFieldName(stored);
+            } else {
+                gen.writeString(stored);
+            }
         }
 
-        private Owner owner(Object container, String plain) {
+        private Owner owner(JsonStreamContext context, String plain) {
             boolean person = personal.value() == Personal.KeyOf.PERSON;
             if (person && personal.of().isEmpty()) {
                 return Owner.person(UserId.of(plain));
             }
             String name = personal.of().isEmpty() ? "organizationId" : personal.of();
-            Object owner = Components.read(container, name);
+            // the record's own component, else the nearest enclosing object's (an asset within its event)
+            Object container = context.getCurrentValue();
+            Object owner = null;
+            for (JsonStreamContext c = context; c != null && owner == null; c = c.getParent()) {
+                owner = Components.read(c.getCurrentValue(), name);
+            }
             if (owner == null) {
                 throw new IllegalStateException("@Personal " + property + " of "
                         + (container == null ? "?" : container.getClass().getName()) + " names its owner by " + name
-                        + ", which is missing");
+                        + ", which neither it nor an enclosing object has");
             }
             return person
                     ? Owner.person(UserId.of(owner.toString()))
@@ -218,18 +248,23 @@ public final class PersonalDataSerializer implements Serializer {
     private static final class OpeningDeserializer extends StdDeserializer<Object> implements ContextualDeserializer {
 
         private final transient PersonalDataVault vault;
+        private final Personal.KeyOf keyOf;
         private final JavaType type;
 
-        OpeningDeserializer(PersonalDataVault vault, JavaType type) {
+        OpeningDeserializer(PersonalDataVault vault, Personal.KeyOf keyOf, JavaType type) {
             super(Object.class);
             this.vault = vault;
+            this.keyOf = keyOf;
             this.type = type;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+            if (type != null) {
+                return this; // an element's type, known from the start
+            }
             JavaType target = property != null ? property.getType() : ctxt.getContextualType();
-            return new OpeningDeserializer(vault, target);
+            return new OpeningDeserializer(vault, keyOf, target);
         }
 
         @Override
@@ -238,14 +273,38 @@ public final class PersonalDataSerializer implements Serializer {
                 return type == null ? p.readValueAsTree() : ctxt.readValue(p, type);
             }
             String text = p.getText();
-            if (text.startsWith(PersonalDataVault.PREFIX)) {
+            if (keyOf == Personal.KeyOf.ACTOR) {
+                text = vault.openActor(text);
+            } else if (text.startsWith(PersonalDataVault.PREFIX)) {
                 boolean asText = type == null || type.hasRawClass(String.class);
-                text = vault.open(text).orElse(asText ? Personal.ERASED : erasedUser(text));
+                text = vault.open(text).orElse(asText ? Personal.ERASED : PersonalDataVault.erasedUser(text));
             }
             if (type == null || type.hasRawClass(String.class)) {
                 return text;
             }
             return ctxt.readTreeAsValue(TextNode.valueOf(text), type);
+        }
+    }
+
+    private static final class OpeningKeyDeserializer extends KeyDeserializer {
+
+        private final PersonalDataVault vault;
+        private final JavaType type;
+
+        OpeningKeyDeserializer(PersonalDataVault vault, JavaType type) {
+            this.vault = vault;
+            this.type = type;
+        }
+
+        @Override
+        public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
+            String text = key.startsWith(PersonalDataVault.PREFIX)
+                    ? vault.open(key).orElse(PersonalDataVault.erasedUser(key))
+                    : key;
+            if (type.hasRawClass(String.class)) {
+                return text;
+            }
+            return ctxt.findKeyDeserializer(type, null).deserializeKey(text, ctxt);
         }
     }
 

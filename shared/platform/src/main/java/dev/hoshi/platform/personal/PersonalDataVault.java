@@ -7,8 +7,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.hoshi.kernel.cache.BoundedLru;
+import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -17,6 +19,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import javax.crypto.KeyGenerator;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
@@ -45,6 +48,8 @@ public final class PersonalDataVault {
     static final String LEGACY_PREFIX = "pd1:";
     static final String PREFIX = "pd2:";
     private static final int CACHE_CAPACITY = 10_000;
+    private static final String USER_ACTOR = Actor.Kind.USER + ":";
+    private static final Pattern ERASED_USER = Pattern.compile(Personal.ERASED_USER_PREFIX + "([0-9a-f]{8}|legacy)");
 
     /** Whose key: a person or an organisation. */
     public record Owner(String kind, String id) {
@@ -102,6 +107,40 @@ public final class PersonalDataVault {
         }
         String keyId = sealed.substring(PREFIX.length(), sealed.indexOf(':', PREFIX.length()));
         return keyId.substring(0, Math.min(8, keyId.length()));
+    }
+
+    /** What a user id sealed with an erased key reads as: {@code erased-} and the key's short reference. */
+    public static String erasedUser(String sealed) {
+        return Personal.ERASED_USER_PREFIX + keyReference(sealed);
+    }
+
+    /** Whether {@code text} is what an erased user id reads as. */
+    public static boolean isErasedUser(String text) {
+        return ERASED_USER.matcher(text).matches();
+    }
+
+    /**
+     * Who acted ({@code kind:id}), sealed when a person ({@code USER:pd2:…} under their key); partner clients and
+     * Hoshi itself stay as they are, as does what is sealed or erased already.
+     */
+    public String sealActor(String actor) {
+        if (actor == null || !actor.startsWith(USER_ACTOR)) {
+            return actor;
+        }
+        String subject = actor.substring(USER_ACTOR.length());
+        if (isSealed(subject) || isErasedUser(subject)) {
+            return actor;
+        }
+        return USER_ACTOR + seal(Owner.person(UserId.of(subject)), subject);
+    }
+
+    /** Who acted, in clear; {@code USER:erased-<key ref>} once the person was erased. */
+    public String openActor(String actor) {
+        if (actor == null || !actor.startsWith(USER_ACTOR + PREFIX)) {
+            return actor;
+        }
+        String sealed = actor.substring(USER_ACTOR.length());
+        return USER_ACTOR + open(sealed).orElseGet(() -> erasedUser(sealed));
     }
 
     /** {@code value} sealed with {@code owner}'s key (created on first use); null stays null. */
@@ -191,6 +230,21 @@ public final class PersonalDataVault {
             return HexFormat.of().formatHex(mac.doFinal(owner.name().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Digesting a key owner failed", e);
+        }
+    }
+
+    /**
+     * Whether {@code user}, a user id as a read model stored it, is the person {@code subjectDigest} names (an
+     * erasure's {@link #digest}); what is not a user id is nobody.
+     */
+    public boolean isSubject(String user, String subjectDigest) {
+        if (user == null || subjectDigest == null) {
+            return false;
+        }
+        try {
+            return digest(Owner.person(UserId.of(user))).equals(subjectDigest);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -12,7 +12,10 @@ import dev.hoshi.kernel.personal.Personal;
 import dev.hoshi.kernel.personal.Personal.KeyOf;
 import dev.hoshi.platform.personal.PersonalDataVault.Owner;
 import dev.hoshi.testsupport.TestMongo;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
@@ -31,6 +34,11 @@ class PersonalDataSerializerTest {
             @Personal(KeyOf.ORGANIZATION) String note,
             String topic) {}
 
+    /** A part of an event without its own organisation id: sealed with the enclosing event's organisation's key. */
+    record Asset(String name, @Personal(KeyOf.ORGANIZATION) String owner) {}
+
+    record AssetRecorded(TenantId organizationId, Asset asset, @Personal(KeyOf.ACTOR) String viewer) {}
+
     /** Aggregate state as a snapshot keeps it: the events it folded, by key. */
     @JsonAutoDetect(
             fieldVisibility = Visibility.ANY,
@@ -38,6 +46,19 @@ class PersonalDataSerializerTest {
             isGetterVisibility = Visibility.NONE)
     static final class Notebook {
         private final Map<String, NoteTaken> notes = new TreeMap<>();
+    }
+
+    /** An aggregate keeping people by user id: a set and a map's keys. */
+    @JsonAutoDetect(
+            fieldVisibility = Visibility.ANY,
+            getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    static final class Team {
+        @Personal
+        private final Set<UserId> analysts = new LinkedHashSet<>();
+
+        @Personal
+        private final Map<UserId, String> roles = new LinkedHashMap<>();
     }
 
     private final MongoDatabase db =
@@ -120,6 +141,48 @@ class PersonalDataSerializerTest {
 
         vault.forget(UserId.of("hanako-subject"));
         assertThat(readMeta(json).get("actor").toString()).matches("USER:erased-[0-9a-f]{8}");
+    }
+
+    @Test
+    void aNestedValueTakesTheEnclosingOrganisationsKeyAndAnActorComponentSealsOnlyPeople() {
+        AssetRecorded recorded =
+                new AssetRecorded(TenantId.of("acme"), new Asset("顧客台帳", "総務部 佐藤"), "USER:hanako-subject");
+        AssetRecorded byPartner = new AssetRecorded(TenantId.of("acme"), new Asset("a", null), "PARTNER_CLIENT:p1");
+
+        String json = serializer.serialize(recorded, String.class).getData();
+        assertThat(json).doesNotContain("佐藤", "hanako-subject").contains("顧客台帳");
+        assertThat(serializer.serialize(byPartner, String.class).getData()).contains("PARTNER_CLIENT:p1");
+        assertThat(read(json, AssetRecorded.class)).isEqualTo(recorded);
+
+        vault.forget(UserId.of("hanako-subject"));
+        vault.erase(Owner.organization(TenantId.of("acme")));
+        AssetRecorded erased = read(json, AssetRecorded.class);
+        assertThat(erased.asset().owner()).isEqualTo(Personal.ERASED);
+        assertThat(erased.viewer()).matches("USER:erased-[0-9a-f]{8}");
+    }
+
+    @Test
+    void theUserIdsOfAMarkedSetAndOfAMarkedMapsKeysAreSealedEachWithItsPersonsKey() {
+        Team team = new Team();
+        team.analysts.add(UserId.of("hanako-subject"));
+        team.analysts.add(UserId.of("taro-subject"));
+        team.roles.put(UserId.of("hanako-subject"), "OWNER");
+
+        String json = serializer.serialize(team, String.class).getData();
+        assertThat(json).doesNotContain("hanako-subject", "taro-subject").contains("OWNER");
+        Team read = read(json, Team.class);
+        assertThat(read.analysts).containsExactly(UserId.of("hanako-subject"), UserId.of("taro-subject"));
+        assertThat(read.roles).containsExactly(Map.entry(UserId.of("hanako-subject"), "OWNER"));
+
+        vault.forget(UserId.of("hanako-subject"));
+        Team erased = read(json, Team.class);
+        assertThat(erased.analysts).extracting(UserId::value).first().asString().matches("erased-[0-9a-f]{8}");
+        assertThat(erased.analysts).contains(UserId.of("taro-subject"));
+        assertThat(erased.roles.keySet())
+                .extracting(UserId::value)
+                .first()
+                .asString()
+                .startsWith("erased-");
     }
 
     private NoteTaken roundTrip(NoteTaken value) {
