@@ -211,9 +211,9 @@ public final class PersonalDataSerializer implements Serializer {
             } else if (PersonalDataVault.isSealed(plain)
                     || plain.equals(Personal.ERASED)
                     || PersonalDataVault.isErasedUser(plain)) {
-                stored = plain; // sealed already, or erased: nothing personal left
+                stored = plain; // sealed already, or erased: nothing personal left (and no owner to look for)
             } else {
-                stored = vault.seal(owner(gen.getOutputContext(), plain), plain);
+                stored = vault.sealValue(owner(gen.getOutputContext(), plain), plain);
             }
             if (key) {
                 gen.writeFieldName(stored);
@@ -275,9 +275,10 @@ public final class PersonalDataSerializer implements Serializer {
             String text = p.getText();
             if (keyOf == Personal.KeyOf.ACTOR) {
                 text = vault.openActor(text);
-            } else if (text.startsWith(PersonalDataVault.PREFIX)) {
-                boolean asText = type == null || type.hasRawClass(String.class);
-                text = vault.open(text).orElse(asText ? Personal.ERASED : PersonalDataVault.erasedUser(text));
+            } else if (type == null || type.hasRawClass(String.class)) {
+                text = vault.openText(text);
+            } else {
+                text = vault.openUserId(text);
             }
             if (type == null || type.hasRawClass(String.class)) {
                 return text;
@@ -298,9 +299,7 @@ public final class PersonalDataSerializer implements Serializer {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) throws IOException {
-            String text = key.startsWith(PersonalDataVault.PREFIX)
-                    ? vault.open(key).orElse(PersonalDataVault.erasedUser(key))
-                    : key;
+            String text = vault.openUserId(key);
             if (type.hasRawClass(String.class)) {
                 return text;
             }

@@ -68,7 +68,13 @@ public final class PersonalDataVault {
     }
 
     /** What an erasure did: the digest of the owner (as the vault looked it up) and the key id it deleted, if any. */
-    public record Erasure(String ownerDigest, Optional<String> keyId) {}
+    public record Erasure(String ownerDigest, Optional<String> keyId) {
+
+        /** What the person's sealed user ids read as from now on ({@code erased-<key ref>}). */
+        public String erasedAs() {
+            return erasedUser(keyId.map(k -> PREFIX + k + ":").orElse(null));
+        }
+    }
 
     private final MongoCollection<Document> legacyKeys;
     private final MongoCollection<Document> keys;
@@ -151,6 +157,31 @@ public final class PersonalDataVault {
         String keyId = keyIdOf(owner);
         SecretKey key = key(keyId).orElseThrow(() -> new IllegalStateException("the key was erased while sealing"));
         return PREFIX + keyId + ":" + AesGcm.seal(key, keyId, value);
+    }
+
+    /**
+     * {@code value} as a read model stores it: sealed with {@code owner}'s key, unless null, sealed already or an
+     * erased marker (nothing personal left).
+     */
+    public String sealValue(Owner owner, String value) {
+        if (value == null || isSealed(value) || value.equals(Personal.ERASED) || isErasedUser(value)) {
+            return value;
+        }
+        return seal(owner, value);
+    }
+
+    /** A stored text in clear: a sealed one opened, {@link Personal#ERASED} once its key is gone; others as they are. */
+    public String openText(String stored) {
+        return stored == null || !stored.startsWith(PREFIX)
+                ? stored
+                : open(stored).orElse(Personal.ERASED);
+    }
+
+    /** A stored user id in clear: a sealed one opened, {@code erased-<key ref>} once its key is gone. */
+    public String openUserId(String stored) {
+        return stored == null || !stored.startsWith(PREFIX)
+                ? stored
+                : open(stored).orElseGet(() -> erasedUser(stored));
     }
 
     /** The value of a {@code pd2} text, empty when its key was erased (or it is not such a text). */

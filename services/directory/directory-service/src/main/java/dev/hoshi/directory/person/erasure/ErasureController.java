@@ -57,8 +57,7 @@ class ErasureController {
             UserId person = Inputs.parse("userId", input.userId(), UserId::of);
             String reason = Text.required("reason", input.reason(), MAX_REASON);
             PersonalDataVault.Erasure erased = vault.forget(person);
-            String erasedAs = PersonalDataVault.erasedUser(
-                    erased.keyId().map(k -> "pd2:" + k + ":").orElse(null));
+            String erasedAs = erased.erasedAs();
             events.publish(
                     new PersonErasedEvent(erased.ownerDigest(), erased.keyId().orElse(null), erasedAs, reason));
             return new Erasure(erased.keyId().isPresent(), erasedAs);
