@@ -1,4 +1,4 @@
-package dev.hoshi.directory.person.erasure;
+package dev.hoshi.directory.person.graphql;
 
 import dev.hoshi.directory.api.organization.FindOrganizationQuery;
 import dev.hoshi.directory.api.organization.OrganizationView;
