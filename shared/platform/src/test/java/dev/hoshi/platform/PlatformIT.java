@@ -117,7 +117,8 @@ class PlatformIT {
             assertThat(doc.getString("tenantId")).isEqualTo("tenant-a");
             assertThat(doc.getString("metaData"))
                     .contains("\"tenantId\":\"tenant-a\"")
-                    .contains("\"actor\":\"USER:alice\"")
+                    .contains("\"actor\":\"USER:pd2:") // who acted, sealed with their key (docs/eventstore.md)
+                    .doesNotContain("alice")
                     .contains("\"correlationId\":\"" + tenantA.correlationId() + "\"")
                     .contains("\"causationId\"");
         });
@@ -147,7 +148,8 @@ class PlatformIT {
 
         CurrentContext.runWith(operator, () -> commands.sendAndWait(new Tally.OpenPlatformTallyCommand(id)));
         assertThat(eventsOf(id)).singleElement().satisfies(doc -> assertThat(doc.getString("metaData"))
-                .contains("\"actor\":\"USER:operator\"")
+                .contains("\"actor\":\"USER:pd2:") // who acted, sealed with their key (docs/eventstore.md)
+                .doesNotContain("operator")
                 .doesNotContain("tenantId"));
     }
 
@@ -332,7 +334,8 @@ class PlatformIT {
                 .isEqualTo("via-graphql");
 
         assertThat(eventsOf("via-graphql")).singleElement().satisfies(doc -> assertThat(doc.getString("metaData"))
-                .contains("\"actor\":\"USER:bob\"")
+                .contains("\"actor\":\"USER:pd2:") // who acted, sealed with their key (docs/eventstore.md)
+                .doesNotContain("bob")
                 .contains("\"tenantId\":\"tenant-b\""));
     }
 

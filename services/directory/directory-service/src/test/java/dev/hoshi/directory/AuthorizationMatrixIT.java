@@ -362,6 +362,19 @@ class AuthorizationMatrixIT extends DirectoryIT {
                                 "rebuildProjection",
                                 "mutation { rebuildProjection(name: \"no-such-projection\")"
                                         + " { projection { processingGroup } errors { code } } }")
+                        .allow(Persona.OPERATOR),
+                // ---- erasure: a person nobody knows, an organisation that does not exist (a business error)
+                Rule.mutation(
+                                "erasePerson",
+                                "mutation($input: ErasePersonInput!) { erasePerson(input: $input)"
+                                        + " { erasure { keyErased } errors { code } } }")
+                        .variable("input", Map.of("userId", unique("nobody"), "reason", "matrix"))
+                        .allow(Persona.OPERATOR),
+                Rule.mutation(
+                                "eraseOrganizationData",
+                                "mutation($input: EraseOrganizationDataInput!) { eraseOrganizationData(input: $input)"
+                                        + " { erasure { keyErased } errors { code } } }")
+                        .variable("input", Map.of("organizationId", unique("no-org"), "reason", "matrix"))
                         .allow(Persona.OPERATOR));
     }
 

@@ -52,7 +52,7 @@ class ContactPreferencesGraphQlIT extends DirectoryIT {
         List<String> stored =
                 payloadsOf("person-contact:" + person, "ContactPreferencesMessages$ContactPreferencesSetEvent");
         assertThat(stored).hasSize(1);
-        assertThat(stored.get(0)).doesNotContain("hanako@example.jp").contains("pd1:");
+        assertThat(stored.get(0)).doesNotContain("hanako@example.jp").contains("pd2:");
 
         // the same again changes nothing; another person reads only their own
         me.document(SET)

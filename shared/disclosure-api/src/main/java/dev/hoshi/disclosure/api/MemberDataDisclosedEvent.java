@@ -1,6 +1,8 @@
 package dev.hoshi.disclosure.api;
 
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 
 /**
  * Someone outside an organisation was shown its data through insights: an analyst listing or exporting a support
@@ -14,4 +16,5 @@ import dev.hoshi.kernel.id.TenantId;
  * @param scope the grant's scope the data was cut to
  * @param what what was read: MEMBER_LIST, MEMBER_EXPORT or ATTESTATION
  */
-public record MemberDataDisclosedEvent(TenantId organizationId, String viewer, String scope, String what) {}
+public record MemberDataDisclosedEvent(
+        TenantId organizationId, @Personal(KeyOf.ACTOR) String viewer, String scope, String what) {}

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.hoshi.eventstore.EventStoreCollections;
 import dev.hoshi.eventstore.HoshiEventStorageEngine;
 import dev.hoshi.platform.config.HoshiProperties;
+import dev.hoshi.platform.personal.PersonalDataSerializer;
+import dev.hoshi.platform.personal.PersonalDataVault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.concurrent.Executors;
@@ -63,8 +65,15 @@ public class HoshiAxonAutoConfiguration {
             Serializer snapshotSerializer,
             org.axonframework.config.Configuration configuration,
             ObjectProvider<MeterRegistry> meterRegistry,
+            ObjectProvider<PersonalDataVault> vault,
             HoshiProperties properties) {
         HoshiProperties.Eventstore settings = properties.eventstore();
+        PersonalDataVault personalData = vault.getIfAvailable();
+        if (personalData != null) {
+            // personal data (@Personal values, who acted) is stored sealed, events and snapshots alike
+            eventSerializer = PersonalDataSerializer.wrap(eventSerializer, personalData);
+            snapshotSerializer = PersonalDataSerializer.wrap(snapshotSerializer, personalData);
+        }
         return HoshiEventStorageEngine.builder()
                 .mongoClient(mongoClient)
                 .collections(EventStoreCollections.in(settings.database()))

@@ -1,6 +1,7 @@
 package dev.hoshi.platform.personal;
 
 import com.mongodb.client.MongoClient;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,7 +18,16 @@ public class HoshiPersonalDataAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PersonalDataVault personalDataVault(
-            MongoClient mongoClient, @Value("${hoshi.personal-data.database:hoshi_personal_data}") String database) {
-        return new PersonalDataVault(mongoClient.getDatabase(database).getCollection("person_keys"));
+            MongoClient mongoClient,
+            @Value("${hoshi.personal-data.database:hoshi_personal_data}") String database,
+            @Value("${hoshi.personal-data.key-cache-ttl:30s}") Duration keyCacheTtl) {
+        return new PersonalDataVault(mongoClient.getDatabase(database), keyCacheTtl, System::nanoTime);
+    }
+
+    /** Takes erased people out of read models that copied their user ids. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ReadModelErasure readModelErasure(PersonalDataVault vault) {
+        return new ReadModelErasure(vault);
     }
 }

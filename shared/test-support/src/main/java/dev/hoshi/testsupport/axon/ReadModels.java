@@ -226,13 +226,17 @@ public final class ReadModels {
         } else if (value == null) {
             json.append("null");
         } else if (value instanceof String text) {
-            json.append(quoted(text));
+            // a sealed personal value (a fresh nonce each write) counts as its key id only
+            json.append(quoted(SEALED.matcher(text).replaceAll("pd2:$1:sealed")));
         } else if (value instanceof java.util.Date date) {
             json.append(quoted(date.toInstant().toString()));
         } else {
             json.append(quoted(value.getClass().getSimpleName() + ":" + value));
         }
     }
+
+    private static final java.util.regex.Pattern SEALED =
+            java.util.regex.Pattern.compile("pd2:([0-9a-f]+):[A-Za-z0-9+/=]+");
 
     private static String quoted(String text) {
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';

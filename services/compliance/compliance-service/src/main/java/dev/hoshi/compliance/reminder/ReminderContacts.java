@@ -4,10 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.platform.personal.PersonalDataVault;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,10 +34,13 @@ class ReminderContacts {
 
     private final MongoCollection<Document> contacts;
     private final PersonalDataVault vault;
+    private final ReadModelErasure erasure;
 
-    ReminderContacts(@Qualifier("serviceDatabase") MongoDatabase db, PersonalDataVault vault) {
+    ReminderContacts(
+            @Qualifier("serviceDatabase") MongoDatabase db, PersonalDataVault vault, ReadModelErasure erasure) {
         this.contacts = db.getCollection("reminder_contacts");
         this.vault = vault;
+        this.erasure = erasure;
     }
 
     @EventHandler
@@ -53,6 +58,12 @@ class ReminderContacts {
                                         .sorted()
                                         .toList()),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(contacts, Set.of("_id"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

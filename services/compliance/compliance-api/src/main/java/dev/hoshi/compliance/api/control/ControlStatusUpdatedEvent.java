@@ -3,6 +3,8 @@ package dev.hoshi.compliance.api.control;
 import dev.hoshi.compliance.api.ComplianceEvent;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 import java.time.LocalDate;
 
 /** A control's implementation status changed. */
@@ -11,10 +13,10 @@ public record ControlStatusUpdatedEvent(
         String edition,
         String controlId,
         ControlStatus status,
-        UserId owner,
+        @Personal UserId owner,
         LocalDate dueOn,
-        String evidenceUrl,
-        String evidenceNote,
-        String justification,
+        @Personal(KeyOf.ORGANIZATION) String evidenceUrl,
+        @Personal(KeyOf.ORGANIZATION) String evidenceNote,
+        @Personal(KeyOf.ORGANIZATION) String justification,
         LocalDate effectiveOn)
         implements ComplianceEvent {}

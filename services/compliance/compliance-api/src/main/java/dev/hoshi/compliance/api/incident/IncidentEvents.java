@@ -2,6 +2,8 @@ package dev.hoshi.compliance.api.incident;
 
 import dev.hoshi.compliance.api.ComplianceEvent;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,10 +16,10 @@ public final class IncidentEvents {
             TenantId organizationId,
             String contactId,
             String kind,
-            String name,
-            String phone,
-            String email,
-            String note,
+            @Personal(KeyOf.ORGANIZATION) String name,
+            @Personal(KeyOf.ORGANIZATION) String phone,
+            @Personal(KeyOf.ORGANIZATION) String email,
+            @Personal(KeyOf.ORGANIZATION) String note,
             LocalDate effectiveOn)
             implements ComplianceEvent {}
 
@@ -28,7 +30,7 @@ public final class IncidentEvents {
     public record IncidentRecordedEvent(
             TenantId organizationId,
             String incidentId,
-            String title,
+            @Personal(KeyOf.ORGANIZATION) String title,
             boolean drill,
             Instant detectedAt,
             String phase,
@@ -42,7 +44,7 @@ public final class IncidentEvents {
             String incidentId,
             String phase,
             String nextPhase,
-            String report,
+            @Personal(KeyOf.ORGANIZATION) String report,
             Instant at,
             LocalDate effectiveOn)
             implements ComplianceEvent {}

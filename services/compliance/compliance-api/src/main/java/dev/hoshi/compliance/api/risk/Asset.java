@@ -1,5 +1,8 @@
 package dev.hoshi.compliance.api.risk;
 
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
+
 /**
  * An information asset as appendix 7's register lists it: business area, asset, who uses it, its owner, medium or
  * location, the kind of personal data in it (null when none), how long it is kept, and its confidentiality,
@@ -8,8 +11,8 @@ package dev.hoshi.compliance.api.risk;
 public record Asset(
         String businessArea,
         String name,
-        String users,
-        String owner,
+        @Personal(KeyOf.ORGANIZATION) String users,
+        @Personal(KeyOf.ORGANIZATION) String owner,
         String medium,
         String personalData,
         String retention,

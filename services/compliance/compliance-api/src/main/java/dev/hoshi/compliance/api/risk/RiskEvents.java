@@ -2,6 +2,8 @@ package dev.hoshi.compliance.api.risk;
 
 import dev.hoshi.compliance.api.ComplianceEvent;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,12 +28,13 @@ public final class RiskEvents {
             int vulnerability,
             String treatment,
             List<String> controls,
-            String note,
+            @Personal(KeyOf.ORGANIZATION) String note,
             String edition,
             LocalDate effectiveOn)
             implements ComplianceEvent {}
 
     /** An asset was taken off the register. */
-    public record AssetRemovedEvent(TenantId organizationId, String assetId, String reason, LocalDate effectiveOn)
+    public record AssetRemovedEvent(
+            TenantId organizationId, String assetId, @Personal(KeyOf.ORGANIZATION) String reason, LocalDate effectiveOn)
             implements ComplianceEvent {}
 }

@@ -3,6 +3,8 @@ package dev.hoshi.compliance.api.securityaction;
 import dev.hoshi.compliance.api.ComplianceEvent;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ public final class SecurityActionEvents {
             implements ComplianceEvent {}
 
     /** The policy was withdrawn. */
-    public record BasicPolicyWithdrawnEvent(TenantId organizationId, String reason, LocalDate effectiveOn)
+    public record BasicPolicyWithdrawnEvent(
+            TenantId organizationId, @Personal(KeyOf.ORGANIZATION) String reason, LocalDate effectiveOn)
             implements ComplianceEvent {}
 
     /** The organisation recorded the declaration IPA issued. */
@@ -74,7 +77,7 @@ public final class SecurityActionEvents {
             TenantId organizationId,
             SecurityActionLevel level,
             String declarationId,
-            String reason,
+            @Personal(KeyOf.ORGANIZATION) String reason,
             LocalDate effectiveOn)
             implements ComplianceEvent {}
 
@@ -96,7 +99,11 @@ public final class SecurityActionEvents {
 
     /** A periodic review was done; the next falls due {@code nextDueOn}. */
     public record ReviewCompletedEvent(
-            TenantId organizationId, ReviewKind kind, String note, LocalDate nextDueOn, LocalDate effectiveOn)
+            TenantId organizationId,
+            ReviewKind kind,
+            @Personal(KeyOf.ORGANIZATION) String note,
+            LocalDate nextDueOn,
+            LocalDate effectiveOn)
             implements ComplianceEvent {}
 
     /** A periodic review passed its due date without being done. */

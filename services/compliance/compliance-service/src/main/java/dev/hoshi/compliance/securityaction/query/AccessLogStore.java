@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.personal.PersonalDataVault;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -48,16 +50,41 @@ class AccessLogStore {
     private final Clock clock;
     private final Period retention;
     private final int perDocument;
+    private final UnaryOperator<String> sealViewer;
+    private final UnaryOperator<String> openViewer;
 
     @Autowired
     AccessLogStore(
             @Qualifier("serviceDatabase") MongoDatabase db,
             Clock clock,
-            @Value("${hoshi.compliance.access-log.retention:13m}") String retention) {
-        this(db.getCollection("access_log"), clock, PeriodStyle.detectAndParse(retention), ENTRIES_PER_DOCUMENT);
+            @Value("${hoshi.compliance.access-log.retention:13m}") String retention,
+            PersonalDataVault vault) {
+        this(
+                db.getCollection("access_log"),
+                clock,
+                PeriodStyle.detectAndParse(retention),
+                ENTRIES_PER_DOCUMENT,
+                vault::sealActor,
+                vault::openActor);
     }
 
     AccessLogStore(MongoCollection<Document> accessLog, Clock clock, Period retention, int perDocument) {
+        this(accessLog, clock, retention, perDocument, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    /**
+     * The viewer is stored sealed ({@code sealViewer}: a person's id under their key) and opened on read, so an
+     * erased person reads as {@code USER:erased-<key ref>} and no entry keeps their id.
+     */
+    private AccessLogStore(
+            MongoCollection<Document> accessLog,
+            Clock clock,
+            Period retention,
+            int perDocument,
+            UnaryOperator<String> sealViewer,
+            UnaryOperator<String> openViewer) {
+        this.sealViewer = sealViewer;
+        this.openViewer = openViewer;
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException(
                     "hoshi.compliance.access-log.retention must be a positive period such as 13m, but was: "
@@ -77,7 +104,7 @@ class AccessLogStore {
         append(
                 organization.toString(),
                 new Document("at", Date.from(at))
-                        .append("viewer", viewer)
+                        .append("viewer", sealViewer.apply(viewer))
                         .append("scope", scope)
                         .append("what", what));
     }
@@ -130,7 +157,7 @@ class AccessLogStore {
                 if (!at.isBefore(since) && (before == null || at.isBefore(before))) {
                     page.add(new AccessLogEntryView(
                             at,
-                            e.getString("viewer"),
+                            openViewer.apply(e.getString("viewer")),
                             e.getString("scope"),
                             e.getString("what") == null ? "MEMBER_STATUS" : e.getString("what")));
                 }

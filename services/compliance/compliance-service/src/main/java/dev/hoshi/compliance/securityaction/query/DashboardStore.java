@@ -12,6 +12,9 @@ import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusV
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.platform.personal.PersonalDataVault;
+import dev.hoshi.platform.personal.PersonalDataVault.Owner;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,10 +37,12 @@ class DashboardStore {
 
     private final MongoCollection<Document> dashboards;
     private final ObjectMapper json;
+    private final PersonalDataVault vault;
 
-    DashboardStore(@Qualifier("serviceDatabase") MongoDatabase db, ObjectMapper json) {
+    DashboardStore(@Qualifier("serviceDatabase") MongoDatabase db, ObjectMapper json, PersonalDataVault vault) {
         this.dashboards = db.getCollection("compliance_dashboard");
         this.json = json;
+        this.vault = vault;
     }
 
     /**
@@ -63,9 +68,11 @@ class DashboardStore {
         controls.forEach((organization, byId) -> byId.forEach((id, control) -> {
             Document storedControls = stored.get(organization);
             Document current = storedControls == null ? null : storedControls.get(fieldSafe(id), Document.class);
-            if (current == null || laterOf(read(current.toJson(), ControlView.class), control) == control) {
+            ControlView was = current == null ? null : read(current.toJson(), ControlView.class);
+            // the same update again keeps its stored (sealed) form: a repeated batch leaves the same documents
+            if (was == null || (laterOf(was, control) == control && !opened(was).equals(control))) {
                 sets.computeIfAbsent(organization, o -> new Document())
-                        .append("controls." + fieldSafe(id), Document.parse(write(control)));
+                        .append("controls." + fieldSafe(id), Document.parse(write(sealed(organization, control))));
             }
         }));
         if (sets.isEmpty()) {
@@ -98,9 +105,41 @@ class DashboardStore {
         List<ControlView> views = new ArrayList<>();
         edition.controlChapters().forEach(chapter -> chapter.controls().forEach(c -> {
             Document control = controls == null ? null : controls.get(fieldSafe(c.id()), Document.class);
-            views.add(control == null ? ControlView.notStarted(c.id()) : read(control.toJson(), ControlView.class));
+            views.add(
+                    control == null
+                            ? ControlView.notStarted(c.id())
+                            : opened(read(control.toJson(), ControlView.class)));
         }));
         return Optional.of(ComplianceStatusView.of(organization, today, published, views));
+    }
+
+    /**
+     * A control as stored: its owner sealed with the person's key, its evidence and justification with the
+     * organisation's, so the dashboard keeps no personal data in clear and reads as erased after an erasure.
+     */
+    private ControlView sealed(String organization, ControlView c) {
+        Owner org = Owner.organization(TenantId.of(organization));
+        return new ControlView(
+                c.controlId(),
+                c.status(),
+                c.owner() == null ? null : vault.sealValue(Owner.person(UserId.of(c.owner())), c.owner()),
+                c.dueOn(),
+                vault.sealValue(org, c.evidenceUrl()),
+                vault.sealValue(org, c.evidenceNote()),
+                vault.sealValue(org, c.justification()),
+                c.effectiveOn());
+    }
+
+    private ControlView opened(ControlView c) {
+        return new ControlView(
+                c.controlId(),
+                c.status(),
+                vault.openUserId(c.owner()),
+                c.dueOn(),
+                vault.openText(c.evidenceUrl()),
+                vault.openText(c.evidenceNote()),
+                vault.openText(c.justification()),
+                c.effectiveOn());
     }
 
     void deleteAll() {

@@ -9,11 +9,13 @@ import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
 import dev.hoshi.directory.api.consent.GranteeKind;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +41,11 @@ class GrantProjection {
 
     private final MongoCollection<Document> analysts;
     private final MongoCollection<Document> grants;
+    private final ReadModelErasure erasure;
 
-    GrantProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+    GrantProjection(@Qualifier("serviceDatabase") MongoDatabase db, ReadModelErasure erasure) {
         this.analysts = db.getCollection("support_analysts");
+        this.erasure = erasure;
         this.grants = db.getCollection("consent_grants");
     }
 
@@ -94,6 +98,12 @@ class GrantProjection {
         update(event.organizationId(), list -> list.stream()
                 .filter(g -> g.getString("grantId").equals(event.grantId().toString()))
                 .forEach(g -> g.put("revoked", true)));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(analysts, Set.of("_id"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

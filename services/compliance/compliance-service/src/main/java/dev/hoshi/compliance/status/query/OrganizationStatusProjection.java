@@ -10,12 +10,15 @@ import dev.hoshi.directory.api.organization.OrganizationMemberRemovedEvent;
 import dev.hoshi.directory.api.organization.OrganizationMemberRoleChangedEvent;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationRole;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,9 +38,11 @@ import org.springframework.stereotype.Component;
 class OrganizationStatusProjection {
 
     private final MongoCollection<Document> organizations;
+    private final ReadModelErasure erasure;
 
-    OrganizationStatusProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+    OrganizationStatusProjection(@Qualifier("serviceDatabase") MongoDatabase db, ReadModelErasure erasure) {
         this.organizations = db.getCollection("organizations");
+        this.erasure = erasure;
     }
 
     @EventHandler
@@ -62,6 +67,12 @@ class OrganizationStatusProjection {
     @EventHandler
     void on(OrganizationMemberRemovedEvent event) {
         update(event.organizationId(), roles -> roles.remove(event.member().toString()));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(organizations, Set.of("user"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

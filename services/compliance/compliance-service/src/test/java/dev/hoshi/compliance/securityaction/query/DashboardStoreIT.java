@@ -18,6 +18,7 @@ import dev.hoshi.compliance.api.status.SecurityActionStatus.Policy;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class DashboardStoreIT {
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
-    private final DashboardStore store = new DashboardStore(db, json);
+    private final DashboardStore store = new DashboardStore(db, json, new PersonalDataVault(db));
     private final Edition edition = Catalog.load().current();
     private final List<String> controlIds = edition.controlChapters().stream()
             .flatMap(chapter -> chapter.controls().stream())

@@ -2,6 +2,7 @@ package dev.hoshi.directory.api.person;
 
 import dev.hoshi.kernel.context.PlatformScoped;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
 import java.util.Set;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -30,7 +31,10 @@ public final class ContactPreferencesMessages {
 
     /** The person's contact preferences are now these ({@code encryptedEmail} under their own key). */
     public record ContactPreferencesSetEvent(
-            UserId person, String encryptedEmail, NotificationLanguage language, Set<NotificationKind> optOuts) {
+            @Personal UserId person,
+            String encryptedEmail,
+            NotificationLanguage language,
+            Set<NotificationKind> optOuts) {
 
         public ContactPreferencesSetEvent {
             optOuts = Set.copyOf(optOuts);

@@ -2,6 +2,7 @@ package dev.hoshi.directory.api.support;
 
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
 
 /** A support organisation now exists, with its first analyst. */
 public record SupportOrganizationRegisteredEvent(
@@ -9,4 +10,4 @@ public record SupportOrganizationRegisteredEvent(
         String name,
         String nameEn,
         SupportOrganizationKind kind,
-        UserId analyst) {}
+        @Personal UserId analyst) {}

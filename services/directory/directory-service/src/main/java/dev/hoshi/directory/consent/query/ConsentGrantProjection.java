@@ -12,9 +12,11 @@ import dev.hoshi.directory.api.consent.ConsentScopeChangedEvent;
 import dev.hoshi.directory.api.consent.ConsentStatus;
 import dev.hoshi.directory.api.consent.GranteeKind;
 import dev.hoshi.directory.api.consent.ListConsentGrantsQuery;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,9 +47,11 @@ class ConsentGrantProjection {
 
     private final MongoCollection<Document> grants;
     private final Clock clock;
+    private final ReadModelErasure erasure;
 
-    ConsentGrantProjection(@Qualifier("serviceDatabase") MongoDatabase db, Clock clock) {
+    ConsentGrantProjection(@Qualifier("serviceDatabase") MongoDatabase db, Clock clock, ReadModelErasure erasure) {
         this.grants = db.getCollection("consent_grants");
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -84,6 +89,12 @@ class ConsentGrantProjection {
                     g.put("revokedOn", date(event.revokedOn()));
                     history(g).add(change(ChangeKind.REVOKED, event.scope(), at, actor));
                 }));
+    }
+
+    /** Who changed a grant reads as erased once that person is (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(grants, Set.of("by"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

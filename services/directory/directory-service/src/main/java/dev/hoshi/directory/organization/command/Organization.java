@@ -31,6 +31,7 @@ import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
 import dev.hoshi.kernel.text.Text;
 import dev.hoshi.kernel.time.BusinessTime;
 import java.time.Clock;
@@ -69,7 +70,10 @@ class Organization {
     @AggregateIdentifier
     private TenantId id;
 
+    /** Sealed in snapshots, each user id with the person's own key. */
+    @Personal
     private final Map<UserId, OrganizationRole> people = new LinkedHashMap<>();
+
     private OrganizationProfile profile;
     private final Map<ConsentGrantId, Grant> grants = new LinkedHashMap<>();
 

@@ -11,13 +11,16 @@ import dev.hoshi.directory.api.organization.OrganizationMemberRoleChangedEvent;
 import dev.hoshi.directory.api.organization.OrganizationMemberView;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationRole;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,9 +40,11 @@ import org.springframework.stereotype.Component;
 class OrganizationPeopleProjection {
 
     private final MongoCollection<Document> people;
+    private final ReadModelErasure erasure;
 
-    OrganizationPeopleProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+    OrganizationPeopleProjection(@Qualifier("serviceDatabase") MongoDatabase db, ReadModelErasure erasure) {
         this.people = db.getCollection("organization_people");
+        this.erasure = erasure;
     }
 
     @EventHandler
@@ -70,6 +75,12 @@ class OrganizationPeopleProjection {
         update(
                 event.organizationId(),
                 list -> list.removeIf(p -> event.member().toString().equals(p.getString("userId"))));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(people, Set.of("userId"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

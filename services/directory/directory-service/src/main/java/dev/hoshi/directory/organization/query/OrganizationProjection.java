@@ -14,13 +14,16 @@ import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationView;
 import dev.hoshi.directory.api.organization.Prefecture;
 import dev.hoshi.directory.api.organization.SmeSector;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -40,9 +43,12 @@ class OrganizationProjection {
 
     private final MongoCollection<Document> organizations;
     private final SmeDefinitions sme;
+    private final ReadModelErasure erasure;
 
-    OrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db, SmeDefinitions sme) {
+    OrganizationProjection(
+            @Qualifier("serviceDatabase") MongoDatabase db, SmeDefinitions sme, ReadModelErasure erasure) {
         this.organizations = db.getCollection("organizations");
+        this.erasure = erasure;
         this.sme = sme;
     }
 
@@ -77,6 +83,12 @@ class OrganizationProjection {
         organizations.updateOne(
                 new Document("_id", event.organizationId().toString()),
                 new Document("$set", new Document("profile", profile).append("nameEn", p.nameEn())));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(organizations, Set.of("owner"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler

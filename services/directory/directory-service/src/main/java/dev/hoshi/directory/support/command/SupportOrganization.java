@@ -27,6 +27,7 @@ import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.Personal;
 import dev.hoshi.kernel.text.Text;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,7 +64,10 @@ class SupportOrganization {
     @AggregateIdentifier
     private SupportOrganizationId id;
 
+    /** Sealed in snapshots, each with the analyst's own key. */
+    @Personal
     private final LinkedHashSet<UserId> analysts = new LinkedHashSet<>();
+
     private final LinkedHashSet<TenantId> members = new LinkedHashSet<>();
     private final Map<TenantId, MembershipParty> pending = new LinkedHashMap<>();
 

@@ -3,6 +3,7 @@ package dev.hoshi.directory.support.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.support.FindSupportOrganizationQuery;
 import dev.hoshi.directory.api.support.ListSupportOrganizationsQuery;
 import dev.hoshi.directory.api.support.MembershipAcceptedEvent;
@@ -12,9 +13,11 @@ import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
+import dev.hoshi.platform.personal.ReadModelErasure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,9 +35,11 @@ import org.springframework.stereotype.Component;
 class SupportOrganizationProjection {
 
     private final MongoCollection<Document> supportOrganizations;
+    private final ReadModelErasure erasure;
 
-    SupportOrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
+    SupportOrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db, ReadModelErasure erasure) {
         this.supportOrganizations = db.getCollection("support_organizations");
+        this.erasure = erasure;
     }
 
     @EventHandler
@@ -78,6 +83,13 @@ class SupportOrganizationProjection {
     private void addMember(String supportOrganization, String member) {
         supportOrganizations.updateOne(
                 new Document("_id", supportOrganization), new Document("$addToSet", new Document("members", member)));
+    }
+
+    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(
+                supportOrganizations, Set.of("analysts"), event.subjectDigest(), event.keyId(), event.erasedAs());
     }
 
     @ResetHandler
