@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +29,7 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.util.ForwardedHeaderUtils;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -53,19 +57,43 @@ class WebSocketRoutingIT {
     static final DisposableServer insights = HttpServer.create()
             .host("127.0.0.1")
             .port(0)
-            .route(routes -> routes.ws(
-                    "/graphql",
-                    (in, out) -> {
+            .route(routes -> routes.get("/subscriptions", (request, response) -> {
+                        // like the services (Spring MVC, forward-headers-strategy: framework): the host is the one
+                        // the Forwarded/X-Forwarded-* headers name, and a handshake from another origin gets 403
                         HttpHeaders headers = new HttpHeaders();
-                        in.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
-                        handshakes.add(headers);
-                        // Say hello, then stay open until the client closes: a server that closed right after
-                        // its message would race the gateway's relay of that message.
-                        return out.sendString(Mono.just("hello from insights"))
-                                .then()
-                                .then(in.receive().then());
-                    },
-                    WebsocketServerSpec.builder().protocols(PROTOCOL).build()))
+                        request.requestHeaders().forEach(h -> headers.add(h.getKey(), h.getValue()));
+                        URI seen = ForwardedHeaderUtils.adaptFromForwardedHeaders(
+                                        URI.create("http://" + headers.getFirst(HttpHeaders.HOST) + request.uri()),
+                                        headers)
+                                .build()
+                                .toUri();
+                        String origin = headers.getOrigin();
+                        if (origin != null && !origin.equals(seen.getScheme() + "://" + seen.getRawAuthority())) {
+                            return response.status(403).send();
+                        }
+                        return response.sendWebsocket(
+                                (in, out) -> out.sendString(in.receive()
+                                        .asString()
+                                        .map(message -> message.contains("connection_init")
+                                                ? "{\"type\":\"connection_ack\"}"
+                                                : "{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{}}}")),
+                                WebsocketServerSpec.builder()
+                                        .protocols(PROTOCOL)
+                                        .build());
+                    })
+                    .ws(
+                            "/graphql",
+                            (in, out) -> {
+                                HttpHeaders headers = new HttpHeaders();
+                                in.headers().forEach(h -> headers.add(h.getKey(), h.getValue()));
+                                handshakes.add(headers);
+                                // Say hello, then stay open until the client closes: a server that closed right after
+                                // its message would race the gateway's relay of that message.
+                                return out.sendString(Mono.just("hello from insights"))
+                                        .then()
+                                        .then(in.receive().then());
+                            },
+                            WebsocketServerSpec.builder().protocols(PROTOCOL).build()))
             .bindNow();
 
     @DynamicPropertySource
@@ -100,6 +128,8 @@ class WebSocketRoutingIT {
         HttpHeaders handshake = handshakes.poll(5, TimeUnit.SECONDS);
         assertThat(handshake).isNotNull();
         assertThat(handshake.getFirst("Sec-WebSocket-Protocol")).isEqualTo(PROTOCOL);
+        // the gateway's own origin, the one its Forwarded headers name (not the service's address)
+        assertThat(handshake.getOrigin()).isEqualTo("http://127.0.0.1:" + port);
         String forwarded = handshake.getFirst(HttpHeaders.AUTHORIZATION);
         assertThat(forwarded).startsWith("Bearer ").isNotEqualTo("Bearer " + callerToken);
         JWTClaimsSet internal =
@@ -107,6 +137,46 @@ class WebSocketRoutingIT {
         assertThat(internal.getIssuer()).isEqualTo("hoshi-gateway");
         assertThat(internal.getAudience()).containsExactly("hoshi-services");
         assertThat(internal.getStringClaim("actor")).isEqualTo("USER:demo-tanaka");
+    }
+
+    /**
+     * The JDK's client (the bad-input corpus's) to a service that, like the real ones, refuses a handshake from an
+     * origin other than the one its forwarded headers name: acknowledged after connection_init, and a subscription's
+     * message arrives (before the gateway sent its own origin, the service refused and the client got 1002).
+     */
+    @Test
+    void theJdkClientIsAcknowledgedAndReceivesASubscriptionsMessage() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken("tanaka"))
+                .subprotocols(PROTOCOL)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/insights/subscriptions"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        received.add(data.toString());
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                        received.add("close " + code + " " + reason);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        received.add("error " + error);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
+        socket.sendText("{\"type\":\"connection_init\"}", true).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"connection_ack\"}");
+        socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { x }\"}}", true)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"next\"");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
     }
 
     @Test

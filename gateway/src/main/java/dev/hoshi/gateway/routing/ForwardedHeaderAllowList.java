@@ -1,5 +1,6 @@
 package dev.hoshi.gateway.routing;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -7,6 +8,7 @@ import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -19,6 +21,12 @@ import reactor.core.publisher.Mono;
  * Spring Cloud Gateway's routing filters, whose header filters then add the gateway's own {@code X-Forwarded-*} and
  * {@code Forwarded}, describing only what the gateway itself saw. The few headers on {@link #FOR_THE_GATEWAY} stay
  * for the gateway's own HTTP and WebSocket clients, which write their own and never copy the caller's.
+ *
+ * <p>A WebSocket handshake also gets the gateway's own origin as {@code Origin} (the caller's was checked by
+ * {@link WebSocketOriginFilter} and is dropped here). Without one, the gateway's WebSocket client (Reactor Netty) writes
+ * the service's own address as {@code Origin}; the service, which takes its host from the gateway's {@code
+ * Forwarded}/{@code X-Forwarded-*} ({@code forward-headers-strategy: framework}), then sees a handshake from another
+ * origin and refuses it with 403, and the gateway closes the caller's WebSocket at once with 1002 "Protocol error".
  */
 @Component
 class ForwardedHeaderAllowList implements GlobalFilter, Ordered {
@@ -52,9 +60,25 @@ class ForwardedHeaderAllowList implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        boolean handshake = "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade());
+        String ownOrigin = origin(request.getURI());
         return chain.filter(exchange.mutate()
-                .request(request -> request.headers(ForwardedHeaderAllowList::keepAllowed))
+                .request(forwarded -> forwarded.headers(headers -> {
+                    keepAllowed(headers);
+                    if (handshake) {
+                        headers.setOrigin(ownOrigin);
+                    }
+                }))
                 .build());
+    }
+
+    /**
+     * The origin of the gateway as the caller reached it: the scheme, host and port that Spring Cloud Gateway's {@code
+     * Forwarded} and {@code X-Forwarded-*} headers name too, so a service sees a same-origin handshake.
+     */
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
     }
 
     static void keepAllowed(HttpHeaders headers) {

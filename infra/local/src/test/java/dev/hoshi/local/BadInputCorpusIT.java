@@ -839,10 +839,8 @@ class BadInputCorpusIT {
                 socket.send("{\"type\":\"connection_init\"}");
                 JsonNode ack = socket.next();
                 if (!ack.path("type").asText().equals("connection_ack")) {
-                    // known: through the gateway the JDK's WebSocket client is closed with 1002 right after the
-                    // handshake; said loudly rather than failed, until that is understood
-                    tally.count("subscription-websocket", "not exercised");
-                    tally.notes.add("subscriptions over WebSocket NOT exercised: no connection_ack, got " + ack);
+                    tally.failures.add(
+                            schema.service() + " WebSocket: no connection_ack after connection_init, got " + ack);
                     return;
                 }
                 for (int i = 0; i < variants.size(); i++) {
