@@ -2,6 +2,8 @@
 # The whole system under load, one command:  infra/bench/e2e.sh [--tenants=1000] [--clients=4] [--seconds=60]
 #   [--baseline-seconds=10] [--seed-clients=8] [--lag-probes=40] [--data=DIR (kept; a second run skips seeding)]
 # --rebuilds=false skips timing each projection's rebuild at the end.
+# --tracing-rounds=N: after seeding, tracing's cost instead (each round restarts the stack with sampling 0 and 1.0 and
+#   times dashboard reads and mutations alone for --seconds each after --baseline-seconds of warm-up; docs/performance.md).
 # Builds the jars, starts them as the local runner does (embedded store, or MONGODB_URI) in a fresh temporary data
 # directory, seeds the tenants with a year of history through the gateway's GraphQL, then prints per operation the
 # throughput, p50/p95/p99 and the ratios to the baselines (gateway health, raw insertOne), read-after-write lags and

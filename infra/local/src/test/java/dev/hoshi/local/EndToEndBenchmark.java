@@ -38,7 +38,8 @@ import org.bson.Document;
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
  * --lag-probes=40 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it skips the seeding
- * (useful at 10,000 tenants, where seeding takes longest).
+ * (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures tracing's cost instead
+ * (sampling 0 against 1.0, {@link #tracingOverhead}).
  */
 public final class EndToEndBenchmark {
 
@@ -58,7 +59,8 @@ public final class EndToEndBenchmark {
             int seedClients,
             int lagProbes,
             Optional<Path> data,
-            boolean rebuilds) {}
+            boolean rebuilds,
+            int tracingRounds) {}
 
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -94,12 +96,13 @@ public final class EndToEndBenchmark {
                 intOption(given, "seed-clients", 8),
                 intOption(given, "lag-probes", 40),
                 Optional.ofNullable(given.remove("data")).map(Path::of),
-                Boolean.parseBoolean(given.getOrDefault("rebuilds", "true")));
+                Boolean.parseBoolean(given.getOrDefault("rebuilds", "true")),
+                intOption(given, "tracing-rounds", 0));
         given.remove("rebuilds");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet()
                     + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes"
-                    + " --data --rebuilds");
+                    + " --data --rebuilds --tracing-rounds");
         }
         return options;
     }
@@ -116,17 +119,7 @@ public final class EndToEndBenchmark {
         Optional<String> external =
                 Optional.ofNullable(System.getenv("MONGODB_URI")).filter(s -> !s.isBlank());
         LocalStack.Config config = LocalStack.Config.onFreePorts(Path.of("").toAbsolutePath(), data, external);
-        LocalStack stack = LocalStack.create(config)
-                // as production runs it: the due-date check once a day, not every 10 s as in the demo
-                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT1H")
-                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "P1D");
-        // the benchmark's clients act as one owner persona each far above a person's pace
-        LocalStackFixture.NO_RATE_LIMIT.forEach(stack::withEnvironment);
-        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stop"));
-        long startNanos = System.nanoTime();
-        stack.startAll(line -> System.out.println("  " + line));
-        System.out.printf("  all healthy after %.0f s%n", seconds(System.nanoTime() - startNanos));
-        client = new GatewayClient(config.gatewayUrl());
+        LocalStack stack = start(config, Map.of());
         String storeUri = external.orElse("mongodb://127.0.0.1:" + config.storePort());
         try {
             if (alreadySeeded()) {
@@ -134,6 +127,11 @@ public final class EndToEndBenchmark {
                 awaitListedMembers(options.tenants());
             } else {
                 seed();
+            }
+            if (options.tracingRounds() > 0) {
+                stack.close();
+                tracingOverhead(config);
+                return;
             }
             List<Row> rows = new ArrayList<>();
             Row health = measure("gateway health (no auth)", options.baselineSeconds(), this::health);
@@ -164,6 +162,91 @@ public final class EndToEndBenchmark {
         } finally {
             stack.close();
         }
+    }
+
+    /** Starts the stack as the benchmark runs it, with {@code environment} on top, and a client of its gateway. */
+    private LocalStack start(LocalStack.Config config, Map<String, String> environment) throws Exception {
+        LocalStack stack = LocalStack.create(config)
+                // as production runs it: the due-date check once a day, not every 10 s as in the demo
+                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INITIAL_DELAY", "PT1H")
+                .withEnvironment("HOSHI_COMPLIANCE_DUE_CHECK_INTERVAL", "P1D");
+        // the benchmark's clients act as one owner persona each far above a person's pace
+        LocalStackFixture.NO_RATE_LIMIT.forEach(stack::withEnvironment);
+        environment.forEach(stack::withEnvironment);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "e2e-stop"));
+        long startNanos = System.nanoTime();
+        stack.startAll(line -> System.out.println("  " + line));
+        System.out.printf("  all healthy after %.0f s%n", seconds(System.nanoTime() - startNanos));
+        client = new GatewayClient(config.gatewayUrl());
+        tokens.clear();
+        return stack;
+    }
+
+    // ---- tracing's cost -----------------------------------------------------------------------------------------
+
+    /**
+     * {@code --tracing-rounds=N}: instead of the phases above, the cost of tracing on the request path. N rounds, each
+     * restarting the stack (same data) once with sampling 0 and once with sampling 1.0 (order A B, then B A, so a
+     * drift of the machine's load falls on both alike); in each, a warm-up of {@code --baseline-seconds} of both
+     * operations, then dashboard reads alone and mutations alone for {@code --seconds} each. No exporter is configured
+     * (the default): what is measured is making, propagating and ending the spans.
+     */
+    private void tracingOverhead(LocalStack.Config config) throws Exception {
+        String[] samplings = {"0.0", "1.0"};
+        Map<String, List<Double>> p50s = new LinkedHashMap<>(); // "<operation> <sampling>" -> p50 per round
+        for (int round = 0; round < options.tracingRounds(); round++) {
+            for (int i = 0; i < samplings.length; i++) {
+                String sampling = samplings[round % 2 == 0 ? i : samplings.length - 1 - i];
+                System.out.printf("  round %d, sampling %s%n", round + 1, sampling);
+                LocalStack stack = start(config, Map.of("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", sampling));
+                try {
+                    Call dashboard = this::dashboard;
+                    Call mutation = this::mutation;
+                    drive(
+                            options.baselineSeconds(),
+                            random -> random.nextBoolean() ? dashboard : mutation,
+                            Map.of(dashboard, new Recorder("warm-up"), mutation, new Recorder("warm-up")));
+                    for (Map.Entry<String, Call> operation : List.of(
+                            Map.entry("dashboard read alone", dashboard), Map.entry("mutation alone", mutation))) {
+                        Row row = measure(
+                                operation.getKey() + ", sampling " + sampling, options.seconds(), operation.getValue());
+                        p50s.computeIfAbsent(operation.getKey() + " " + sampling, k -> new ArrayList<>())
+                                .add(row.percentileMillis(50));
+                    }
+                } finally {
+                    stack.close();
+                }
+            }
+        }
+        System.out.printf(
+                "%nTracing's cost: %,d tenants, %d clients, %d rounds, %d s per operation, %d cores%n",
+                options.tenants(),
+                options.clients(),
+                options.tracingRounds(),
+                options.seconds(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| operation | p50 ms per round, sampling 0 | sampling 1.0 | median p50, 0 | 1.0 | ratio |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (String operation : List.of("dashboard read alone", "mutation alone")) {
+            List<Double> off = p50s.get(operation + " 0.0");
+            List<Double> on = p50s.get(operation + " 1.0");
+            double offMedian = median(off);
+            double onMedian = median(on);
+            System.out.printf(
+                    "| %s | %s | %s | %.2f | %.2f | %.3f |%n",
+                    operation, millis(off), millis(on), offMedian, onMedian, onMedian / offMedian);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static String millis(List<Double> values) {
+        return values.stream().map(v -> "%.2f".formatted(v)).collect(java.util.stream.Collectors.joining(", "));
     }
 
     // ---- seeding ------------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.hoshi.testsupport.MetricNames;
 import dev.hoshi.testsupport.TestMongo;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -85,6 +87,13 @@ class ObservabilityIT {
         assertThat(trace.values())
                 .as("the request's server span is the gateway span's child")
                 .anyMatch(s -> s.getParentSpanId().equals(GATEWAY_SPAN_ID));
+    }
+
+    @Test
+    void withoutAnOtlpEndpointTheServiceHasNoExporterOfItsOwn(@Autowired ApplicationContext context) {
+        // the OTLP exporter is on the class path (TraceExportTest), but nothing is configured: the only exporter is
+        // this test's in-memory one, so no span leaves the process
+        assertThat(context.getBeansOfType(SpanExporter.class).values()).containsExactly(spans);
     }
 
     @Test

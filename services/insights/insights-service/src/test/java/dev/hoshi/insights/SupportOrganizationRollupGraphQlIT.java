@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionConfirmedEvent;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -64,7 +65,8 @@ class SupportOrganizationRollupGraphQlIT {
             query($id: ID!) { supportOrganizationRollup(supportOrganizationId: $id) {
               consentingMembers suppressed levels { none } reviewsOverdue
               scores { members suppressed mean median bands { band members } }
-              items { members suppressed rates { item implementedRate } } } }
+              items { members suppressed rates { item implementedRate } }
+              keyActions { members suppressed actions { actionId confirmed confirmedRate } } } }
             """;
 
     @DynamicPropertySource
@@ -127,6 +129,19 @@ class SupportOrganizationRollupGraphQlIT {
                                 ConsentScope.FULL_DETAIL,
                                 LocalDate.parse("2026-01-01"),
                                 null)));
+                if (done <= 10) { // the executives of m1 and m2 confirmed key action K2
+                    eventStore.publish(new GenericDomainEventMessage<>(
+                            "ManagementChecklist",
+                            "management:" + org,
+                            0,
+                            new KeyActionConfirmedEvent(
+                                    TenantId.of(org),
+                                    "K2",
+                                    "owner-" + org,
+                                    null,
+                                    "3.1",
+                                    LocalDate.parse("2026-02-01"))));
+                }
                 eventStore.publish(new GenericDomainEventMessage<>(
                         "SecurityAction", "security-action:" + org, 0, sheet(org, done)));
             });
@@ -139,6 +154,13 @@ class SupportOrganizationRollupGraphQlIT {
                 .path("supportOrganizationRollup.scores.members")
                 .entity(Integer.class)
                 .isEqualTo(5));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> as(tokens.user(analyst, null))
+                .document(QUERY)
+                .variable("id", support)
+                .execute()
+                .path("supportOrganizationRollup.keyActions.actions[1].confirmed")
+                .entity(Integer.class)
+                .isEqualTo(2));
 
         var response = as(tokens.user(analyst, null))
                 .document(QUERY)
@@ -168,6 +190,18 @@ class SupportOrganizationRollupGraphQlIT {
         response.path("supportOrganizationRollup.items.rates[24].implementedRate")
                 .entity(Double.class)
                 .isEqualTo(0.2);
+        response.path("supportOrganizationRollup.keyActions.members")
+                .entity(Integer.class)
+                .isEqualTo(5);
+        response.path("supportOrganizationRollup.keyActions.actions[*].actionId")
+                .entityList(String.class)
+                .containsExactly("K1", "K2", "K3", "K4", "K5", "K6", "K7");
+        response.path("supportOrganizationRollup.keyActions.actions[1].confirmedRate")
+                .entity(Double.class)
+                .isEqualTo(0.4);
+        response.path("supportOrganizationRollup.keyActions.actions[0].confirmed")
+                .entity(Integer.class)
+                .isEqualTo(0);
 
         String list =
                 """

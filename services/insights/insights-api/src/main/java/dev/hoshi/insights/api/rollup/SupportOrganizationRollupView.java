@@ -43,7 +43,8 @@ public record SupportOrganizationRollupView(
         Long declined,
         ScoreSummaryView scores,
         ItemRatesView items,
-        ControlRatesView controls) {
+        ControlRatesView controls,
+        KeyActionRatesView keyActions) {
 
     /**
      * Members per SECURITY ACTION level, each in the highest bucket that holds, from compliance's status: ★★ declared;
@@ -87,4 +88,16 @@ public record SupportOrganizationRollupView(
      * One chapter: controls implemented and controls that apply (not marked not applicable), summed over the group.
      */
     public record ChapterRateView(String chapter, long implemented, long applicable, double implementedRate) {}
+
+    /**
+     * The management edition's key actions (経営者編 重要7項目の取組), over members whose grant includes full detail:
+     * per key action of the current edition, in its order, how many of them had their executive confirm it.
+     *
+     * @param members the group's size; {@code null} below the threshold
+     */
+    public record KeyActionRatesView(
+            Long members, boolean suppressed, SuppressionReason suppressedReason, List<KeyActionRateView> actions) {}
+
+    /** One key action: members whose executive confirmed it, and their share (0..1) of the group. */
+    public record KeyActionRateView(String actionId, long confirmed, double confirmedRate) {}
 }

@@ -40,7 +40,9 @@ final class DisclosureControl {
         /** items: members whose grant is full detail and who have a sheet. */
         ITEMS("detailed"),
         /** controls: members whose grant is full detail and who track a control. */
-        CONTROLS("controlled");
+        CONTROLS("controlled"),
+        /** keyActions: members whose grant is full detail (a key action not confirmed counts as such). */
+        KEY_ACTIONS("fullDetail");
 
         final String counter;
 

@@ -277,6 +277,12 @@ final class MemberState {
         if (!scope.includes(ConsentScope.FULL_DETAIL)) {
             return c;
         }
+        c.put("fullDetail", 1L);
+        for (String action : state.getList("keyActions", String.class, List.of())) {
+            if (isKeyAction(edition, action)) {
+                c.put("keyAction." + fieldSafe(action), 1L);
+            }
+        }
         Document answers = state.get("answers", Document.class);
         if (answers != null) {
             c.put("detailed", 1L);
@@ -296,6 +302,11 @@ final class MemberState {
             });
         }
         return c;
+    }
+
+    /** Whether {@code action} is one of the edition's key actions (経営者編), the only ones a rollup reports. */
+    static boolean isKeyAction(Edition edition, String action) {
+        return edition.keyActions().stream().anyMatch(k -> k.id().equals(action));
     }
 
     /**

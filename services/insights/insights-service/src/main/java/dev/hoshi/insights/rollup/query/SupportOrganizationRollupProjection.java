@@ -5,6 +5,8 @@ import com.mongodb.client.model.IndexOptions;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionConfirmedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionWithdrawnEvent;
 import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentRevokedEvent;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -64,7 +67,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v5";
+    static final String PROCESSING_GROUP = "insights-rollups-v6";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
@@ -305,6 +308,29 @@ class SupportOrganizationRollupProjection {
             }
             controls.put(
                     MemberState.fieldSafe(event.controlId()), event.status().name());
+        });
+    }
+
+    /** The executive's confirmation of a key action (経営者編) of the current edition; others are not reported. */
+    @EventHandler
+    void on(KeyActionConfirmedEvent event, @Timestamp Instant at) {
+        if (!edition.edition().equals(event.edition()) || !MemberState.isKeyAction(edition, event.actionId())) {
+            return;
+        }
+        change(event.organizationId(), at, s -> {
+            Set<String> actions = new TreeSet<>(s.getList("keyActions", String.class, List.of()));
+            actions.add(event.actionId());
+            s.put("keyActions", new ArrayList<>(actions));
+        });
+    }
+
+    @EventHandler
+    void on(KeyActionWithdrawnEvent event, @Timestamp Instant at) {
+        change(event.organizationId(), at, s -> {
+            List<String> actions = new ArrayList<>(s.getList("keyActions", String.class, List.of()));
+            if (actions.remove(event.actionId())) {
+                s.put("keyActions", actions);
+            }
         });
     }
 

@@ -4,6 +4,8 @@ import static dev.hoshi.insights.rollup.query.MemberState.MAX_SCORE;
 import static dev.hoshi.insights.rollup.query.MemberState.MIN_SCORE;
 
 import com.mongodb.client.MongoDatabase;
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.catalog.Edition;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.insights.api.attestation.AttestationView;
 import dev.hoshi.insights.api.attestation.FindAttestationQuery;
@@ -26,6 +28,8 @@ import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ChapterRateVi
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ControlRatesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRateView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ItemRatesView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.KeyActionRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.KeyActionRatesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ScoreSummaryView;
 import dev.hoshi.insights.api.rollup.SuppressionReason;
@@ -65,12 +69,15 @@ class SupportOrganizationRollupQueries {
     private final Clock clock;
     private final DisclosureControl disclosure;
     private final CohortPublications cohorts;
+    private final Edition edition;
 
     SupportOrganizationRollupQueries(
             @Qualifier("serviceDatabase") MongoDatabase db,
             @Value("${hoshi.insights.disclosure-threshold:5}") int threshold,
-            Clock clock) {
+            Clock clock,
+            Catalog catalog) {
         this.store = RollupCollections.in(db);
+        this.edition = catalog.current();
         this.threshold = threshold;
         this.clock = clock;
         this.disclosure = new DisclosureControl(db, threshold);
@@ -227,7 +234,8 @@ class SupportOrganizationRollupQueries {
                 suppressed ? null : count(sub(doc, "declined"), period),
                 scores(doc, verdict),
                 items(doc, verdict),
-                controls(doc, verdict));
+                controls(doc, verdict),
+                keyActions(doc, verdict));
     }
 
     private ScoreSummaryView scores(Document doc, Verdict verdict) {
@@ -282,6 +290,22 @@ class SupportOrganizationRollupQueries {
                         })
                         .toList();
         return new ControlRatesView(controlled, false, null, rates);
+    }
+
+    /** Every key action of the current edition, in its order, with the members whose executive confirmed it. */
+    private KeyActionRatesView keyActions(Document doc, Verdict verdict) {
+        Long members = verdict.size(Group.KEY_ACTIONS);
+        if (!verdict.shown(Group.KEY_ACTIONS)) {
+            return new KeyActionRatesView(members, true, verdict.reason(Group.KEY_ACTIONS), null);
+        }
+        Document confirmed = sub(doc, "keyAction");
+        List<KeyActionRateView> actions = edition.keyActions().stream()
+                .map(action -> {
+                    long n = count(confirmed, MemberState.fieldSafe(action.id()));
+                    return new KeyActionRateView(action.id(), n, (double) n / members);
+                })
+                .toList();
+        return new KeyActionRatesView(members, false, null, actions);
     }
 
     /** The median from the histogram: the middle score, or the mean of the two middle ones. */

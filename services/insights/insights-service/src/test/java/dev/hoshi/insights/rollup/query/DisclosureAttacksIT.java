@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionConfirmedEvent;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -28,6 +29,7 @@ import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
+import dev.hoshi.insights.api.rollup.SuppressionReason;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.SupportOrganizationId;
@@ -231,13 +233,54 @@ class DisclosureAttacksIT {
     }
 
     /** One store with its projection and queries; the clock stands in late November 2026. */
+    /**
+     * (K) Key-action rates, unfiltered minus industry E's: the one member outside E confirmed K1 or not. Where that
+     * member's grant is not full detail its confirmation counts nowhere (the worlds look the same); where it is, the
+     * filter that leaves it alone out is withheld (complement rule) and its own industry is too small to show.
+     */
+    @Test
+    void subtractingTheFilteredKeyActionRatesDoesNotRevealOneMembersConfirmation() {
+        List<List<Object>> seen = new ArrayList<>();
+        for (boolean xConfirmed : List.of(true, false)) {
+            World w = keyActionWorld(ConsentScope.LEVEL_AND_SCORES, xConfirmed);
+            seen.add(List.of(w.rollup(null, RollupFilter.NONE), w.rollup(null, E), w.rollup(null, G), w.list()));
+        }
+        assertThat(seen.get(0)).as("a member showing no detail").isEqualTo(seen.get(1));
+
+        World w = keyActionWorld(ConsentScope.FULL_DETAIL, true);
+        SupportOrganizationRollupView all = w.rollup(null, RollupFilter.NONE);
+        assertThat(all.keyActions().members()).isEqualTo(10L);
+        assertThat(all.keyActions().actions().get(0).confirmed()).isEqualTo(4L);
+        SupportOrganizationRollupView e = w.rollup(null, E);
+        assertThat(e.keyActions().suppressed()).isTrue();
+        assertThat(e.keyActions().suppressedReason()).isEqualTo(SuppressionReason.SMALL_COMPLEMENT);
+        assertThat(e.keyActions().actions()).isNull();
+        assertThat(w.rollup(null, G).keyActions().suppressedReason()).isEqualTo(SuppressionReason.SMALL_GROUP);
+    }
+
+    private World keyActionWorld(ConsentScope xScope, boolean xConfirmed) {
+        World w = new World();
+        for (int i = 1; i <= 9; i++) {
+            w.member("m" + i, ConsentScope.FULL_DETAIL, JsicDivision.E, SEPTEMBER);
+        }
+        w.member("x", xScope, JsicDivision.G, SEPTEMBER);
+        for (String confirming : xConfirmed ? List.of("m1", "m2", "m3", "x") : List.of("m1", "m2", "m3")) {
+            w.projection.on(
+                    new KeyActionConfirmedEvent(
+                            TenantId.of(confirming), "K1", "owner-" + confirming, null, "3.1", SHEET_ON),
+                    OCTOBER);
+        }
+        return w;
+    }
+
     private final class World {
 
         final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T03:00:00Z"));
         final MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
         final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
                 db, SmeDefinitions.load(), Catalog.load(), clock, new MemberStatusChanges(new MemberStatusFeed()));
-        final SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, clock);
+        final SupportOrganizationRollupQueries queries =
+                new SupportOrganizationRollupQueries(db, 5, clock, Catalog.load());
 
         World() {
             projection.on(new SupportOrganizationRegisteredEvent(

@@ -46,7 +46,8 @@ class GrantCalendarIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
     private final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
             db, SmeDefinitions.load(), Catalog.load(), clock, new MemberStatusChanges(new MemberStatusFeed()));
-    private final SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, clock);
+    private final SupportOrganizationRollupQueries queries =
+            new SupportOrganizationRollupQueries(db, 5, clock, Catalog.load());
     private final GrantCalendar calendar = new GrantCalendar(db, projection, clock);
 
     @BeforeEach

@@ -71,7 +71,8 @@ public final class RollupBenchmark {
                 Catalog.load(),
                 Clock.systemUTC(),
                 new MemberStatusChanges(new MemberStatusFeed()));
-        SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
+        SupportOrganizationRollupQueries queries =
+                new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC(), Catalog.load());
         SupportOrganizationId support = SupportOrganizationId.of("bench");
         UserId analyst = UserId.of("bench-analyst");
         projection.on(new SupportOrganizationRegisteredEvent(

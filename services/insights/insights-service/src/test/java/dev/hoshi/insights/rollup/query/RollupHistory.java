@@ -4,6 +4,8 @@ import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionConfirmedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionWithdrawnEvent;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -41,7 +43,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
  * projection's batch tests and benchmark. Each member registers, describes its profile and grants support
  * organisation S (scope by member) and, one in four, T, and one in five a partner; compliance publishes its status
  * every month (levels moving up and down, scores rising and falling, so declines are noted) and three control
- * statuses; some members move prefecture in June (they change slices), change their scope to S in August, or revoke
+ * statuses, two key actions confirmed and, one in four, one withdrawn; some members move prefecture in June (they change slices), change their scope to S in August, or revoke
  * it in October. About 20 events per member.
  */
 final class RollupHistory {
@@ -177,6 +179,16 @@ final class RollupHistory {
                                 null,
                                 on)));
             }
+        }
+        // the executive confirms two key actions (経営者編) in spring; one in four takes one back in November
+        String first = "K" + (1 + i % 7);
+        for (LocalDate on : List.of(LocalDate.of(2026, 4, day), LocalDate.of(2026, 5, day))) {
+            String action = on.getMonthValue() == 4 ? first : "K" + (1 + (i + 3) % 7);
+            events.add(timed(on, 8, seq++, new KeyActionConfirmedEvent(id, action, "owner-" + i, null, edition, on)));
+        }
+        if (i % 4 == 1) {
+            LocalDate on = LocalDate.of(2026, 11, day);
+            events.add(timed(on, 8, seq++, new KeyActionWithdrawnEvent(id, first, "owner-" + i, null, on)));
         }
         if (i % 3 == 0) {
             events.add(timed(LocalDate.of(2026, 6, day), 7, seq++, profile(id, i, Prefecture.values()[(i + 13) % 47])));

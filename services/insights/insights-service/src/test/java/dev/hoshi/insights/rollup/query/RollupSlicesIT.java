@@ -6,6 +6,8 @@ import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.control.ControlStatusUpdatedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionConfirmedEvent;
+import dev.hoshi.compliance.api.management.ManagementEvents.KeyActionWithdrawnEvent;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.status.SecurityActionLevel;
@@ -36,6 +38,8 @@ import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.ChapterRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.KeyActionRateView;
+import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.KeyActionRatesView;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView.LevelCountsView;
 import dev.hoshi.insights.api.rollup.SuppressionReason;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
@@ -98,7 +102,7 @@ class RollupSlicesIT {
             Clock.systemUTC(),
             new MemberStatusChanges(new MemberStatusFeed()));
     private final SupportOrganizationRollupQueries queries =
-            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
+            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC(), Catalog.load());
 
     @BeforeEach
     void fixture() {
@@ -262,6 +266,43 @@ class RollupSlicesIT {
         assertThat(rollup(null, RollupFilter.NONE).controls()).isEqualTo(rollup.controls());
     }
 
+    /**
+     * Key actions over the five FULL_DETAIL members (a1, a2, a4, a6, a7): K1 confirmed by a1, a2 and a4, K2 by a1, K3
+     * by a7 and withdrawn. a3's confirmation (LEVEL_AND_SCORES) is not theirs to show; another edition's action, or
+     * an action the catalog does not know, changes nothing.
+     */
+    @Test
+    void keyActionsConfirmedAreCountedOverTheFullDetailMembersForEveryActionOfTheEdition() {
+        for (String id : List.of("a1", "a2", "a4", "a3")) {
+            keyAction(id, "K1", "3.1", true);
+        }
+        keyAction("a1", "K2", "3.1", true);
+        keyAction("a7", "K3", "3.1", true);
+        keyAction("a7", "K3", "3.1", false);
+        keyAction("a6", "K4", "2.9", true);
+        keyAction("a6", "K9", "3.1", true);
+
+        SupportOrganizationRollupView rollup = rollup(null, RollupFilter.NONE);
+
+        assertThat(rollup.keyActions().members()).isEqualTo(5);
+        assertThat(rollup.keyActions().suppressed()).isFalse();
+        assertThat(rollup.keyActions().actions())
+                .containsExactly(
+                        new KeyActionRateView("K1", 3, 0.6),
+                        new KeyActionRateView("K2", 1, 0.2),
+                        new KeyActionRateView("K3", 0, 0.0),
+                        new KeyActionRateView("K4", 0, 0.0),
+                        new KeyActionRateView("K5", 0, 0.0),
+                        new KeyActionRateView("K6", 0, 0.0),
+                        new KeyActionRateView("K7", 0, 0.0));
+        // industry E holds four of them: too few to show, and the group's size is withheld too
+        KeyActionRatesView e = rollup(null, new RollupFilter("E", null, null)).keyActions();
+        assertThat(e.suppressed()).isTrue();
+        assertThat(e.suppressedReason()).isEqualTo(SuppressionReason.SMALL_GROUP);
+        assertThat(e.members()).isNull();
+        assertThat(e.actions()).isNull();
+    }
+
     @Test
     void aQuarterlySeriesReadsEachQuarterAtItsLastMonth() {
         List<SupportOrganizationRollupView> quarters = queries.handle(new FindSupportOrganizationRollupSeriesQuery(
@@ -388,6 +429,20 @@ class RollupSlicesIT {
                 .policy(true, true)
                 .eligible(SecurityActionLevel.TWO_STARS)
                 .missing(List.of("DECLARATION"));
+    }
+
+    private void keyAction(String id, String action, String edition, boolean confirmed) {
+        if (confirmed) {
+            projection.on(
+                    new KeyActionConfirmedEvent(
+                            TenantId.of(id), action, "owner-" + id, null, edition, LocalDate.parse("2026-09-07")),
+                    SEPTEMBER);
+        } else {
+            projection.on(
+                    new KeyActionWithdrawnEvent(
+                            TenantId.of(id), action, "owner-" + id, null, LocalDate.parse("2026-09-08")),
+                    SEPTEMBER);
+        }
     }
 
     private void control(String id, String control, ControlStatus status) {

@@ -97,7 +97,7 @@ class SupportOrganizationRollupProjectionIT {
             Clock.systemUTC(),
             new MemberStatusChanges(new MemberStatusFeed()));
     private final SupportOrganizationRollupQueries queries =
-            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC());
+            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC(), Catalog.load());
 
     @BeforeEach
     void fixture() {
