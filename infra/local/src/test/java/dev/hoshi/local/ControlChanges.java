@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.hoshi.platform.personal.PersonalDataVault;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -225,16 +227,41 @@ final class ControlChanges {
 
     // ---- what the store holds -------------------------------------------------------------------------------------
 
+    /**
+     * An event's payload as stored, with each sealed personal value ({@code "pd2:…"}, the evidence note among them)
+     * opened through the services' own vault, so the markers can be counted.
+     */
+    private static String opened(PersonalDataVault vault, Object payload) {
+        Matcher sealed = SEALED.matcher(payload.toString());
+        StringBuilder out = new StringBuilder();
+        while (sealed.find()) {
+            String value = vault.open(sealed.group(1)).orElse("");
+            sealed.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(
+                            JsonNodeFactory.instance.textNode(value).toString()));
+        }
+        sealed.appendTail(out);
+        return out.toString();
+    }
+
+    private static final Pattern SEALED = Pattern.compile("\"(pd2:[^\"]+)\"");
+
+    private static PersonalDataVault vault(MongoClient mongo) {
+        return new PersonalDataVault(mongo.getDatabase("hoshi_personal_data"));
+    }
+
     /** How many stored events carry each marker (any event type, any service). */
     private Map<String, Integer> markersInEvents(MongoClient mongo) {
         Map<String, Integer> markers = new TreeMap<>();
+        PersonalDataVault vault = vault(mongo);
         for (Document event :
                 mongo.getDatabase("hoshi_events").getCollection("events").find()) {
             Object payload = event.get("payload");
             if (payload == null) {
                 continue;
             }
-            Matcher matcher = MARKER.matcher(payload.toString());
+            Matcher matcher = MARKER.matcher(opened(vault, payload));
             while (matcher.find()) {
                 markers.merge(matcher.group(), 1, Integer::sum);
             }
@@ -251,8 +278,9 @@ final class ControlChanges {
         events.sort((a, b) ->
                 Long.compare(((Number) a.get("globalSeq")).longValue(), ((Number) b.get("globalSeq")).longValue()));
         Map<String, Map<String, JsonNode>> last = new TreeMap<>();
+        PersonalDataVault vault = vault(mongo);
         for (Document event : events) {
-            JsonNode payload = json.readTree(event.get("payload").toString());
+            JsonNode payload = json.readTree(opened(vault, event.get("payload")));
             JsonNode organization = payload.path("organizationId");
             String id = organization.isTextual()
                     ? organization.asText()
