@@ -147,36 +147,28 @@ class WebSocketRoutingIT {
     @Test
     void theJdkClientIsAcknowledgedAndReceivesASubscriptionsMessage() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient()
-                .newWebSocketBuilder()
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken("tanaka"))
-                .subprotocols(PROTOCOL)
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/insights/subscriptions"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        received.add(data.toString());
-                        ws.request(1);
-                        return null;
-                    }
-
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-                        received.add("close " + code + " " + reason);
-                        return null;
-                    }
-
-                    @Override
-                    public void onError(WebSocket ws, Throwable error) {
-                        received.add("error " + error);
-                    }
-                })
-                .get(30, TimeUnit.SECONDS);
-        socket.sendText("{\"type\":\"connection_init\"}", true).get(10, TimeUnit.SECONDS);
-        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"connection_ack\"}");
+        WebSocket socket = acknowledged(received);
         socket.sendText("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { x }\"}}", true)
                 .get(10, TimeUnit.SECONDS);
         assertThat(received.poll(10, TimeUnit.SECONDS)).contains("\"type\":\"next\"");
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A message over the gateway's frame limit (64 KiB) closes the caller's socket with 1009 and a reason (Reactor
+     * Netty alone closes with 1002, protocol error, and none), and the service never sees it.
+     */
+    @Test
+    void aMessageOverTheLimitClosesWith1009SayingSo() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        WebSocket socket = acknowledged(received);
+
+        socket.sendText("{\"type\":\"ping\",\"payload\":{\"x\":\"" + "a".repeat(100_000) + "\"}}", true)
+                .handle((sent, failed) -> sent)
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(received.poll(10, TimeUnit.SECONDS))
+                .isEqualTo("close 1009 Message too big: at most 65536 bytes per message");
     }
 
     @Test
@@ -244,5 +236,47 @@ class WebSocketRoutingIT {
 
     private String demoToken(String persona) throws Exception {
         return DemoTokens.of(client, persona);
+    }
+
+    /** {@link #jdkClient}, after connection_init and its acknowledgement. */
+    private WebSocket acknowledged(BlockingQueue<String> received) throws Exception {
+        WebSocket socket = jdkClient(received);
+        socket.sendText("{\"type\":\"connection_init\"}", true).get(10, TimeUnit.SECONDS);
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("{\"type\":\"connection_ack\"}");
+        return socket;
+    }
+
+    /** The JDK's WebSocket client to the insights route: texts as they are, a close as "close code reason". */
+    private WebSocket jdkClient(BlockingQueue<String> received) throws Exception {
+        return HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + demoToken("tanaka"))
+                .subprotocols(PROTOCOL)
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/insights/subscriptions"), new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            received.add(partial.toString());
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+                        received.add("close " + code + " " + reason);
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket ws, Throwable error) {
+                        received.add("error " + error);
+                    }
+                })
+                .get(30, TimeUnit.SECONDS);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -24,6 +25,8 @@ import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.InternalTokens;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import dev.hoshi.testsupport.graphql.GraphQlSocket;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -320,6 +323,49 @@ class MemberStatusSubscriptionIT {
                         .toFlux()
                         .blockFirst(WAIT))
                 .hasMessageContaining("401");
+    }
+
+    /**
+     * Malformed graphql-transport-ws messages close the socket with 4400 and a reason (Spring for GraphQL alone ends
+     * it with 1011, a server error); a message past Tomcat's default 8 KiB but within the gateway's 64 KiB is read and
+     * answered with a GraphQL error.
+     */
+    @Test
+    void malformedMessagesCloseWith4400AndLongOnesAreAnswered() throws Exception {
+        String url = "ws://localhost:" + port + "/graphql";
+        String token = tokens.user(scoresAnalyst, null);
+        Map<String, String> malformed = Map.of(
+                "hello", "Invalid message: not JSON",
+                "{\"type\":\"$where\"}", "Invalid message: 'type' must be one of",
+                "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":\"x\"}",
+                        "Invalid message: a subscribe message's 'payload' must be an object",
+                "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"s\",\"variables\":\"x\"}}",
+                        "Invalid message: 'payload.variables' must be an object");
+        for (Map.Entry<String, String> message : malformed.entrySet()) {
+            try (GraphQlSocket socket = GraphQlSocket.open(HttpClient.newHttpClient(), url, token)) {
+                socket.send("{\"type\":\"connection_init\"}");
+                assertThat(socket.next().path("type").asText()).isEqualTo("connection_ack");
+                socket.send(message.getKey());
+                JsonNode closed = socket.next();
+                assertThat(closed.path("close").asInt()).as(message.getKey()).isEqualTo(4400);
+                assertThat(closed.path("reason").asText()).startsWith(message.getValue());
+            }
+        }
+        try (GraphQlSocket socket = GraphQlSocket.open(HttpClient.newHttpClient(), url, token)) {
+            socket.send("{\"type\":\"connection_init\"}");
+            assertThat(socket.next().path("type").asText()).isEqualTo("connection_ack");
+            socket.send("{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                    + "\"subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id) { at } }\","
+                    + "\"variables\":{\"id\":\"" + "a".repeat(20_000) + "\"}}}");
+            JsonNode answer = socket.next();
+            assertThat(answer.path("type").asText()).isEqualTo("error");
+            assertThat(answer.path("payload")
+                            .path(0)
+                            .path("extensions")
+                            .path("code")
+                            .asText())
+                    .isEqualTo("INVALID_SUPPORT_ORGANIZATION_ID");
+        }
     }
 
     // ---- helpers
