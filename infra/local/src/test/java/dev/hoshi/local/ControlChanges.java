@@ -131,6 +131,9 @@ final class ControlChanges {
                     // a restarted gateway in demo mode signs with a new key: sign in again, as a person would
                     token[0] = demo.token(persona);
                 }
+                if (response.statusCode() >= 500) {
+                    pause(); // a service is down: back off as a client would, leaving the restart the machine's cores
+                }
                 if (body == null
                         || code == null
                         || response.body().contains("Exception")
@@ -168,7 +171,7 @@ final class ControlChanges {
 
     private void pause() {
         try {
-            Thread.sleep(200); // the gateway is down: do not spin
+            Thread.sleep(200); // the gateway or a service is down: do not spin
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
