@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -29,6 +30,13 @@ class AssociationPages {
     private static final Pattern PREFECTURE = Pattern.compile("\\d{2}");
     private static final Set<String> SME_CLASSES = Set.of("SMALL", "MEDIUM", "LARGE");
     private static final Set<String> FORMATS = Set.of("CSV", "XLSX");
+    /** The member list's orders and level groups, as the API's {@code MemberSort} and {@code MemberLevel}. */
+    static final List<String> SORTS_IN_ORDER = List.of("SCORE", "LEVEL", "LAST_ASSESSMENT", "OVERDUE");
+
+    static final List<String> LEVELS_IN_ORDER =
+            List.of("TWO_STARS_DECLARED", "TWO_STARS_ELIGIBLE", "ONE_STAR_DECLARED", "ONE_STAR_ELIGIBLE", "NONE");
+    private static final Set<String> SORTS = Set.copyOf(SORTS_IN_ORDER);
+    private static final Set<String> LEVELS = Set.copyOf(LEVELS_IN_ORDER);
 
     static final String ROLLUP =
             """
@@ -42,8 +50,9 @@ class AssociationPages {
 
     static final String MEMBERS =
             """
-            query($id: ID!, $filter: MemberFilter, $after: String) { supportOrganizationMembers(
-              supportOrganizationId: $id, filter: $filter, first: 20, after: $after) {
+            query($id: ID!, $filter: MemberFilter, $after: String, $sort: MemberSort, $level: MemberLevel,
+              $overdue: Boolean) { supportOrganizationMembers(supportOrganizationId: $id, filter: $filter,
+              sort: $sort, level: $level, overdue: $overdue, first: 20, after: $after) {
               edges { node { organizationId name scope industry smeClass prefecture level declaredLevel standing
                 lapseReason score band assessedOn reviewOverdue } }
               pageInfo { hasNextPage endCursor } } }""";
@@ -82,48 +91,87 @@ class AssociationPages {
     Mono<Rendering> rollup(@PathVariable String id, ServerWebExchange exchange) {
         String interval = oneOf(exchange.getRequest().getQueryParams().getFirst("trend"), INTERVALS)
                 .orElse("MONTH");
-        return show(exchange, id, ROLLUP, "supportOrganizationRollup", "ui/association", "rollup", (caller, rollup) -> {
-            YearMonth to;
-            try {
-                to = YearMonth.parse(rollup.path("period").asText());
-            } catch (java.time.format.DateTimeParseException e) {
-                return Mono.just(Map.of()); // not a month: the page shows the rollup without its trend
-            }
-            Map<String, Object> variables = variables(id, exchange.getRequest().getQueryParams());
-            variables.put(
-                    "from", to.minusMonths(interval.equals("MONTH") ? 11 : 23).toString());
-            variables.put("to", to.toString());
-            variables.put("interval", interval);
-            return api.graphql(caller, "insights", null, SERIES, variables).map(result -> {
-                JsonNode series = result.data().path("supportOrganizationRollupSeries");
-                Map<String, Object> model = new LinkedHashMap<>();
-                model.put("trendInterval", interval);
-                model.put("trend", series.isObject() ? LevelTrend.of(series) : null);
-                return model;
-            });
-        });
+        return show(
+                exchange,
+                id,
+                ROLLUP,
+                Map.of(),
+                "supportOrganizationRollup",
+                "ui/association",
+                "rollup",
+                (caller, rollup) -> {
+                    YearMonth to;
+                    try {
+                        to = YearMonth.parse(rollup.path("period").asText());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        return Mono.just(Map.of()); // not a month: the page shows the rollup without its trend
+                    }
+                    Map<String, Object> variables =
+                            variables(id, exchange.getRequest().getQueryParams());
+                    variables.put(
+                            "from",
+                            to.minusMonths(interval.equals("MONTH") ? 11 : 23).toString());
+                    variables.put("to", to.toString());
+                    variables.put("interval", interval);
+                    return api.graphql(caller, "insights", null, SERIES, variables)
+                            .map(result -> {
+                                JsonNode series = result.data().path("supportOrganizationRollupSeries");
+                                Map<String, Object> model = new LinkedHashMap<>();
+                                model.put("trendInterval", interval);
+                                model.put("trend", series.isObject() ? LevelTrend.of(series) : null);
+                                return model;
+                            });
+                });
     }
 
+    /**
+     * The member list, 20 a page: sorted by {@code ?sort=} (score by default, as the API), and narrowed to one level
+     * group ({@code ?level=}) or to members with a review overdue ({@code ?overdue=true}) besides the page's filter.
+     */
     @GetMapping("/app/association/{id}/members")
     Mono<Rendering> members(@PathVariable String id, ServerWebExchange exchange) {
+        MultiValueMap<String, String> params = exchange.getRequest().getQueryParams();
+        String sort = oneOf(params.getFirst("sort"), SORTS).orElse("SCORE");
+        String level = oneOf(params.getFirst("level"), LEVELS).orElse("");
+        boolean overdue = "true".equals(params.getFirst("overdue"));
+        Map<String, Object> list = new LinkedHashMap<>();
+        list.put("sort", sort);
+        if (!level.isEmpty()) {
+            list.put("level", level);
+        }
+        if (overdue) {
+            list.put("overdue", true);
+        }
         return show(
                 exchange,
                 id,
                 MEMBERS,
+                list,
                 "supportOrganizationMembers",
                 "ui/members",
                 "members",
-                (caller, answer) -> Mono.just(Map.of()));
+                (caller, answer) -> Mono.just(Map.of(
+                        "sort",
+                        sort,
+                        "level",
+                        level,
+                        "overdue",
+                        overdue,
+                        "sorts",
+                        SORTS_IN_ORDER,
+                        "levels",
+                        LEVELS_IN_ORDER)));
     }
 
     /**
-     * One query for the support organisation with the page's filter; null (not its analyst) is not found. {@code
-     * more} reads what else the page shows, from the answer.
+     * One query for the support organisation with the page's filter (and {@code listVariables}, the member list's
+     * own); null (not its analyst) is not found. {@code more} reads what else the page shows, from the answer.
      */
     private Mono<Rendering> show(
             ServerWebExchange exchange,
             String id,
             String document,
+            Map<String, Object> listVariables,
             String field,
             String template,
             String name,
@@ -134,6 +182,7 @@ class AssociationPages {
                 return Mono.just(Pages.notFound(caller));
             }
             Map<String, Object> variables = variables(id, params);
+            variables.putAll(listVariables);
             String after = params.getFirst("after");
             if (after != null && !after.isBlank()) {
                 variables.put("after", after);

@@ -652,6 +652,47 @@ class WebPagesIT {
     }
 
     @Test
+    void theMemberListSortsAndNarrowsThroughTheApiAndItsLinksKeepTheChoice() {
+        services.answerWith((service, body) -> body.contains("supportOrganizationMembers")
+                ? "{\"data\":{\"supportOrganizationMembers\":{\"edges\":[{\"node\":{\"organizationId\":\"m1\","
+                        + "\"name\":\"佐藤製作所\",\"scope\":\"LEVEL_ONLY\",\"industry\":null,\"smeClass\":null,"
+                        + "\"prefecture\":null,\"level\":\"TWO_STARS_ELIGIBLE\",\"declaredLevel\":null,"
+                        + "\"standing\":\"GOOD\",\"lapseReason\":null,\"score\":null,\"band\":null,"
+                        + "\"assessedOn\":null,\"reviewOverdue\":null}}],"
+                        + "\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"c1\"}}}}"
+                : null);
+        String session = signedIn("tanaka");
+
+        String page = page(
+                session,
+                "/app/association/assoc/members?industry=E&sort=LAST_ASSESSMENT&level=TWO_STARS_ELIGIBLE&overdue=true");
+
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("supportOrganizationMembers"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body())
+                        .contains(
+                                "\"sort\":\"LAST_ASSESSMENT\"",
+                                "\"level\":\"TWO_STARS_ELIGIBLE\"",
+                                "\"overdue\":true",
+                                "\"industry\":\"E\""));
+        // the member's level group and scope in words; the chosen order marked; the next page keeps every choice
+        assertThat(page).contains("★★ の要件を満たす（未宣言）", "段階のみ", "佐藤製作所");
+        assertThat(page).containsPattern("id=\"sort-LAST_ASSESSMENT\"[^>]*aria-current=\"page\"");
+        assertThat(page)
+                .containsPattern("id=\"next-page\"\\s+href=\"[^\"]*level=TWO_STARS_ELIGIBLE&amp;overdue=true"
+                        + "&amp;sort=LAST_ASSESSMENT&amp;after=c1\"");
+
+        // a choice that is none of the API's is left out, not sent
+        page(session, "/app/association/assoc/members?sort=$where&level=ALL");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("supportOrganizationMembers"))
+                .singleElement()
+                .satisfies(call ->
+                        assertThat(call.body()).contains("\"sort\":\"SCORE\"").doesNotContain("\"level\"", "$where"));
+    }
+
+    @Test
     void theApiStillDeniesByDefaultWithJson() {
         client.post()
                 .uri("/compliance/graphql")
