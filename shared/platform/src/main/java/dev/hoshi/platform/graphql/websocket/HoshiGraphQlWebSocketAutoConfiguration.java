@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.graphql.GraphQlCorsProperties;
 import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.boot.autoconfigure.graphql.servlet.GraphQlWebMvcAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConverters;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.graphql.server.WebGraphQlHandler;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
@@ -21,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * GraphQL subscriptions over WebSocket in a service that has them ({@code spring.graphql.websocket.path} set and
@@ -38,6 +38,9 @@ public class HoshiGraphQlWebSocketAutoConfiguration {
 
     /** The largest text message read, as the gateway's WebSocket frame limit (docs/gateway.md). */
     public static final int MAX_MESSAGE_BYTES = 65_536;
+
+    private static final String TOMCAT_TEXT_BUFFER_SIZE = "org.apache.tomcat.websocket.textBufferSize";
+    private static final String TOMCAT_BINARY_BUFFER_SIZE = "org.apache.tomcat.websocket.binaryBufferSize";
 
     @Bean
     @ConditionalOnMissingBean
@@ -56,12 +59,16 @@ public class HoshiGraphQlWebSocketAutoConfiguration {
                 new TransportMessageCheck(json.getIfAvailable(ObjectMapper::new)));
     }
 
+    /**
+     * Tomcat's WebSocket buffers (its default is 8 KiB), set through the servlet context so that a test without a
+     * running server (no WebSocket container) is unaffected.
+     */
     @Bean
-    @ConditionalOnMissingBean
-    public ServletServerContainerFactoryBean webSocketContainer() {
-        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
-        return container;
+    public ServletContextInitializer webSocketMessageLimit() {
+        return servletContext -> {
+            servletContext.setInitParameter(TOMCAT_TEXT_BUFFER_SIZE, String.valueOf(MAX_MESSAGE_BYTES));
+            servletContext.setInitParameter(TOMCAT_BINARY_BUFFER_SIZE, String.valueOf(MAX_MESSAGE_BYTES));
+        };
     }
 
     private static HttpMessageConverter<?> jsonConverter(HttpMessageConverters converters) {
