@@ -147,29 +147,32 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
         }
     }
 
-    /** "佐藤製作所: ★ 一つ星 → ★★ 二つ星 (点数 60 → 80)" in the page's language. */
+    /**
+     * What changed, in the page's language: "佐藤製作所: ★ 宣言済み → ★★ 宣言済み、点数 60 → 80", each of level
+     * group, standing and score only where it changed.
+     */
     private String text(JsonNode change, Locale locale) {
-        String level = label("ui.level.", change.path("levelBefore"), locale) + " → "
-                + label("ui.level.", change.path("level"), locale);
-        String standing = change.path("standing")
-                        .asText()
-                        .equals(change.path("standingBefore").asText())
-                ? ""
-                : ", " + label("ui.standing.", change.path("standingBefore"), locale) + " → "
-                        + label("ui.standing.", change.path("standing"), locale);
-        String score = change.path("score").isNumber()
-                ? messages.getMessage(
-                        "ui.live.score",
-                        new Object[] {
-                            change.path("scoreBefore").isNumber()
-                                    ? change.path("scoreBefore").asText()
-                                    : "—",
-                            change.path("score").asText()
-                        },
-                        locale)
-                : "";
+        List<String> parts = new java.util.ArrayList<>();
+        changed(parts, "ui.memberLevel.", change.path("levelBefore"), change.path("level"), locale);
+        changed(parts, "ui.standing.", change.path("standingBefore"), change.path("standing"), locale);
+        JsonNode before = change.path("scoreBefore");
+        JsonNode after = change.path("score");
+        if (after.isNumber() && !after.equals(before)) {
+            parts.add(messages.getMessage(
+                    "ui.live.score", new Object[] {before.isNumber() ? before.asText() : "—", after.asText()}, locale));
+        }
         return messages.getMessage(
-                "ui.live.change", new Object[] {change.path("name").asText(), level + standing, score}, locale);
+                "ui.live.change",
+                new Object[] {
+                    change.path("name").asText(), String.join(messages.getMessage("ui.live.and", null, locale), parts)
+                },
+                locale);
+    }
+
+    private void changed(List<String> parts, String prefix, JsonNode before, JsonNode after, Locale locale) {
+        if (!before.equals(after)) {
+            parts.add(label(prefix, before, locale) + " → " + label(prefix, after, locale));
+        }
     }
 
     private String label(String prefix, JsonNode value, Locale locale) {

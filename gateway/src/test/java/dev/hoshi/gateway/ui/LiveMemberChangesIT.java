@@ -67,7 +67,14 @@ class LiveMemberChangesIT {
                                         + "\"extensions\":{\"code\":\"NOT_FOUND\"}}]}");
                             }
                             return Flux.just(
-                                    next("佐藤製作所", "ONE_STAR", "TWO_STARS", "GOOD", "GOOD", "60", "80"),
+                                    next(
+                                            "佐藤製作所",
+                                            "ONE_STAR_DECLARED",
+                                            "TWO_STARS_DECLARED",
+                                            "GOOD",
+                                            "GOOD",
+                                            "60",
+                                            "80"),
                                     next("鈴木商店", "NONE", "NONE", "GOOD", "PREREQUISITES_LAPSED", "null", "null"),
                                     "{\"id\":\"live\",\"type\":\"error\",\"payload\":[{\"message\":\"x\","
                                             + "\"extensions\":{\"code\":\"ACCESS_REVOKED\"}}]}");
@@ -100,8 +107,8 @@ class LiveMemberChangesIT {
         List<ServerSentEvent<Map<String, String>>> events = live(session, "tanaka-assoc", "ja");
 
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("change", "change", "ended");
-        assertThat(events.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ 一つ星 → ★★ 二つ星（点数 60 → 80）");
-        assertThat(events.get(1).data().get("text")).isEqualTo("鈴木商店: 未宣言 → 未宣言, 良好 → 前提条件の失効");
+        assertThat(events.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ 宣言済み → ★★ 宣言済み、点数 60 → 80");
+        assertThat(events.get(1).data().get("text")).isEqualTo("鈴木商店: 良好 → 前提条件の失効");
         assertThat(events.get(2).data().get("text")).contains("アナリストではなくなった");
         // the public subscription, opened with an internal token for tanaka (the browser's session held the token)
         assertThat(subscribed.poll(5, TimeUnit.SECONDS)).contains("memberStatusChanged", "\"tanaka-assoc\"");
@@ -112,7 +119,7 @@ class LiveMemberChangesIT {
                 .isEqualTo("USER:demo-tanaka");
 
         List<ServerSentEvent<Map<String, String>>> english = live(session, "tanaka-assoc", "en");
-        assertThat(english.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ One star → ★★ Two stars (score 60 → 80)");
+        assertThat(english.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ declared → ★★ declared, score 60 → 80");
         assertThat(english.get(2).data().get("text")).startsWith("You are no longer an analyst");
     }
 

@@ -322,6 +322,21 @@ class WebDashboardIT {
         signIn("tanaka");
         browser.findElement(By.id("my-association")).click();
         awaitPresent("levels");
+        // live updates: while the page is open, a member's new self-assessment shows up on it without a reload
+        // (the subscription, bridged by the gateway into server-sent events)
+        demo.graphql(
+                "compliance",
+                demo.token("sato"),
+                "sato-seisakusho",
+                "mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) {"
+                        + " assessmentId errors { code message } } }",
+                Map.of("input", Map.of("answers", DemoData.sheet(25, 0, 0, 0)))); // completed today, the server's day
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(b -> b.findElements(By.cssSelector("#live-changes li")).stream()
+                        .anyMatch(li ->
+                                li.getText().contains("佐藤製作所") && li.getText().contains("点数")));
+        assertThat(browser.findElement(By.id("live")).isDisplayed()).isTrue();
+        shoot("association-live");
         // the trend: a chart drawn on the server (no script) and its figures as a table, 12 months up to now
         awaitPresent("trend-chart");
         assertThat(browser.findElements(By.cssSelector("#trend-table tbody tr")))
