@@ -265,6 +265,15 @@ public final class PersonalDataVault {
     }
 
     /**
+     * A stable, non-reversible name of {@code person} for one {@code use} (an aggregate id that must not carry their
+     * user id): the vault's keyed digest, different per use, so it is neither their id nor their key's digest. Only
+     * someone who knows the user id and holds the vault's digest key can find it again.
+     */
+    public String pseudonym(String use, UserId person) {
+        return digest(new Owner(use, person.value()));
+    }
+
+    /**
      * Whether {@code user}, a user id as a read model stored it, is the person {@code subjectDigest} names (an
      * erasure's {@link #digest}); what is not a user id is nobody.
      */

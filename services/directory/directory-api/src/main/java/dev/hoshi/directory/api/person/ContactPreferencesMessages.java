@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * How Hoshi reaches a person by e-mail: the address, the language and the kinds of mail they turned off. A person
  * sets their own, for every organisation they are in. The address is personal data: messages carry it only
- * encrypted with the person's own key ({@code pd1:…}, see {@code PersonalDataVault}), so erasing the key forgets it
+ * encrypted with the person's own key ({@code pd2:…}, see {@code PersonalDataVault}), so erasing the key forgets it
  * everywhere while the events still load.
  */
 public final class ContactPreferencesMessages {
@@ -20,6 +20,7 @@ public final class ContactPreferencesMessages {
     @PlatformScoped
     public record SetContactPreferencesCommand(
             @TargetAggregateIdentifier ContactPreferencesId id,
+            UserId person,
             String encryptedEmail,
             NotificationLanguage language,
             Set<NotificationKind> optOuts) {

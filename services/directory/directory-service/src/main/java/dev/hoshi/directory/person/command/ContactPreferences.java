@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.SourceId;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -54,12 +55,18 @@ class ContactPreferences {
                 && command.optOuts().equals(optOuts)) {
             return;
         }
-        apply(new ContactPreferencesSetEvent(command.id().person(), email, command.language(), command.optOuts()));
+        if (id == null) {
+            id = command.id(); // a new stream: its events carry the id from the first
+        }
+        apply(new ContactPreferencesSetEvent(command.person(), email, command.language(), command.optOuts()));
     }
 
+    /** The id is the stream's own (a pseudonym of the person; the event names them only sealed). */
     @EventSourcingHandler
-    void on(ContactPreferencesSetEvent event) {
-        id = ContactPreferencesId.of(event.person());
+    void on(ContactPreferencesSetEvent event, @SourceId String aggregateId) {
+        if (aggregateId != null) {
+            id = ContactPreferencesId.parse(aggregateId);
+        }
         encryptedEmail = event.encryptedEmail();
         language = event.language();
         optOuts = new HashSet<>(event.optOuts());

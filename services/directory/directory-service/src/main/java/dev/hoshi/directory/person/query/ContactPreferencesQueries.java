@@ -1,47 +1,35 @@
 package dev.hoshi.directory.person.query;
 
-import dev.hoshi.directory.api.person.ContactPreferencesId;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesView;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.FindContactPreferencesQuery;
 import dev.hoshi.platform.personal.PersonalDataVault;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * A person's preferences, read from their own event stream (point look-ups by aggregate id; a person changes them
- * rarely), so a read right after a change sees it, and no second copy of the address is kept in a read model. The
- * address is decrypted only to answer the person.
+ * A person's preferences, read from their own event stream ({@link ContactPreferencesStreams}; a person changes
+ * them rarely), so a read right after a change sees it, and no second copy of the address is kept in a read model.
+ * The address is decrypted only to answer the person.
  */
 @Component
 class ContactPreferencesQueries {
 
-    private final EventStore eventStore;
+    private final ContactPreferencesStreams streams;
     private final PersonalDataVault vault;
 
-    ContactPreferencesQueries(EventStore eventStore, PersonalDataVault vault) {
-        this.eventStore = eventStore;
+    ContactPreferencesQueries(ContactPreferencesStreams streams, PersonalDataVault vault) {
+        this.streams = streams;
         this.vault = vault;
     }
 
     @QueryHandler
     Optional<ContactPreferencesView> handle(FindContactPreferencesQuery query) {
-        DomainEventStream events =
-                eventStore.readEvents(ContactPreferencesId.of(query.person()).toString());
-        ContactPreferencesSetEvent latest = null;
-        while (events.hasNext()) {
-            if (events.next().getPayload() instanceof ContactPreferencesSetEvent set) {
-                latest = set;
-            }
-        }
-        if (latest == null) {
-            return Optional.empty();
-        }
-        ContactPreferencesSetEvent found = latest;
-        return vault.decrypt(query.person(), found.encryptedEmail())
-                .map(email -> new ContactPreferencesView(email, found.language(), found.optOuts()));
+        return streams.latest(query.person()).flatMap(latest -> {
+            ContactPreferencesSetEvent found = latest.event();
+            return vault.decrypt(query.person(), found.encryptedEmail())
+                    .map(email -> new ContactPreferencesView(email, found.language(), found.optOuts()));
+        });
     }
 }
