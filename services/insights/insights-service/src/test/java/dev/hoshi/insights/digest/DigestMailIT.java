@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -12,6 +13,7 @@ import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
@@ -33,6 +35,7 @@ import dev.hoshi.platform.outbox.MailOutbox;
 import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.testsupport.MutableClock;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import dev.hoshi.testsupport.personal.RawGrep;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +136,9 @@ class DigestMailIT {
     @Autowired
     @Qualifier("serviceDatabase")
     MongoDatabase db;
+
+    @Autowired
+    MongoClient mongo;
 
     private final String run = Long.toString(System.nanoTime());
     private final String support = "assoc-dg-" + run;
@@ -265,6 +271,57 @@ class DigestMailIT {
         assertThat(db.getCollection("digest_queue")
                         .countDocuments(new Document("_id", new Document("$regex", "^digest\\|" + owner))))
                 .isZero();
+    }
+
+    @Test
+    void anErasedAnalystLeavesNoPlaintextInInsightsAndTheirQueuedDigestIsNotSent() {
+        String person = "analyst-erased-" + run;
+        String own = "assoc-er-" + run;
+        String member = "member-er-" + run;
+        publish(
+                null,
+                new SupportOrganizationRegisteredEvent(
+                        SupportOrganizationId.of(own),
+                        "工業会 " + own,
+                        null,
+                        SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                        UserId.of(person)));
+        publish(member, new OrganizationRegisteredEvent(TenantId.of(member), "株式会社E", null, null, UserId.of(person)));
+        contact(person, person + "@example.jp", NotificationLanguage.JA, Set.of());
+        YearMonth month = YearMonth.of(2031, 4);
+        Figures none = new Figures(null, SuppressionReason.SMALL_GROUP, null, null, null, null, null, null, null, null);
+        outbox.enqueue(DigestEntry.queued(own, person, month, none, MAY));
+        RawGrep grep = new RawGrep(mongo);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grep.hits(person))
+                .as("read models that copy the user id in clear, looked up by it")
+                .anyMatch(hit -> hit.contains(".insights_support_analysts#"))
+                .anyMatch(hit -> hit.contains(".insights_member_state#"))
+                .anyMatch(hit -> hit.contains(".digest_contacts#"))
+                .anyMatch(hit -> hit.contains(".digest_outbox#"))
+                .anyMatch(hit -> hit.contains(".digest_queue#")));
+
+        PersonalDataVault.Erasure erased = vault.forget(UserId.of(person));
+        publish(
+                null,
+                new PersonErasedEvent(erased.ownerDigest(), erased.keyId().orElseThrow(), erased.erasedAs(), "依頼 #7"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grep.hits(person))
+                .as("no collection of any database keeps the erased analyst")
+                .isEmpty());
+        assertThat(outbox.find(DigestEntry.idOf(own, erased.erasedAs(), month)))
+                .get()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(MailOutbox.SKIPPED))
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("erased"));
+        assertThat(db.getCollection("insights_support_analysts")
+                        .find(new Document("_id", erased.erasedAs()))
+                        .first())
+                .isNotNull();
+        assertThat(db.getCollection("insights_member_state")
+                        .find(new Document("_id", member))
+                        .first()
+                        .getList("people", String.class))
+                .containsExactly(erased.erasedAs());
+        assertThat(sender.sendQueued()).isZero();
     }
 
     // ---- playing directory and compliance: their events, recorded in May 2031
