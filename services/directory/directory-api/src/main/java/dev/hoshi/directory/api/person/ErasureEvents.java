@@ -1,6 +1,7 @@
 package dev.hoshi.directory.api.person;
 
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.KeyErasure;
 
 /**
  * An operator erased personal data by deleting its key (crypto-shredding). These events carry no personal data
@@ -16,8 +17,10 @@ public final class ErasureEvents {
      * A person's key was deleted ({@code keyId} null when they had none: nothing of theirs was sealed, or it was
      * erased before). {@code reason} is the operator's (e.g. a ticket number), never the person's data.
      */
-    public record PersonErasedEvent(String subjectDigest, String keyId, String erasedAs, String reason) {}
+    public record PersonErasedEvent(String subjectDigest, String keyId, String erasedAs, String reason)
+            implements KeyErasure {}
 
     /** An organisation's key was deleted: its free text (notes, reasons, evidence, incident text) reads as erased. */
-    public record OrganizationDataErasedEvent(TenantId organizationId, String keyId, String reason) {}
+    public record OrganizationDataErasedEvent(TenantId organizationId, String keyId, String reason)
+            implements KeyErasure {}
 }
