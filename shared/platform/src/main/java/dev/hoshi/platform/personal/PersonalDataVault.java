@@ -62,6 +62,14 @@ public final class PersonalDataVault {
             return new Owner("organization", organization.toString());
         }
 
+        /**
+         * Hoshi's own key, for operators' text that must outlive any one person or organisation (an erasure's
+         * reason): kept out of the store in clear, erased only by deleting this one key.
+         */
+        public static Owner platform() {
+            return new Owner("platform", "hoshi");
+        }
+
         String name() {
             return kind + ":" + id;
         }
