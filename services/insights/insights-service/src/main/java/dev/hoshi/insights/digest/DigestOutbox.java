@@ -1,16 +1,11 @@
 package dev.hoshi.insights.digest;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import dev.hoshi.platform.outbox.MailOutbox;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
+import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -21,44 +16,26 @@ import org.springframework.stereotype.Component;
 @Component
 class DigestOutbox {
 
-    private final MongoCollection<Document> entries;
-    private final MongoCollection<Document> queue;
     private final MailOutbox outbox;
 
     DigestOutbox(@Qualifier("serviceDatabase") MongoDatabase db) {
-        this.entries = db.getCollection("digest_outbox");
-        this.queue = db.getCollection("digest_queue");
-        this.outbox = new MailOutbox(entries, queue);
+        this.outbox = new MailOutbox(db.getCollection("digest_outbox"), db.getCollection("digest_queue"));
     }
 
     /**
-     * An erased analyst's entries name them as {@code erasedAs} from now on, in their id too (the entry moves; the
-     * record of what was sent stays); one still queued is not sent ({@code SKIPPED}, "erased"). Scans the outbox:
-     * erasures are rare.
+     * An erased analyst's entries name them as {@code erasedAs} from now on, in their id too; one still queued is not
+     * sent ({@link MailOutbox#erase}).
      */
     void erase(Predicate<String> isSubject, String erasedAs, Instant now) {
-        List<Document> hits = new ArrayList<>();
-        for (Document entry : entries.find()) {
-            String analyst = entry.getString("analyst");
-            if (analyst != null && isSubject.test(analyst)) {
-                hits.add(entry);
-            }
-        }
-        for (Document entry : hits) {
-            String oldId = entry.getString("_id");
-            DigestEntry digest = DigestEntry.fromDocument(entry);
-            Document moved = entry.append(
-                            "_id", DigestEntry.idOf(digest.supportOrganizationId(), erasedAs, digest.month()))
-                    .append("analyst", erasedAs);
-            if (MailOutbox.QUEUED.equals(digest.status())) {
-                moved.append("status", MailOutbox.SKIPPED)
-                        .append("doneAt", Date.from(now))
-                        .append("detail", "erased");
-            }
-            queue.deleteOne(new Document("_id", oldId));
-            entries.replaceOne(new Document("_id", moved.getString("_id")), moved, new ReplaceOptions().upsert(true));
-            entries.deleteOne(new Document("_id", oldId));
-        }
+        outbox.erase(
+                "analyst",
+                isSubject,
+                erasedAs,
+                doc -> DigestEntry.idOf(
+                        doc.getString("supportOrganizationId"),
+                        doc.getString("analyst"),
+                        YearMonth.parse(doc.getString("month"))),
+                now);
     }
 
     /** False (and nothing changed) when the analyst's digest of that month was written before. */
