@@ -16,12 +16,17 @@ public final class ContactPreferencesMessages {
 
     private ContactPreferencesMessages() {}
 
-    /** Sets the whole of a person's preferences; the same again changes nothing. */
+    /**
+     * Sets the whole of a person's preferences; the same again changes nothing. {@code addressUnchanged}: the caller
+     * saw the address on record equals this one, so the stored ciphertext is kept (ciphertexts differ each time)
+     * unless the stream has none yet (a person whose preferences were under the old id).
+     */
     @PlatformScoped
     public record SetContactPreferencesCommand(
             @TargetAggregateIdentifier ContactPreferencesId id,
             UserId person,
             String encryptedEmail,
+            boolean addressUnchanged,
             NotificationLanguage language,
             Set<NotificationKind> optOuts) {
 

@@ -23,7 +23,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * How Hoshi reaches one person by e-mail (連絡先). Created by the person's first setting. The address is held only
  * as the vault's ciphertext, which differs on every encryption, so a repeat of the same address is recognised by
- * the caller comparing plain values: the command says whether the address changed by sending it or not.
+ * the caller comparing plain values: the command says whether the address is unchanged, and the stored ciphertext is
+ * then kept (unless this stream has none: the person's first setting under the pseudonymous id).
  */
 @Aggregate
 @JsonAutoDetect(
@@ -41,11 +42,11 @@ class ContactPreferences {
 
     protected ContactPreferences() {}
 
-    /** The whole preferences; a null address keeps the one on record (the caller saw it was unchanged). */
+    /** The whole preferences; an unchanged address keeps the ciphertext on record. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(SetContactPreferencesCommand command) {
-        String email = command.encryptedEmail() != null ? command.encryptedEmail() : encryptedEmail;
+        String email = command.addressUnchanged() && encryptedEmail != null ? encryptedEmail : command.encryptedEmail();
         if (email == null) {
             throw new IllegalArgumentException("the first setting needs an address");
         }

@@ -1,11 +1,11 @@
 package dev.hoshi.directory.person.graphql;
 
+import dev.hoshi.directory.api.person.ContactPreferencesId;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesView;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.FindContactPreferencesQuery;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.SetContactPreferencesCommand;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
-import dev.hoshi.directory.person.query.ContactPreferencesStreams;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.error.ErrorKind;
 import dev.hoshi.kernel.error.HoshiException;
@@ -41,14 +41,11 @@ class ContactPreferencesController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final PersonalDataVault vault;
-    private final ContactPreferencesStreams streams;
 
-    ContactPreferencesController(
-            CommandGateway commands, QueryGateway queries, PersonalDataVault vault, ContactPreferencesStreams streams) {
+    ContactPreferencesController(CommandGateway commands, QueryGateway queries, PersonalDataVault vault) {
         this.commands = commands;
         this.queries = queries;
         this.vault = vault;
-        this.streams = streams;
     }
 
     /** The caller's preferences; before they set any, no address, Japanese, nothing turned off. */
@@ -69,17 +66,13 @@ class ContactPreferencesController {
                     "name@example.jp のようなメールアドレス");
             NotificationLanguage language = input.language() == null ? NotificationLanguage.JA : input.language();
             Set<NotificationKind> optOuts = input.optOuts() == null ? Set.of() : Set.copyOf(input.optOuts());
-            // the same address as on record keeps the stored one (ciphertexts differ); a first setting under the
-            // pseudonymous id takes the address even when the old stream had it
-            boolean sameAddress = streams.latest(person)
-                    .filter(latest -> !latest.legacy())
-                    .flatMap(latest -> vault.decrypt(person, latest.event().encryptedEmail()))
-                    .map(email::equals)
-                    .orElse(false);
+            boolean sameAddress =
+                    current(person).map(c -> email.equals(c.email())).orElse(false);
             commands.sendAndWait(new SetContactPreferencesCommand(
-                    streams.idOf(person),
+                    new ContactPreferencesId(vault.pseudonym(ContactPreferencesId.USE, person)),
                     person,
-                    sameAddress ? null : vault.encrypt(person, email),
+                    vault.encrypt(person, email),
+                    sameAddress,
                     language,
                     optOuts));
             return new ContactPreferencesView(email, language, optOuts);
