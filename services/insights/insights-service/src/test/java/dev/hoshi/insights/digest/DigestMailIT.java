@@ -164,6 +164,7 @@ class DigestMailIT {
         await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
                 .until(() -> membersCounted() == 6
+                        && levelCounted("ONE_STAR_ELIGIBLE") == 1 // the last member's status, not only its grant
                         && contacts.of(quiet).isPresent()
                         && contacts.of(en).isPresent()
                         && contacts.of(ja).isPresent());
@@ -378,6 +379,15 @@ class DigestMailIT {
      * The rollup's member count as the projection keeps it, read past the query: a figure the query showed while the
      * members were still arriving would change what the digest may show (disclosure control's change rule).
      */
+    private long levelCounted(String bucket) {
+        Document rollup = db.getCollection("insights_rollups")
+                .find(new Document("_id", support + "|*|*|*"))
+                .first();
+        Object level = rollup == null ? null : rollup.get("level");
+        Object count = level instanceof Document levels ? levels.get(bucket) : null;
+        return count instanceof Number n ? n.longValue() : 0;
+    }
+
     private long membersCounted() {
         Document rollup = db.getCollection("insights_rollups")
                 .find(new Document("_id", support + "|*|*|*"))
