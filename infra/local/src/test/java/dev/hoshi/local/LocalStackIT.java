@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.hoshi.testsupport.personal.RawGrep;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -119,13 +123,7 @@ class LocalStackIT {
     @Order(2)
     void anOrganisationRegisteredInDirectoryShowsUpInComplianceAndInsightsThroughTheGateway() throws Exception {
         String operator = demo.token("operator");
-        demo.graphql(
-                "directory",
-                operator,
-                null,
-                "mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) {"
-                        + " organization { id } errors { code } } }",
-                Map.of("input", Map.of("id", "e2e-kobayashi", "name", "小林工業株式会社", "owner", "demo-suzuki")));
+        registerOrganization(operator, "e2e-kobayashi", "小林工業株式会社", "demo-suzuki");
 
         JsonNode inDirectory = eventually(() -> demo.graphql(
                         "directory", operator, null, "{ organization(id: \"e2e-kobayashi\") { name owner } }", Map.of())
@@ -501,7 +499,115 @@ class LocalStackIT {
                 .isEqualTo(keysBefore.body());
     }
 
+    /**
+     * Erasure across the services (crypto-shredding, docs/eventstore.md "Personal data in events"): the association's
+     * analyst, who also owns an organisation here, acts in directory (its people), compliance (an evidence note, a
+     * review note) and insights (analyst: member lists read, digest contact, digests); an operator erases them and
+     * the organisation's data through directory's GraphQL; then a raw search of every collection of every database on
+     * the store finds none of their plaintext values: their user id, their e-mail address, their texts. Last: it
+     * erases a demo persona.
+     */
+    @Test
+    @Order(10)
+    void aPersonErasedThroughDirectoryLeavesNoPlaintextInAnyDatabaseOfAnyService() throws Exception {
+        String operator = demo.token("operator");
+        String person = "demo-tanaka";
+        String email = "tanaka@demo.hoshi.example"; // DemoData's contact preferences
+        String org = "e2e-erasure";
+        String run = Long.toString(System.nanoTime(), 36);
+        String evidence = "evidence-of-tanaka-" + run;
+        String review = "review-by-tanaka-" + run;
+        registerOrganization(operator, org, "消去試験株式会社", person);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        DemoData.Compliance tanaka = demo.new Compliance("tanaka", org, today);
+        tanaka.awaitKnown();
+        tanaka.run(
+                "updateControlStatus",
+                "{controlId: \"C01-01\", status: IMPLEMENTED, owner: \"" + person + "\", evidenceNote: \"" + evidence
+                        + "\", effectiveOn: \"%s\"}",
+                0);
+        tanaka.run("commitToFiveArticles", "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"%s\"}", 2);
+        tanaka.run("adoptBasicPolicy", "{effectiveOn: \"%s\"}", 1);
+        tanaka.run("completeReview", "{kind: BASIC_POLICY, note: \"" + review + "\", effectiveOn: \"%s\"}", 0);
+        eventually(() -> demo.graphql(
+                        "insights",
+                        demo.token("tanaka"),
+                        null,
+                        "{ supportOrganizationMembers(supportOrganizationId: \"tokyo-machinery\", first: 10) {"
+                                + " edges { node { organizationId } } } }",
+                        Map.of())
+                .path("supportOrganizationMembers")
+                .path("edges")
+                .path(0));
+
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + config.storePort())) {
+            RawGrep grep = new RawGrep(client);
+            List<String> databases = client.listDatabaseNames().into(new ArrayList<>());
+            assertThat(databases)
+                    .as("the search covers the event store, the key vault and every service's database")
+                    .contains(
+                            "hoshi_events",
+                            "hoshi_personal_data",
+                            "hoshi_directory",
+                            "hoshi_compliance",
+                            "hoshi_insights");
+            List<String> before = grep.hits(person);
+            System.out.printf(
+                    "[erasure] before: %d documents in %s searched, the user id in %d (%s)%n",
+                    grep.documents(), databases, before.size(), before);
+            assertThat(before)
+                    .as("read models that look people up by id keep it, in every service")
+                    .anyMatch(hit -> hit.startsWith("hoshi_directory."))
+                    .anyMatch(hit -> hit.startsWith("hoshi_compliance."))
+                    .anyMatch(hit -> hit.startsWith("hoshi_insights."));
+            assertThat(grep.hits(evidence)).as("texts are stored sealed").isEmpty();
+
+            for (String erase : List.of(
+                    "erasePerson(input: {userId: \"" + person + "\", reason: \"request " + run + "\"})",
+                    "eraseOrganizationData(input: {organizationId: \"" + org + "\", reason: \"closing " + run
+                            + "\"})")) {
+                demo.graphql(
+                        "directory",
+                        operator,
+                        null,
+                        "mutation { " + erase + " { erasure { keyErased } errors { code } } }",
+                        Map.of());
+            }
+
+            Map<String, List<String>> left = new LinkedHashMap<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            do {
+                left.clear();
+                for (String value : List.of(person, email, evidence, review, run)) {
+                    List<String> hits = grep.hits(value);
+                    if (!hits.isEmpty()) {
+                        left.put(value, hits);
+                    }
+                }
+                if (left.isEmpty() || Instant.now().isAfter(deadline)) {
+                    break;
+                }
+                Thread.sleep(500); // the services handle the erasure's event a moment later
+            } while (true);
+            System.out.printf("[erasure] after: %d documents searched, plaintext left: %s%n", grep.documents(), left);
+            assertThat(left)
+                    .as("no collection of any database keeps the erased person's id, address or texts")
+                    .isEmpty();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    /** An operator registers an organisation through the gateway (directory). */
+    private void registerOrganization(String operator, String id, String name, String owner) throws Exception {
+        demo.graphql(
+                "directory",
+                operator,
+                null,
+                "mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) {"
+                        + " organization { id } errors { code } } }",
+                Map.of("input", Map.of("id", id, "name", name, "owner", owner)));
+    }
 
     interface Probe {
         JsonNode get() throws Exception;

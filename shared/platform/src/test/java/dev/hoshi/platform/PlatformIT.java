@@ -12,6 +12,9 @@ import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
 import dev.hoshi.kernel.error.HoshiException;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.kernel.personal.KeyErasure;
+import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.platform.testapp.PlatformTestApplication;
 import dev.hoshi.platform.testapp.Tally;
 import dev.hoshi.platform.testapp.TallyProjection;
@@ -91,6 +94,12 @@ class PlatformIT {
     @Autowired
     UpdateCheckConfiguration updateCheck;
 
+    @Autowired
+    PersonalDataVault vault;
+
+    /** An erasure's event as directory records it (its records live in directory-api). */
+    record KeyErased(String keyId) implements KeyErasure {}
+
     private final RequestContext tenantA = RequestContext.forTenant(TenantId.of("tenant-a"), Actor.user("alice"));
 
     @Test
@@ -102,6 +111,22 @@ class PlatformIT {
                 .isPresent();
         assertThat(updateCheck.getDisabled()).isTrue();
         assertThat(System.getProperty("axoniq.update-checker.disabled")).isEqualTo("true");
+    }
+
+    @Test
+    void aKeyErasedByAnotherProcessStopsOpeningHereAsSoonAsItsEventIsStored() {
+        UserId person = UserId.of("erased-elsewhere-" + System.nanoTime());
+        String sealed = vault.encrypt(person, "hanako@example.jp");
+        assertThat(vault.open(sealed)).contains("hanako@example.jp");
+        // another service's vault (directory's, where operators erase) on the same key database
+        PersonalDataVault directory = new PersonalDataVault(mongoClient.getDatabase("hoshi_personal_data"));
+        String keyId = directory.forget(person).keyId().orElseThrow();
+        assertThat(vault.open(sealed)).as("still cached here").isPresent();
+
+        CurrentContext.runWith(tenantA, () -> eventGateway.publish(new KeyErased(keyId)));
+
+        // no clock moves: only the event, seen by this process's watcher, can end it before the cache time
+        await().atMost(Duration.ofSeconds(20)).until(() -> vault.open(sealed).isEmpty());
     }
 
     @Test

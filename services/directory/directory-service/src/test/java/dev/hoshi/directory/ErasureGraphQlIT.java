@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.platform.axon.ProjectionRebuilds;
 import dev.hoshi.testsupport.personal.RawGrep;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,9 +35,10 @@ class ErasureGraphQlIT extends DirectoryIT {
                 .isNotEmpty()
                 .allSatisfy(hit -> assertThat(hit).matches(".*\\.(organization_people|support_organizations)#.*"));
 
+        String ticket = unique("ticket");
         String erasedAs = asOperator()
                 .documentName("erasePerson")
-                .variable("input", Map.of("userId", member, "reason", "依頼 #42"))
+                .variable("input", Map.of("userId", member, "reason", "依頼 " + ticket))
                 .execute()
                 .path("erasePerson.errors")
                 .entityList(Object.class)
@@ -55,6 +58,10 @@ class ErasureGraphQlIT extends DirectoryIT {
         assertThat(grep.hits(member))
                 .as("no collection of any database keeps the erased id")
                 .isEmpty();
+        assertThat(grep.hits(ticket))
+                .as("the operator's reason is stored sealed with the platform's key")
+                .isEmpty();
+        assertThat(reasonsStored()).anyMatch(reason -> reason.startsWith("pd2:"));
 
         // the same again deletes nothing and says so
         asOperator()
@@ -122,10 +129,11 @@ class ErasureGraphQlIT extends DirectoryIT {
     @Test
     void anOrganisationsDataIsErasedOnceAndTheSameAgainSaysSo() {
         String org = registerOrganization(unique("erase-owner"));
+        String ticket = unique("closing");
         for (boolean first : new boolean[] {true, false}) {
             asOperator()
                     .documentName("eraseOrganizationData")
-                    .variable("input", Map.of("organizationId", org, "reason", "閉鎖"))
+                    .variable("input", Map.of("organizationId", org, "reason", "閉鎖 " + ticket))
                     .execute()
                     .path("eraseOrganizationData.errors")
                     .entityList(Object.class)
@@ -134,6 +142,20 @@ class ErasureGraphQlIT extends DirectoryIT {
                     .entity(Boolean.class)
                     .isEqualTo(false);
         }
+        assertThat(new RawGrep(mongo).hits(ticket))
+                .as("the operator's reason is stored sealed with the platform's key")
+                .isEmpty();
+    }
+
+    /** The stored {@code reason} of every person's erasure event, as stored. */
+    private List<String> reasonsStored() {
+        List<String> reasons = new ArrayList<>();
+        mongo.getDatabase(eventsDatabase)
+                .getCollection("events")
+                .find(new Document("payloadType", "dev.hoshi.directory.api.person.ErasureEvents$PersonErasedEvent"))
+                .forEach(doc ->
+                        reasons.add(Document.parse(doc.getString("payload")).getString("reason")));
+        return reasons;
     }
 
     private List<String> members(String user, String org) {
@@ -157,7 +179,7 @@ class ErasureGraphQlIT extends DirectoryIT {
     private long erasureEvents() {
         return mongo.getDatabase(eventsDatabase)
                 .getCollection("events")
-                .countDocuments(new org.bson.Document(
-                        "payloadType", "dev.hoshi.directory.api.person.ErasureEvents$PersonErasedEvent"));
+                .countDocuments(
+                        new Document("payloadType", "dev.hoshi.directory.api.person.ErasureEvents$PersonErasedEvent"));
     }
 }

@@ -33,7 +33,12 @@ public @interface Personal {
          * Who acted, as an actor's {@code kind:id}: a person's ({@code USER:<subject>}) is sealed with their key and
          * reads as {@code USER:erased-<key ref>} after their erasure; partner clients and Hoshi itself stay in clear.
          */
-        ACTOR
+        ACTOR,
+        /**
+         * Hoshi's own key: operators' text that must outlive every person and organisation it concerns (an erasure's
+         * reason), kept out of the store in clear and erased only with that one key.
+         */
+        PLATFORM
     }
 
     KeyOf value() default KeyOf.PERSON;

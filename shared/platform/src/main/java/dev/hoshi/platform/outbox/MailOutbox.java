@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
 
@@ -98,6 +100,34 @@ public final class MailOutbox {
             return Optional.empty();
         }
         return entry;
+    }
+
+    /**
+     * Takes an erased person out of the outbox: every entry whose {@code field} is them ({@code isSubject}) names them
+     * as {@code erasedAs} from now on, in its id too ({@code idOf} gives the id of the rewritten entry; the entry
+     * moves, the record of what was sent stays); one still queued is not sent ({@link #SKIPPED}, "erased"). Scans the
+     * outbox: erasures are rare. Safe to repeat (the second finds no one).
+     */
+    public void erase(
+            String field, Predicate<String> isSubject, String erasedAs, Function<Document, String> idOf, Instant now) {
+        List<Document> hits = new ArrayList<>();
+        for (Document entry : entries.find()) {
+            String person = entry.getString(field);
+            if (person != null && isSubject.test(person)) {
+                hits.add(entry);
+            }
+        }
+        for (Document entry : hits) {
+            String oldId = entry.getString("_id");
+            entry.put(field, erasedAs);
+            entry.put("_id", idOf.apply(entry));
+            if (QUEUED.equals(entry.getString("status"))) {
+                entry.append("status", SKIPPED).append("doneAt", Date.from(now)).append("detail", "erased");
+            }
+            queue.deleteOne(new Document("_id", oldId));
+            entries.replaceOne(new Document("_id", entry.get("_id")), entry, new ReplaceOptions().upsert(true));
+            entries.deleteOne(new Document("_id", oldId));
+        }
     }
 
     /** The entry is done (sent or skipped): recorded in the outbox, gone from the queue. */

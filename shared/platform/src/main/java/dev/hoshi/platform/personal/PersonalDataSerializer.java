@@ -223,6 +223,9 @@ public final class PersonalDataSerializer implements Serializer {
         }
 
         private Owner owner(JsonStreamContext context, String plain) {
+            if (personal.value() == Personal.KeyOf.PLATFORM) {
+                return Owner.platform();
+            }
             boolean person = personal.value() == Personal.KeyOf.PERSON;
             if (person && personal.of().isEmpty()) {
                 return Owner.person(UserId.of(plain));

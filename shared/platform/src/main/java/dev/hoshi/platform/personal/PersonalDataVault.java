@@ -37,8 +37,8 @@ import org.bson.types.Binary;
  * <p>{@link #erase} deletes the owner's key: every value sealed with it then opens as empty, everywhere, and the key
  * id becomes a dangling, non-reversible reference. Keys are cached per process: an unknown (erased) key id forever,
  * since key ids are never reused, a key for {@code key-cache-ttl} (default 30 s), and an erasure in this process
- * evicts at once. Another process sees an erasure when its cached key expires, or at once when it handles the
- * erasure's event ({@link #evict}).
+ * evicts at once. Every other process evicts it when it sees the erasure's event ({@link #evict}, {@link
+ * KeyErasureWatcher}), and at the latest when its cached key expires.
  *
  * <p>Still reads, for the history written before: {@code pd1:<base64>} e-mail addresses sealed with the person's
  * key of {@code person_keys} (keyed by user id); {@link #forget} erases those too.
@@ -60,6 +60,14 @@ public final class PersonalDataVault {
 
         public static Owner organization(TenantId organization) {
             return new Owner("organization", organization.toString());
+        }
+
+        /**
+         * Hoshi's own key, for operators' text that must outlive any one person or organisation (an erasure's
+         * reason): kept out of the store in clear, erased only by deleting this one key.
+         */
+        public static Owner platform() {
+            return new Owner("platform", "hoshi");
         }
 
         String name() {
@@ -155,8 +163,17 @@ public final class PersonalDataVault {
             return null;
         }
         String keyId = keyIdOf(owner);
-        SecretKey key = key(keyId).orElseThrow(() -> new IllegalStateException("the key was erased while sealing"));
-        return PREFIX + keyId + ":" + AesGcm.seal(key, keyId, value);
+        Optional<SecretKey> key = key(keyId);
+        if (key.isEmpty()) {
+            // the cached key id was erased meanwhile (its eviction came before its owner's entry expired): a new key
+            keyIdsByOwner.remove(digest(owner));
+            keyId = keyIdOf(owner);
+            key = key(keyId);
+        }
+        String sealedWith = keyId;
+        SecretKey found =
+                key.orElseThrow(() -> new IllegalStateException("the key " + sealedWith + " was erased while sealing"));
+        return PREFIX + keyId + ":" + AesGcm.seal(found, keyId, value);
     }
 
     /**
@@ -262,6 +279,15 @@ public final class PersonalDataVault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Digesting a key owner failed", e);
         }
+    }
+
+    /**
+     * A stable, non-reversible name of {@code person} for one {@code use} (an aggregate id that must not carry their
+     * user id): the vault's keyed digest, different per use, so it is neither their id nor their key's digest. Only
+     * someone who knows the user id and holds the vault's digest key can find it again.
+     */
+    public String pseudonym(String use, UserId person) {
+        return digest(new Owner(use, person.value()));
     }
 
     /**

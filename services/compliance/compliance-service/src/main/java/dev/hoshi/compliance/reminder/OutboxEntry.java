@@ -51,6 +51,11 @@ record OutboxEntry(
                 null);
     }
 
+    /** The id this entry's fields make ({@link #idOf}): after its person was erased, not the one it had. */
+    String idNow() {
+        return idOf(organizationId, person, occasion, subject, date);
+    }
+
     static String idOf(String organizationId, String person, Occasion occasion, String subject, LocalDate date) {
         return String.join("|", organizationId, person, occasion.name(), subject, date.toString());
     }

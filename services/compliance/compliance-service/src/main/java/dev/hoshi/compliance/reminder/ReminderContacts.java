@@ -10,6 +10,7 @@ import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.platform.personal.ReadModelErasure;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,12 +36,20 @@ class ReminderContacts {
     private final MongoCollection<Document> contacts;
     private final PersonalDataVault vault;
     private final ReadModelErasure erasure;
+    private final ReminderOutbox outbox;
+    private final Clock clock;
 
     ReminderContacts(
-            @Qualifier("serviceDatabase") MongoDatabase db, PersonalDataVault vault, ReadModelErasure erasure) {
+            @Qualifier("serviceDatabase") MongoDatabase db,
+            PersonalDataVault vault,
+            ReadModelErasure erasure,
+            ReminderOutbox outbox,
+            Clock clock) {
         this.contacts = db.getCollection("reminder_contacts");
         this.vault = vault;
         this.erasure = erasure;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -60,10 +69,14 @@ class ReminderContacts {
                 new ReplaceOptions().upsert(true));
     }
 
-    /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
+    /**
+     * An erased person's user id reads as erased here too (as it does when rebuilt from the events), and in the
+     * reminders' outbox, where a reminder still queued for them is not sent.
+     */
     @EventHandler
     void on(PersonErasedEvent event) {
         erasure.replace(contacts, Set.of("_id"), event.subjectDigest(), event.keyId(), event.erasedAs());
+        outbox.erase(user -> vault.isSubject(user, event.subjectDigest()), event.erasedAs(), clock.instant());
     }
 
     @ResetHandler

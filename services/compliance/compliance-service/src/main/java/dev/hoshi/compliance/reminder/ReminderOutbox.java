@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,14 @@ class ReminderOutbox {
     /** The entry is done (sent or skipped): recorded in the outbox, gone from the queue. */
     void done(String id, String status, String detail, Instant now) {
         outbox.done(id, status, detail, now);
+    }
+
+    /**
+     * An erased person's reminders name them as {@code erasedAs} from now on, in their id too; one still queued is
+     * not sent ({@link MailOutbox#erase}).
+     */
+    void erase(Predicate<String> isSubject, String erasedAs, Instant now) {
+        outbox.erase("person", isSubject, erasedAs, doc -> fromDocument(doc).idNow(), now);
     }
 
     /** The outbox itself, for the sender ({@code OutboxMailer}). */

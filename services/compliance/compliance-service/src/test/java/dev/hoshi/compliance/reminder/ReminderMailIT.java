@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
@@ -18,7 +19,9 @@ import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.directory.api.organization.OrganizationMemberAddedEvent;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.organization.OrganizationRole;
+import dev.hoshi.directory.api.person.ContactPreferencesId;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.kernel.context.Actor;
@@ -30,6 +33,7 @@ import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.testsupport.MutableClock;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import dev.hoshi.testsupport.personal.RawGrep;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -138,6 +143,9 @@ class ReminderMailIT {
     @Autowired
     @Qualifier("serviceDatabase")
     MongoDatabase db;
+
+    @Autowired
+    MongoClient mongo;
 
     /** The calendar's progress belongs to the clock of the test that moved it. */
     @BeforeEach
@@ -335,6 +343,63 @@ class ReminderMailIT {
     }
 
     @Test
+    void anErasedPersonsRemindersNameThemNoMoreAndAQueuedOneIsNotSent() {
+        Instant at = clock.instant();
+        String person = "erased-owner-" + System.nanoTime();
+        contact(person, person + "@example.jp", NotificationLanguage.JA, Set.of());
+        await().atMost(Duration.ofSeconds(20)).until(() -> contacts.of(person).isPresent());
+        OutboxEntry sent = OutboxEntry.queued(
+                "org-er-" + System.nanoTime(),
+                "株式会社消去",
+                person,
+                Occasion.DUE_IN_7_DAYS,
+                "BASIC_POLICY",
+                LocalDate.parse("2031-06-30"),
+                at);
+        OutboxEntry queued = OutboxEntry.queued(
+                sent.organizationId(),
+                "株式会社消去",
+                person,
+                Occasion.REVIEW_OVERDUE,
+                "BASIC_POLICY",
+                LocalDate.parse("2031-06-30"),
+                at);
+        outbox.enqueue(sent);
+        outbox.enqueue(queued);
+        outbox.done(sent.id(), OutboxEntry.SENT, null, at);
+        RawGrep grep = new RawGrep(mongo);
+        assertThat(grep.hits(person))
+                .anyMatch(hit -> hit.contains(".reminder_outbox#"))
+                .anyMatch(hit -> hit.contains(".reminder_queue#"))
+                .anyMatch(hit -> hit.contains(".reminder_contacts#"));
+
+        PersonalDataVault.Erasure erased = vault.forget(UserId.of(person));
+        CurrentContext.runWith(
+                RequestContext.withoutTenant(Actor.user("operator")),
+                () -> eventStore.publish(GenericEventMessage.asEventMessage(new PersonErasedEvent(
+                        erased.ownerDigest(), erased.keyId().orElseThrow(), erased.erasedAs(), "依頼"))));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(grep.hits(person))
+                .as("no collection of any database keeps the erased person")
+                .isEmpty());
+        String erasedAs = erased.erasedAs();
+        assertThat(outbox.find(OutboxEntry.idOf(
+                        sent.organizationId(), erasedAs, sent.occasion(), sent.subject(), sent.date())))
+                .get()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(OutboxEntry.SENT))
+                .satisfies(e -> assertThat(e.person()).isEqualTo(erasedAs));
+        assertThat(outbox.find(OutboxEntry.idOf(
+                        queued.organizationId(), erasedAs, queued.occasion(), queued.subject(), queued.date())))
+                .get()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(OutboxEntry.SKIPPED))
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("erased"));
+        assertThat(outbox.find(queued.id())).isEmpty();
+        assertThat(db.getCollection("reminder_queue")
+                        .countDocuments(new Document("_id", new Document("$regex", "^" + sent.organizationId()))))
+                .isZero();
+    }
+
+    @Test
     void anOutboxEntryReadsBackAsWrittenAndASecondWriterChangesNothing() {
         Instant at = Instant.parse("2031-07-01T01:02:03.456Z");
         OutboxEntry entry = OutboxEntry.queued(
@@ -396,7 +461,7 @@ class ReminderMailIT {
                 RequestContext.withoutTenant(Actor.user(person)),
                 () -> eventStore.publish(new GenericDomainEventMessage<>(
                         "ContactPreferences",
-                        "person-contact:" + person,
+                        new ContactPreferencesId(vault.pseudonym(ContactPreferencesId.USE, id)).toString(),
                         0,
                         new ContactPreferencesSetEvent(id, vault.encrypt(id, email), language, optOuts))));
     }

@@ -4,11 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.platform.personal.PersonalDataVault;
+import dev.hoshi.platform.personal.ReadModelErasure;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,10 +35,21 @@ class DigestContacts {
 
     private final MongoCollection<Document> contacts;
     private final PersonalDataVault vault;
+    private final ReadModelErasure erasure;
+    private final DigestOutbox outbox;
+    private final Clock clock;
 
-    DigestContacts(@Qualifier("serviceDatabase") MongoDatabase db, PersonalDataVault vault) {
+    DigestContacts(
+            @Qualifier("serviceDatabase") MongoDatabase db,
+            PersonalDataVault vault,
+            ReadModelErasure erasure,
+            DigestOutbox outbox,
+            Clock clock) {
         this.contacts = db.getCollection("digest_contacts");
         this.vault = vault;
+        this.erasure = erasure;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -44,6 +59,16 @@ class DigestContacts {
                 .append("language", event.language().name())
                 .append("digestOff", event.optOuts().contains(NotificationKind.MONTHLY_DIGEST));
         contacts.replaceOne(new Document("_id", contact.getString("_id")), contact, new ReplaceOptions().upsert(true));
+    }
+
+    /**
+     * An erased person's user id reads as erased here too (as it does when rebuilt from the events), and in the
+     * digests' outbox, where a digest still queued for them is not sent.
+     */
+    @EventHandler
+    void on(PersonErasedEvent event) {
+        erasure.replace(contacts, Set.of("_id"), event.subjectDigest(), event.keyId(), event.erasedAs());
+        outbox.erase(user -> vault.isSubject(user, event.subjectDigest()), event.erasedAs(), clock.instant());
     }
 
     @ResetHandler

@@ -3,7 +3,9 @@ package dev.hoshi.insights.digest;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.platform.outbox.MailOutbox;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,22 @@ class DigestOutbox {
 
     DigestOutbox(@Qualifier("serviceDatabase") MongoDatabase db) {
         this.outbox = new MailOutbox(db.getCollection("digest_outbox"), db.getCollection("digest_queue"));
+    }
+
+    /**
+     * An erased analyst's entries name them as {@code erasedAs} from now on, in their id too; one still queued is not
+     * sent ({@link MailOutbox#erase}).
+     */
+    void erase(Predicate<String> isSubject, String erasedAs, Instant now) {
+        outbox.erase(
+                "analyst",
+                isSubject,
+                erasedAs,
+                doc -> DigestEntry.idOf(
+                        doc.getString("supportOrganizationId"),
+                        doc.getString("analyst"),
+                        YearMonth.parse(doc.getString("month"))),
+                now);
     }
 
     /** False (and nothing changed) when the analyst's digest of that month was written before. */

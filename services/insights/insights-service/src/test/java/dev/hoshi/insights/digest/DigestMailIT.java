@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -12,6 +13,7 @@ import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.person.ContactPreferencesMessages.ContactPreferencesSetEvent;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.person.NotificationKind;
 import dev.hoshi.directory.api.person.NotificationLanguage;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
@@ -33,6 +35,7 @@ import dev.hoshi.platform.outbox.MailOutbox;
 import dev.hoshi.platform.personal.PersonalDataVault;
 import dev.hoshi.testsupport.MutableClock;
 import dev.hoshi.testsupport.ServiceTestProperties;
+import dev.hoshi.testsupport.personal.RawGrep;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,6 +137,9 @@ class DigestMailIT {
     @Qualifier("serviceDatabase")
     MongoDatabase db;
 
+    @Autowired
+    MongoClient mongo;
+
     private final String run = Long.toString(System.nanoTime());
     private final String support = "assoc-dg-" + run;
     private final String ja = "analyst-ja-" + run;
@@ -158,6 +164,7 @@ class DigestMailIT {
         await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
                 .until(() -> membersCounted() == 6
+                        && levelCounted("ONE_STAR_ELIGIBLE") == 1 // the last member's status, not only its grant
                         && contacts.of(quiet).isPresent()
                         && contacts.of(en).isPresent()
                         && contacts.of(ja).isPresent());
@@ -267,6 +274,57 @@ class DigestMailIT {
                 .isZero();
     }
 
+    @Test
+    void anErasedAnalystLeavesNoPlaintextInInsightsAndTheirQueuedDigestIsNotSent() {
+        String person = "analyst-erased-" + run;
+        String own = "assoc-er-" + run;
+        String member = "member-er-" + run;
+        publish(
+                null,
+                new SupportOrganizationRegisteredEvent(
+                        SupportOrganizationId.of(own),
+                        "工業会 " + own,
+                        null,
+                        SupportOrganizationKind.INDUSTRY_ASSOCIATION,
+                        UserId.of(person)));
+        publish(member, new OrganizationRegisteredEvent(TenantId.of(member), "株式会社E", null, null, UserId.of(person)));
+        contact(person, person + "@example.jp", NotificationLanguage.JA, Set.of());
+        YearMonth month = YearMonth.of(2031, 4);
+        Figures none = new Figures(null, SuppressionReason.SMALL_GROUP, null, null, null, null, null, null, null, null);
+        outbox.enqueue(DigestEntry.queued(own, person, month, none, MAY));
+        RawGrep grep = new RawGrep(mongo);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grep.hits(person))
+                .as("read models that copy the user id in clear, looked up by it")
+                .anyMatch(hit -> hit.contains(".insights_support_analysts#"))
+                .anyMatch(hit -> hit.contains(".insights_member_state#"))
+                .anyMatch(hit -> hit.contains(".digest_contacts#"))
+                .anyMatch(hit -> hit.contains(".digest_outbox#"))
+                .anyMatch(hit -> hit.contains(".digest_queue#")));
+
+        PersonalDataVault.Erasure erased = vault.forget(UserId.of(person));
+        publish(
+                null,
+                new PersonErasedEvent(erased.ownerDigest(), erased.keyId().orElseThrow(), erased.erasedAs(), "依頼 #7"));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grep.hits(person))
+                .as("no collection of any database keeps the erased analyst")
+                .isEmpty());
+        assertThat(outbox.find(DigestEntry.idOf(own, erased.erasedAs(), month)))
+                .get()
+                .satisfies(e -> assertThat(e.status()).isEqualTo(MailOutbox.SKIPPED))
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("erased"));
+        assertThat(db.getCollection("insights_support_analysts")
+                        .find(new Document("_id", erased.erasedAs()))
+                        .first())
+                .isNotNull();
+        assertThat(db.getCollection("insights_member_state")
+                        .find(new Document("_id", member))
+                        .first()
+                        .getList("people", String.class))
+                .containsExactly(erased.erasedAs());
+        assertThat(sender.sendQueued()).isZero();
+    }
+
     // ---- playing directory and compliance: their events, recorded in May 2031
 
     private void supportOrganization() {
@@ -321,6 +379,15 @@ class DigestMailIT {
      * The rollup's member count as the projection keeps it, read past the query: a figure the query showed while the
      * members were still arriving would change what the digest may show (disclosure control's change rule).
      */
+    private long levelCounted(String bucket) {
+        Document rollup = db.getCollection("insights_rollups")
+                .find(new Document("_id", support + "|*|*|*"))
+                .first();
+        Object level = rollup == null ? null : rollup.get("level");
+        Object count = level instanceof Document levels ? levels.get(bucket) : null;
+        return count instanceof Number n ? n.longValue() : 0;
+    }
+
     private long membersCounted() {
         Document rollup = db.getCollection("insights_rollups")
                 .find(new Document("_id", support + "|*|*|*"))

@@ -9,18 +9,24 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * How Hoshi reaches a person by e-mail: the address, the language and the kinds of mail they turned off. A person
  * sets their own, for every organisation they are in. The address is personal data: messages carry it only
- * encrypted with the person's own key ({@code pd1:…}, see {@code PersonalDataVault}), so erasing the key forgets it
+ * encrypted with the person's own key ({@code pd2:…}, see {@code PersonalDataVault}), so erasing the key forgets it
  * everywhere while the events still load.
  */
 public final class ContactPreferencesMessages {
 
     private ContactPreferencesMessages() {}
 
-    /** Sets the whole of a person's preferences; the same again changes nothing. */
+    /**
+     * Sets the whole of a person's preferences; the same again changes nothing. {@code addressUnchanged}: the caller
+     * saw the address on record equals this one, so the stored ciphertext is kept (ciphertexts differ each time)
+     * unless the stream has none yet (a person whose preferences were under the old id).
+     */
     @PlatformScoped
     public record SetContactPreferencesCommand(
             @TargetAggregateIdentifier ContactPreferencesId id,
+            UserId person,
             String encryptedEmail,
+            boolean addressUnchanged,
             NotificationLanguage language,
             Set<NotificationKind> optOuts) {
 

@@ -1,6 +1,9 @@
 package dev.hoshi.directory.api.person;
 
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.kernel.personal.KeyErasure;
+import dev.hoshi.kernel.personal.Personal;
+import dev.hoshi.kernel.personal.Personal.KeyOf;
 
 /**
  * An operator erased personal data by deleting its key (crypto-shredding). These events carry no personal data
@@ -14,10 +17,18 @@ public final class ErasureEvents {
 
     /**
      * A person's key was deleted ({@code keyId} null when they had none: nothing of theirs was sealed, or it was
-     * erased before). {@code reason} is the operator's (e.g. a ticket number), never the person's data.
+     * erased before). {@code reason} is the operator's (e.g. a ticket number); it may still name the requester, so
+     * it is stored sealed with Hoshi's own key ({@link KeyOf#PLATFORM}): not the erased person's (gone at once) nor
+     * the operator's (erasing an operator must not blank the record of the erasures they did).
      */
-    public record PersonErasedEvent(String subjectDigest, String keyId, String erasedAs, String reason) {}
+    public record PersonErasedEvent(
+            String subjectDigest, String keyId, String erasedAs, @Personal(KeyOf.PLATFORM) String reason)
+            implements KeyErasure {}
 
-    /** An organisation's key was deleted: its free text (notes, reasons, evidence, incident text) reads as erased. */
-    public record OrganizationDataErasedEvent(TenantId organizationId, String keyId, String reason) {}
+    /**
+     * An organisation's key was deleted: its free text (notes, reasons, evidence, incident text) reads as erased;
+     * {@code reason} sealed as above.
+     */
+    public record OrganizationDataErasedEvent(
+            TenantId organizationId, String keyId, @Personal(KeyOf.PLATFORM) String reason) implements KeyErasure {}
 }

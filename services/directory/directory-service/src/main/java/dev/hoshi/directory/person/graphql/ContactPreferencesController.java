@@ -69,8 +69,10 @@ class ContactPreferencesController {
             boolean sameAddress =
                     current(person).map(c -> email.equals(c.email())).orElse(false);
             commands.sendAndWait(new SetContactPreferencesCommand(
-                    ContactPreferencesId.of(person),
-                    sameAddress ? null : vault.encrypt(person, email),
+                    new ContactPreferencesId(vault.pseudonym(ContactPreferencesId.USE, person)),
+                    person,
+                    vault.encrypt(person, email),
+                    sameAddress,
                     language,
                     optOuts));
             return new ContactPreferencesView(email, language, optOuts);

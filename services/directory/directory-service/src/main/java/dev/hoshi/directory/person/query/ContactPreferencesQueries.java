@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * A person's preferences, read from their own event stream (point look-ups by aggregate id; a person changes them
  * rarely), so a read right after a change sees it, and no second copy of the address is kept in a read model. The
- * address is decrypted only to answer the person.
+ * stream's id is the vault's pseudonym of the person ({@link ContactPreferencesId}); a person who set preferences
+ * before has them under the old id {@code person-contact:<user>}, read (never written) until they set them again.
+ * The address is decrypted only to answer the person.
  */
 @Component
 class ContactPreferencesQueries {
@@ -29,19 +31,21 @@ class ContactPreferencesQueries {
 
     @QueryHandler
     Optional<ContactPreferencesView> handle(FindContactPreferencesQuery query) {
-        DomainEventStream events =
-                eventStore.readEvents(ContactPreferencesId.of(query.person()).toString());
+        String id = new ContactPreferencesId(vault.pseudonym(ContactPreferencesId.USE, query.person())).toString();
+        return latestOf(id)
+                .or(() -> latestOf(ContactPreferencesId.legacy(query.person())))
+                .flatMap(found -> vault.decrypt(query.person(), found.encryptedEmail())
+                        .map(email -> new ContactPreferencesView(email, found.language(), found.optOuts())));
+    }
+
+    private Optional<ContactPreferencesSetEvent> latestOf(String aggregateId) {
+        DomainEventStream events = eventStore.readEvents(aggregateId);
         ContactPreferencesSetEvent latest = null;
         while (events.hasNext()) {
             if (events.next().getPayload() instanceof ContactPreferencesSetEvent set) {
                 latest = set;
             }
         }
-        if (latest == null) {
-            return Optional.empty();
-        }
-        ContactPreferencesSetEvent found = latest;
-        return vault.decrypt(query.person(), found.encryptedEmail())
-                .map(email -> new ContactPreferencesView(email, found.language(), found.optOuts()));
+        return Optional.ofNullable(latest);
     }
 }

@@ -79,6 +79,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     private final Map<String, List<Op>> members = new LinkedHashMap<>();
     private final Map<String, Set<String>> calendar = new TreeMap<>();
     private final Map<String, Set<String>> analysts = new TreeMap<>();
+    private final List<Runnable> afterwards = new ArrayList<>();
     private int order;
 
     RollupBatch(RollupCollections store, Edition edition, Clock clock, MemberStatusChanges changes) {
@@ -100,6 +101,11 @@ final class RollupBatch implements ProjectionBatch.Buffer {
 
     void addAnalyst(String analyst, String supportOrganization) {
         analysts.computeIfAbsent(analyst, k -> new TreeSet<>()).add(supportOrganization);
+    }
+
+    /** Runs {@code write} once the batch's other writes are done (an erasure over what the batch added). */
+    void then(Runnable write) {
+        afterwards.add(write);
     }
 
     @Override
@@ -129,10 +135,12 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                             step.at());
                 }
             }
+            afterwards.forEach(Runnable::run);
         } finally {
             members.clear();
             calendar.clear();
             analysts.clear();
+            afterwards.clear();
             order = 0;
         }
     }
