@@ -257,24 +257,6 @@ class OrganizationSections {
                 form -> Map.of("userId", user));
     }
 
-    /** The error with the form's input it is about, or with none (shown at the top) when the form shows no such one. */
-    private static HoshiApi.Problem placed(HoshiApi.Problem problem, List<String> inputs) {
-        String field = problem.field();
-        if (field == null) {
-            field = FIELD_OF_CODE.get(problem.code());
-        }
-        java.util.regex.Matcher quoted = QUOTED.matcher(problem.message());
-        if (field == null && quoted.find()) {
-            field = quoted.group(1);
-        }
-        String shown = field != null && inputs.contains(field) ? field : null;
-        return java.util.Objects.equals(shown, problem.field())
-                ? problem
-                : new HoshiApi.Problem(problem.code(), problem.message(), problem.messageJa(), shown);
-    }
-
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([A-Za-z]+)'");
-
     private Mono<Rendering> show(ServerWebExchange exchange, String org, Section section) {
         String done = exchange.getRequest().getQueryParams().getFirst("done");
         return pages.signedIn(
@@ -304,7 +286,7 @@ class OrganizationSections {
                             return Pages.expired(exchange);
                         }
                         List<HoshiApi.Problem> problems = result.userErrors(mutation).stream()
-                                .map(problem -> placed(problem, inputs))
+                                .map(problem -> Pages.placed(problem, inputs, FIELD_OF_CODE))
                                 .toList();
                         if (problems.isEmpty()) {
                             return Mono.just(

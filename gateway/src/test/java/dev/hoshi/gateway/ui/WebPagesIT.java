@@ -651,6 +651,149 @@ class WebPagesIT {
                         .contains("\"from\":\"2024-12\"", "\"to\":\"2026-11\"", "\"interval\":\"QUARTER\""));
     }
 
+    /** The stubs as directory answers an operator: an organisation, a support organisation, a partner client. */
+    private static String operatorDirectory(String service, String body) {
+        if (body.contains("registerOrganization(")) {
+            return "{\"data\":{\"registerOrganization\":{\"errors\":[{\"code\":\"INVALID_CORPORATE_NUMBER\","
+                    + "\"message\":\"A corporate number is 13 digits with a valid check digit.\","
+                    + "\"messageJa\":\"法人番号はチェックデジットが正しい13桁の数字です。\",\"field\":null}]}}}";
+        }
+        if (body.contains("issuePartnerClientKey")) {
+            return "{\"data\":{\"issuePartnerClientKey\":{\"keyId\":\"k9\",\"apiKey\":\"hoshi_pk_k9_s3cret\","
+                    + "\"errors\":[]}}}";
+        }
+        if (body.contains("revokePartnerClientKey")) {
+            return "{\"data\":{\"revokePartnerClientKey\":{\"errors\":[{\"code\":\"UNKNOWN_KEY\","
+                    + "\"message\":\"bank-demo has no active key nope.\",\"messageJa\":\"bank-demo に有効なキー nope は"
+                    + "ありません。\",\"field\":null}]}}}";
+        }
+        if (body.contains("registerPartnerClient") || body.contains("registerSupportOrganization")) {
+            return "{\"data\":{\"registerPartnerClient\":{\"errors\":[]},"
+                    + "\"registerSupportOrganization\":{\"errors\":[]}}}";
+        }
+        if (body.contains("query { organizations {")) {
+            return "{\"data\":{\"organizations\":[{\"id\":\"sato-seisakusho\",\"name\":\"佐藤製作所\","
+                    + "\"nameEn\":null,\"corporateNumber\":\"1234567890123\",\"owner\":\"demo-sato\","
+                    + "\"registeredAt\":\"2026-01-05T00:00:00Z\"}]}}";
+        }
+        if (body.contains("supportOrganizations {")) {
+            return "{\"data\":{\"supportOrganizations\":[{\"id\":\"tokyo-machinery\",\"name\":\"東京都機械工業会\","
+                    + "\"nameEn\":\"Tokyo Machinery Association\",\"kind\":\"INDUSTRY_ASSOCIATION\","
+                    + "\"analysts\":[\"demo-tanaka\"],\"members\":[\"kato-kogyo\"]}]}}";
+        }
+        if (body.contains("partnerClients {")) {
+            return "{\"data\":{\"partnerClients\":[{\"id\":\"bank-demo\",\"name\":\"星ヶ丘銀行\"}]}}";
+        }
+        return null;
+    }
+
+    @Test
+    void theOperatorRegistersWithTheApisErrorsNextToTheFieldAndSeesAnIssuedKeyOnceOnly() {
+        services.answerWith(WebPagesIT::operatorDirectory);
+        String session = signedIn("operator");
+        assertThat(page(session, "/app")).contains("id=\"operator-pages\"");
+        assertThat(page(session, "/app/operator/organizations"))
+                .contains("id=\"organization-sato-seisakusho\"", "1234567890123", "id=\"register-form\"");
+        assertThat(page(session, "/app/operator/support-organizations"))
+                .contains("id=\"support-organization-tokyo-machinery\"", "業界団体", "demo-tanaka");
+        String clients = page(session, "/app/operator/partner-clients");
+        assertThat(clients).contains("id=\"partner-client-bank-demo\"", "id=\"issue-bank-demo\"");
+
+        // the API's refusal (no field named: found by its code) next to the corporate number, what was typed kept
+        BodyInserters.FormInserter<String> register = BodyInserters.fromFormData("_csrf", csrf(clients))
+                .with("name", "新しい会社")
+                .with("corporateNumber", "123")
+                .with("owner", "new-owner")
+                .with("id", "");
+        String refused = refused(session, null, "/app/operator/organizations", register);
+        assertThat(refused)
+                .containsPattern("id=\"corporateNumber-error\"[^>]*>法人番号はチェックデジットが正しい13桁の数字です。<")
+                .containsPattern("id=\"name\"[^>]*value=\"新しい会社\"");
+        assertThat(refused(session, "en", "/app/operator/organizations", register))
+                .containsPattern("id=\"corporateNumber-error\"[^>]*>A corporate number is 13 digits");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("registerOrganization("))
+                .hasSize(2)
+                .allSatisfy(call -> {
+                    assertThat(call.service()).isEqualTo("directory");
+                    assertThat(call.body())
+                            .contains("\"name\":\"新しい会社\"", "\"owner\":\"new-owner\"", "\"corporateNumber\":\"123\"")
+                            .doesNotContain("\"id\":");
+                });
+
+        // a partner client registered: back to the list
+        client.post()
+                .uri("/app/operator/partner-clients")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(clients)).with("name", "保険会社"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/app/operator/partner-clients?done=register");
+
+        // an issued key: on the answer to the form, never cached, and on no page after it
+        EntityExchangeResult<String> issued = client.post()
+                .uri("/app/operator/partner-clients/bank-demo/keys")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(clients)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+        assertThat(issued.getResponseBody()).contains("id=\"issued-api-key\"", "hoshi_pk_k9_s3cret", "一度だけ");
+        assertThat(issued.getResponseHeaders().getCacheControl()).contains("no-store");
+        assertThat(page(session, "/app/operator/partner-clients")).doesNotContain("hoshi_pk_k9_s3cret", "issued-key");
+
+        // revoking a key the client does not have: the API's message next to that client's key id
+        String unknownKey = refused(
+                session,
+                null,
+                "/app/operator/partner-clients/bank-demo/keys/revoke",
+                BodyInserters.fromFormData("_csrf", csrf(clients)).with("keyId", "nope"));
+        assertThat(unknownKey).containsPattern("id=\"keyId-bank-demo-error\"[^>]*>bank-demo に有効なキー nope はありません。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("revokePartnerClientKey"))
+                .singleElement()
+                .satisfies(call ->
+                        assertThat(call.body()).contains("\"partnerClientId\":\"bank-demo\"", "\"keyId\":\"nope\""));
+    }
+
+    @Test
+    void someoneWhoIsNotAnOperatorGetsTheForbiddenPageNotTheApisAnswer() {
+        services.answerWith((service, body) -> body.contains("organizations {") || body.contains("registerOrganization")
+                ? "{\"data\":null,\"errors\":[{\"message\":\"This needs the role platform_operator, which you do not"
+                        + " have.\",\"extensions\":{\"code\":\"FORBIDDEN\",\"messageJa\":\"この操作にはロール"
+                        + " platform_operator が必要です。\"}}]}"
+                : null);
+        String session = signedIn("sato");
+        String html = client.get()
+                .uri("/app/operator/organizations")
+                .cookie("HOSHI_SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(html)
+                .contains("id=\"forbidden\"", "運用担当者向け")
+                .doesNotContain("id=\"register-form\"", "platform_operator", "Exception");
+        // a form posted anyway: the API refuses it, and the answer is the same page
+        client.post()
+                .uri("/app/operator/organizations")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(html))
+                        .with("name", "x")
+                        .with("owner", "y"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("id=\"forbidden\""));
+    }
+
     @Test
     void theApiStillDeniesByDefaultWithJson() {
         client.post()
