@@ -221,7 +221,7 @@ class WebPagesIT {
     @Test
     void anOrganisationsOtherPagesReadLikeAMissingOneForSomeoneOutsideIt() {
         String session = signedIn("sato");
-        for (String page : List.of("controls", "timeline", "access-log", "consent", "people")) {
+        for (String page : List.of("controls", "timeline", "access-log", "consent", "people", "risks", "incidents")) {
             String html = client.get()
                     .uri("/app/orgs/sato-seisakusho/" + page)
                     .cookie("HOSHI_SESSION", session)
@@ -236,7 +236,7 @@ class WebPagesIT {
         // each page asked directory who is in the organisation, for that organisation
         assertThat(services.drain(Duration.ofMillis(200)))
                 .filteredOn(call -> call.body().contains("organizationMembers"))
-                .hasSize(5)
+                .hasSize(7)
                 .allSatisfy(call -> {
                     assertThat(call.service()).isEqualTo("directory");
                     assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
@@ -349,8 +349,147 @@ class WebPagesIT {
                         + "\"2026-02-03T00:00:00Z\",\"viewer\":\"PARTNER_CLIENT:bank\",\"scope\":\"FULL_DETAIL\","
                         + "\"what\":\"ATTESTATION\"}]}}";
             }
+            if (body.contains("riskRegister")) {
+                return RISKS;
+            }
+            if (body.contains("incidentReadiness")) {
+                return INCIDENTS;
+            }
             return body.contains("mutation") ? "{\"data\":{\"revokeConsent\":{\"errors\":[]}}}" : null;
         };
+    }
+
+    private static final String LABELS = "[{\"value\":1,\"label\":{\"ja\":\"低\",\"en\":\"Low\"}},"
+            + "{\"value\":2,\"label\":{\"ja\":\"中\",\"en\":\"Medium\"}},"
+            + "{\"value\":3,\"label\":{\"ja\":\"高\",\"en\":\"High\"}}]";
+
+    /** A risk register of two assets, one assessed (risk 6, LARGE), with the catalog's tables. */
+    private static final String RISKS = "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"riskRegister\":{"
+            + "\"asOf\":\"2026-11-30\",\"assets\":[{\"assetId\":\"customers\",\"asset\":{\"businessArea\":\"営業\","
+            + "\"name\":\"顧客名簿\",\"users\":\"営業部\",\"owner\":\"営業部\",\"medium\":\"PC\","
+            + "\"personalData\":\"氏名・住所\",\"retention\":\"5年\",\"confidentiality\":3,\"integrity\":2,"
+            + "\"availability\":1},\"importance\":3,\"threat\":2,\"vulnerability\":2,\"proposedVulnerability\":2,"
+            + "\"likelihood\":2,\"riskValue\":6,\"band\":\"LARGE\",\"treatment\":\"REDUCE\","
+            + "\"controls\":[\"C01-01\"],\"note\":\"鍵付き保管\",\"edition\":\"3.1\",\"recordedOn\":\"2026-11-01\","
+            + "\"assessedOn\":\"2026-11-02\"},{\"assetId\":\"drawings\",\"asset\":{\"businessArea\":null,"
+            + "\"name\":\"設計図面\",\"users\":null,\"owner\":null,\"medium\":null,\"personalData\":null,"
+            + "\"retention\":null,\"confidentiality\":2,\"integrity\":2,\"availability\":2},\"importance\":2,"
+            + "\"threat\":null,\"vulnerability\":null,\"proposedVulnerability\":3,\"likelihood\":null,"
+            + "\"riskValue\":null,\"band\":null,\"treatment\":null,\"controls\":[],\"note\":null,\"edition\":\"3.1\","
+            + "\"recordedOn\":\"2026-11-01\",\"assessedOn\":null}],\"summary\":{\"bands\":[{\"band\":\"LARGE\","
+            + "\"assets\":1},{\"band\":\"MEDIUM\",\"assets\":0},{\"band\":\"SMALL\",\"assets\":0}],"
+            + "\"notAssessed\":1,\"highest\":6}},\"guideline\":{\"riskAnalysis\":{\"threats\":" + LABELS
+            + ",\"vulnerabilities\":" + LABELS + ",\"treatments\":[{\"code\":\"REDUCE\",\"label\":{\"ja\":"
+            + "\"低減\",\"en\":\"Reduce\"}},{\"code\":\"ACCEPT\",\"label\":{\"ja\":\"受容\",\"en\":\"Accept\"}}]}}}}";
+
+    /** Incident readiness: one contact, one incident past its first phase's due date, no drill yet. */
+    private static final String INCIDENTS = "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},"
+            + "\"incidentReadiness\":{\"asOf\":\"2026-11-30\",\"contacts\":[{\"contactId\":\"ppc\",\"kind\":\"PPC\","
+            + "\"name\":\"個人情報保護委員会\",\"phone\":\"03-0000-0000\",\"email\":null,\"note\":null}],"
+            + "\"incidents\":[{\"incidentId\":\"inc-1\",\"title\":\"ノートPCの紛失\",\"drill\":false,"
+            + "\"detectedAt\":\"2026-11-20T01:00:00Z\",\"phase\":\"DETECT\",\"phases\":[{\"code\":\"DETECT\","
+            + "\"dueOn\":\"2026-11-21\",\"completedAt\":null,\"report\":null,\"overdue\":true}]}],"
+            + "\"overdueSteps\":1,\"lastDrillOn\":null},\"guideline\":{\"incidentResponse\":{\"phases\":[{"
+            + "\"code\":\"DETECT\",\"dueDays\":1,\"title\":{\"ja\":\"検知・初動対応\",\"en\":\"Detect and respond\"},"
+            + "\"summary\":{\"ja\":\"被害の拡大を防ぐ\",\"en\":\"Contain the damage\"}}],\"contactKinds\":[{"
+            + "\"code\":\"PPC\",\"label\":{\"ja\":\"個人情報保護委員会\",\"en\":\"Personal Information Protection"
+            + " Commission\"}}]}}}}";
+
+    @Test
+    void theRiskRegisterAndIncidentReadinessAreShownToEveryRoleAndChangedByMembers() {
+        java.util.function.BiFunction<String, String, String> member = organisation("MEMBER");
+        services.answerWith((service, body) -> {
+            if (body.contains("assessRisk")) {
+                return "{\"data\":{\"assessRisk\":{\"errors\":[{\"code\":\"UNKNOWN_CONTROL\","
+                        + "\"message\":\"There is no control C99-99 in the catalog.\","
+                        + "\"messageJa\":\"管理策 C99-99 はカタログにありません。\",\"field\":null}]}}}";
+            }
+            if (body.contains("recordIncident")) {
+                return "{\"data\":{\"recordIncident\":{\"errors\":[{\"code\":\"TIME_IN_FUTURE\","
+                        + "\"message\":\"The time 2099-01-01T09:30:00+09:00 is in the future.\","
+                        + "\"messageJa\":\"時刻 2099-01-01T09:30:00+09:00 は未来です。\",\"field\":null}]}}}";
+            }
+            if (body.contains("removeIncidentContact")) {
+                return "{\"data\":{\"removeIncidentContact\":{\"errors\":[]}}}";
+            }
+            return member.apply(service, body);
+        });
+        String session = signedIn("sato");
+
+        String overview = page(session, "/app/orgs/sato-seisakusho/timeline");
+        assertThat(overview).contains("id=\"nav-risks\"", "id=\"nav-incidents\"");
+
+        String risks = page(session, "/app/orgs/sato-seisakusho/risks");
+        assertThat(risks)
+                .contains("id=\"asset-customers\" data-band=\"LARGE\"", "顧客名簿", "3 / 2 / 1", "低減", "鍵付き保管")
+                .contains("id=\"assess-customers\"", "id=\"assess-drawings\"", "id=\"asset-form\"")
+                .containsPattern("id=\"not-assessed\"[^>]*>1<")
+                .containsPattern("id=\"highest\"[^>]*>6<");
+        String refused = refused(
+                session,
+                null,
+                "/app/orgs/sato-seisakusho/risks/customers/assess",
+                BodyInserters.fromFormData("_csrf", csrf(risks))
+                        .with("threat", "2")
+                        .with("vulnerability", "1")
+                        .with("treatment", "REDUCE")
+                        .with("controls", "C01-01, C99-99"));
+        assertThat(refused).containsPattern("id=\"controls-customers-error\"[^>]*>管理策 C99-99 はカタログにありません。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("assessRisk"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
+                    assertThat(call.body())
+                            .contains("\"assetId\":\"customers\"", "\"threat\":2", "\"vulnerability\":1")
+                            .contains("\"controls\":[\"C01-01\",\"C99-99\"]");
+                });
+
+        String incidents = page(session, "/app/orgs/sato-seisakusho/incidents");
+        assertThat(incidents)
+                .contains(
+                        "id=\"contact-ppc\"",
+                        "03-0000-0000",
+                        "id=\"incident-inc-1\" class=\"scroll\" data-phase=\"DETECT\"")
+                .contains("検知・初動対応", "id=\"complete-inc-1\"", "id=\"incident-form\"", "id=\"remove-contact-ppc\"")
+                .containsPattern("id=\"overdue-steps\"[^>]*>1<");
+        // a time typed in the browser (no zone) is Japan's; the API's refusal next to it, in English too
+        BodyInserters.FormInserter<String> incident = BodyInserters.fromFormData("_csrf", csrf(incidents))
+                .with("incidentId", "inc-2")
+                .with("title", "誤送信")
+                .with("detectedAt", "2099-01-01T09:30");
+        assertThat(refused(session, null, "/app/orgs/sato-seisakusho/incidents/record", incident))
+                .containsPattern("id=\"detectedAt-error\"[^>]*>時刻 2099-01-01T09:30:00\\+09:00 は未来です。<");
+        assertThat(refused(session, "en", "/app/orgs/sato-seisakusho/incidents/record", incident))
+                .containsPattern(
+                        "id=\"detectedAt-error\"[^>]*>The time 2099-01-01T09:30:00\\+09:00 is in the future.<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("recordIncident"))
+                .hasSize(2)
+                .allSatisfy(call -> assertThat(call.body())
+                        .contains("\"detectedAt\":\"2099-01-01T09:30:00+09:00\"", "\"drill\":false"));
+        client.post()
+                .uri("/app/orgs/sato-seisakusho/incidents/contact/ppc/remove")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(incidents)))
+                .exchange()
+                .expectHeader()
+                .location("/app/orgs/sato-seisakusho/incidents?done=ppc");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("removeIncidentContact"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"input\":\"ppc\""));
+
+        // a viewer sees both without any form
+        services.answerWith(organisation("VIEWER"));
+        assertThat(page(session, "/app/orgs/sato-seisakusho/risks"))
+                .contains("id=\"read-only\"", "顧客名簿")
+                .doesNotContain("id=\"assess-customers\"", "id=\"asset-form\"", "/risks/customers/assess");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/incidents"))
+                .contains("id=\"read-only\"", "ノートPCの紛失")
+                .doesNotContain(
+                        "id=\"complete-inc-1\"", "id=\"incident-form\"", "id=\"contact-form\"", "remove-contact");
     }
 
     private static BodyInserters.FormInserter<String> grantForm(String page) {
