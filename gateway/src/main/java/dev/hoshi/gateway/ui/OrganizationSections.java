@@ -57,7 +57,8 @@ class OrganizationSections {
                 "controls",
                 "compliance",
                 "query { organizationStatus { name controls { controlId status owner dueOn evidenceUrl evidenceNote"
-                        + " justification effectiveOn } } }",
+                        + " justification effectiveOn } } guideline { controlChapters { id title { ja en } controls { id"
+                        + " title { ja en } } } } }",
                 true),
         TIMELINE(
                 "timeline",
@@ -595,7 +596,18 @@ class OrganizationSections {
                 shown++;
             }
         }
+        // the titles, as the catalog has them (compliance's guideline); an id the catalog lacks is shown as it is
+        Map<String, Object> chapterTitles = new LinkedHashMap<>();
+        Map<String, Object> controlTitles = new LinkedHashMap<>();
+        for (JsonNode itsChapter : data.path("guideline").path("controlChapters")) {
+            chapterTitles.put(itsChapter.path("id").asText(), tree(itsChapter.path("title")));
+            itsChapter
+                    .path("controls")
+                    .forEach(control -> controlTitles.put(control.path("id").asText(), tree(control.path("title"))));
+        }
         view.modelAttribute("chapters", chapters)
+                .modelAttribute("chapterTitles", chapterTitles)
+                .modelAttribute("controlTitles", controlTitles)
                 .modelAttribute("allChapters", allChapters)
                 .modelAttribute("shown", shown)
                 .modelAttribute("filterStatus", status)

@@ -250,7 +250,22 @@ class WebPagesIT {
         String controls = page(session, "/app/orgs/sato-seisakusho/controls?status=IMPLEMENTED");
         assertThat(controls)
                 .contains("id=\"read-only\"", "id=\"chapter-C01\"", "id=\"control-C01-01\"", "実施済み", "情報システム課")
+                .containsPattern("<h3>C01 組織的対策</h3>")
+                .containsPattern("class=\"control-title\">情報セキュリティの責任者を決める<")
                 .doesNotContain("id=\"control-C02-01\"", "method=\"post\" id=\"form-");
+        // the catalog's titles in the chosen language; the filter offers the chapters by title too
+        assertThat(client.get()
+                        .uri("/app/orgs/sato-seisakusho/controls")
+                        .cookie("HOSHI_SESSION", session)
+                        .cookie("hoshi_lang", "en")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Name who is responsible for security", "C01 Organisational")
+                .contains("id=\"chapter-C02\"", "Chapter C02");
         assertThat(page(session, "/app/orgs/sato-seisakusho/consent"))
                 .contains("id=\"grant-g-1\"", "すべての詳細", "有効")
                 .doesNotContain("id=\"grant-form\"", "id=\"revoke-g-1\"");
@@ -263,8 +278,11 @@ class WebPagesIT {
         // the filter went no further than the page: the API was asked for the whole board
         assertThat(services.drain(Duration.ofMillis(200)))
                 .filteredOn(call -> call.body().contains("controls {"))
-                .singleElement()
-                .satisfies(call -> assertThat(call.service()).isEqualTo("compliance"));
+                .hasSize(2)
+                .allSatisfy(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.body()).contains("controlChapters");
+                });
     }
 
     @Test
@@ -336,7 +354,11 @@ class WebPagesIT {
                 return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\",\"controls\":["
                         + "{\"controlId\":\"C01-01\",\"status\":\"IMPLEMENTED\",\"owner\":\"情報システム課\","
                         + "\"dueOn\":\"2026-03-31\",\"evidenceUrl\":null,\"evidenceNote\":\"規程 第3条\"},"
-                        + "{\"controlId\":\"C02-01\",\"status\":\"NOT_STARTED\"}]}}}";
+                        + "{\"controlId\":\"C02-01\",\"status\":\"NOT_STARTED\",\"owner\":null,\"dueOn\":null,"
+                        + "\"evidenceUrl\":null,\"evidenceNote\":null,\"justification\":null,\"effectiveOn\":null}]},\"guideline\":{\"controlChapters\":["
+                        + "{\"id\":\"C01\",\"title\":{\"ja\":\"組織的対策\",\"en\":\"Organisational\"},\"controls\":["
+                        + "{\"id\":\"C01-01\",\"title\":{\"ja\":\"情報セキュリティの責任者を決める\","
+                        + "\"en\":\"Name who is responsible for security\"}}]}]}}}";
             }
             if (body.contains("timeline {")) {
                 return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"timeline\":[{\"event\":"
