@@ -751,47 +751,70 @@ class WebPagesIT {
                 .doesNotContain("id=\"withdraw-K1\"", "id=\"confirm-K2\"");
     }
 
+    /** The rollup series of 12 months from 2025-12, the months {@code withheld} says below the threshold. */
+    private static String rollupSeries(java.util.function.IntPredicate withheldMonth) {
+        StringBuilder periods = new StringBuilder();
+        java.time.YearMonth month = java.time.YearMonth.of(2025, 12);
+        for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
+            boolean withheld = withheldMonth.test(i);
+            periods.append(i == 0 ? "" : ",")
+                    .append("{\"period\":\"")
+                    .append(month)
+                    .append("\",\"suppressed\":")
+                    .append(withheld)
+                    .append(",\"levels\":")
+                    .append(
+                            withheld
+                                    ? "null"
+                                    : "{\"none\":2,\"oneStarEligible\":1,\"oneStarDeclared\":1,"
+                                            + "\"twoStarsEligible\":" + (i / 4) + ",\"twoStarsDeclared\":1}")
+                    .append(",\"scores\":{\"suppressed\":")
+                    .append(withheld)
+                    .append(",\"mean\":")
+                    .append(withheld ? "null" : "62.5")
+                    .append("}}");
+        }
+        return "{\"data\":{\"supportOrganizationRollupSeries\":{\"periods\":[" + periods + "]}}}";
+    }
+
+    private static final String ROLLUP =
+            "{\"data\":{\"supportOrganizationRollup\":{\"supportOrganizationId\":\"assoc\","
+                    + "\"period\":\"2026-11\",\"disclosureThreshold\":3,\"consentingMembers\":6,"
+                    + "\"suppressed\":false,\"levels\":{\"none\":2,\"oneStarEligible\":1,"
+                    + "\"oneStarDeclared\":1,\"twoStarsEligible\":1,\"twoStarsDeclared\":1},"
+                    + "\"standingLapsed\":0,\"reviewsOverdue\":null,\"declined\":0,"
+                    + "\"scores\":{\"suppressed\":true},\"items\":{\"suppressed\":true}}}}";
+
+    @Test
+    void whenEveryPeriodIsWithheldTheTrendIsATableOfWithheldPeriodsWithoutAChart() {
+        services.answerWith((service, body) -> {
+            if (body.contains("supportOrganizationRollupSeries")) {
+                return rollupSeries(i -> true);
+            }
+            return body.contains("supportOrganizationRollup") ? ROLLUP : null;
+        });
+        String session = signedIn("tanaka");
+        String page = page(session, "/app/association/assoc");
+        assertThat(page)
+                .contains("id=\"trend-all-withheld\"", "id=\"trend-table\"", "2026-11")
+                .doesNotContain("id=\"trend-chart\"", "<polyline", "<svg");
+        assertThat(page.split("class=\"suppressed\">秘匿</td>", -1).length - 1).isEqualTo(12);
+    }
+
     @Test
     void theAssociationsRollupShowsTheTrendUpToItsPeriodAsAChartAndATableWithWithheldPeriodsMarked() {
         services.answerWith((service, body) -> {
             if (body.contains("supportOrganizationRollupSeries")) {
-                StringBuilder periods = new StringBuilder();
-                java.time.YearMonth month = java.time.YearMonth.of(2025, 12);
-                for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
-                    boolean withheld = i == 3;
-                    periods.append(i == 0 ? "" : ",")
-                            .append("{\"period\":\"")
-                            .append(month)
-                            .append("\",\"suppressed\":")
-                            .append(withheld)
-                            .append(",\"levels\":")
-                            .append(
-                                    withheld
-                                            ? "null"
-                                            : "{\"none\":2,\"oneStarEligible\":1,\"oneStarDeclared\":1,"
-                                                    + "\"twoStarsEligible\":" + (i / 4) + ",\"twoStarsDeclared\":1}")
-                            .append(",\"scores\":{\"suppressed\":")
-                            .append(withheld)
-                            .append(",\"mean\":")
-                            .append(withheld ? "null" : "62.5")
-                            .append("}}");
-                }
-                return "{\"data\":{\"supportOrganizationRollupSeries\":{\"periods\":[" + periods + "]}}}";
+                return rollupSeries(i -> i == 3);
             }
-            if (body.contains("supportOrganizationRollup")) {
-                return "{\"data\":{\"supportOrganizationRollup\":{\"supportOrganizationId\":\"assoc\","
-                        + "\"period\":\"2026-11\",\"disclosureThreshold\":3,\"consentingMembers\":6,"
-                        + "\"suppressed\":false,\"levels\":{\"none\":2,\"oneStarEligible\":1,"
-                        + "\"oneStarDeclared\":1,\"twoStarsEligible\":1,\"twoStarsDeclared\":1},"
-                        + "\"standingLapsed\":0,\"reviewsOverdue\":null,\"declined\":0,"
-                        + "\"scores\":{\"suppressed\":true},\"items\":{\"suppressed\":true}}}}";
-            }
-            return null;
+            return body.contains("supportOrganizationRollup") ? ROLLUP : null;
         });
         String session = signedIn("tanaka");
 
         String monthly = page(session, "/app/association/assoc?industry=E");
-        assertThat(monthly).contains("id=\"trend-chart\"", "<polyline", "id=\"trend-table\"", "2026-11", "62.5");
+        assertThat(monthly)
+                .contains("id=\"trend-chart\"", "<polyline", "id=\"trend-table\"", "2026-11", "62.5")
+                .doesNotContain("id=\"trend-all-withheld\"");
         // 12 rows, one of them withheld, and the withheld month breaks each line in two
         assertThat(monthly.split("<tr>", -1).length - 1).isGreaterThanOrEqualTo(13);
         assertThat(monthly).contains("class=\"suppressed\">秘匿</td>");
