@@ -29,11 +29,11 @@ class OperatorPages {
     private static final String PAYLOAD = "errors { code message messageJa field }";
 
     /** The input an error is about, for the API's errors that name no {@code field} and whose code says it. */
-    private static final Map<String, String> FIELD_OF_CODE = Map.of(
-            "ALREADY_EXISTS", "id",
-            "CORPORATE_NUMBER_TAKEN", "corporateNumber",
-            "UNKNOWN_KEY", "keyId",
-            "ALREADY_A_MEMBER", "analyst");
+    private static final Map<String, List<String>> FIELD_OF_CODE = Map.of(
+            "ALREADY_EXISTS", List.of("id"),
+            "CORPORATE_NUMBER_TAKEN", List.of("corporateNumber"),
+            "UNKNOWN_KEY", List.of("keyId"),
+            "ALREADY_A_MEMBER", List.of("analyst"));
 
     /** One page: its path and what it reads. */
     enum Section {

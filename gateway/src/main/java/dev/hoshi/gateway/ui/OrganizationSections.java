@@ -35,21 +35,23 @@ class OrganizationSections {
      * The input an error is about, for the API's errors that name no {@code field}: by its code, else by the input's
      * name quoted in the message ({@code 'evidenceUrl' must be ...}).
      */
-    private static final Map<String, String> FIELD_OF_CODE = Map.ofEntries(
-            Map.entry("JUSTIFICATION_REQUIRED", "justification"),
-            Map.entry("UNKNOWN_PARTNER_CLIENT", "granteeId"),
-            Map.entry("UNKNOWN_SUPPORT_ORGANIZATION", "granteeId"),
-            Map.entry("NOT_A_MEMBER_OF_SUPPORT_ORGANIZATION", "granteeId"),
-            Map.entry("START_DATE_IN_PAST", "startDate"),
-            Map.entry("ALREADY_A_MEMBER", "userId"),
-            Map.entry("LAST_OWNER", "role"),
-            Map.entry("INVALID_ASSET", "name"),
-            Map.entry("UNKNOWN_TREATMENT", "treatment"),
-            Map.entry("UNKNOWN_CONTROL", "controls"),
-            Map.entry("UNKNOWN_CONTACT_KIND", "kind"),
-            Map.entry("INCIDENT_EXISTS", "incidentId"),
-            Map.entry("TIME_IN_FUTURE", "detectedAt"),
-            Map.entry("BEFORE_DETECTION", "at"));
+    private static final Map<String, List<String>> FIELD_OF_CODE = Map.ofEntries(
+            Map.entry("JUSTIFICATION_REQUIRED", List.of("justification")),
+            Map.entry("UNKNOWN_PARTNER_CLIENT", List.of("granteeId")),
+            Map.entry("UNKNOWN_SUPPORT_ORGANIZATION", List.of("granteeId")),
+            Map.entry("NOT_A_MEMBER_OF_SUPPORT_ORGANIZATION", List.of("granteeId")),
+            Map.entry("START_DATE_IN_PAST", List.of("startDate")),
+            Map.entry("ALREADY_A_MEMBER", List.of("userId")),
+            Map.entry("LAST_OWNER", List.of("role")),
+            Map.entry("INVALID_ASSET", List.of("name")),
+            Map.entry("UNKNOWN_TREATMENT", List.of("treatment")),
+            Map.entry("UNKNOWN_CONTROL", List.of("controls")),
+            Map.entry("UNKNOWN_CONTACT_KIND", List.of("kind")),
+            Map.entry("INCIDENT_EXISTS", List.of("incidentId")),
+            Map.entry("TIME_IN_FUTURE", List.of("detectedAt", "at")),
+            Map.entry("BEFORE_DETECTION", List.of("at")),
+            Map.entry("DATE_IN_FUTURE", List.of("effectiveOn", "detectedAt", "at")),
+            Map.entry("DATE_TOO_EARLY", List.of("effectiveOn", "detectedAt", "at")));
 
     /** One page: where its data comes from and who may change it. */
     enum Section {

@@ -130,13 +130,18 @@ class Pages {
     /**
      * The error with the form's input it is about, or with none (shown at the top of the page) when the form shows no
      * such input. Many of the API's errors name no {@code field}: the input is then found by the error's code
-     * ({@code fieldOfCode}, else {@code INVALID_<INPUT>}, the API's code for an input in the wrong form), else by the
+     * ({@code fieldOfCode}: the inputs it may be about, the first one the form has; else {@code INVALID_<INPUT>}, the API's code for an input in the wrong form), else by the
      * input's name quoted in the message ({@code 'evidenceUrl' must be ...}).
      */
-    static HoshiApi.Problem placed(HoshiApi.Problem problem, List<String> inputs, Map<String, String> fieldOfCode) {
+    static HoshiApi.Problem placed(
+            HoshiApi.Problem problem, List<String> inputs, Map<String, List<String>> fieldOfCode) {
         String field = problem.field();
         if (field == null) {
-            field = fieldOfCode.get(problem.code());
+            // the first of the inputs the code may be about that this form has
+            field = fieldOfCode.getOrDefault(problem.code(), List.of()).stream()
+                    .filter(inputs::contains)
+                    .findFirst()
+                    .orElse(null);
         }
         if (field == null && problem.code().startsWith("INVALID_")) {
             String camel = camelCase(problem.code().substring("INVALID_".length()));

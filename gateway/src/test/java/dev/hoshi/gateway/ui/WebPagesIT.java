@@ -427,9 +427,10 @@ class WebPagesIT {
                         + "\"messageJa\":\"管理策 C99-99 はカタログにありません。\",\"field\":null}]}}}";
             }
             if (body.contains("recordIncident")) {
-                return "{\"data\":{\"recordIncident\":{\"errors\":[{\"code\":\"TIME_IN_FUTURE\","
-                        + "\"message\":\"The time 2099-01-01T09:30:00+09:00 is in the future.\","
-                        + "\"messageJa\":\"時刻 2099-01-01T09:30:00+09:00 は未来です。\",\"field\":null}]}}}";
+                // the API's answer to a detection day after today (its effective-date rule)
+                return "{\"data\":{\"recordIncident\":{\"errors\":[{\"code\":\"DATE_IN_FUTURE\","
+                        + "\"message\":\"The date 2099-01-01 is in the future.\","
+                        + "\"messageJa\":\"日付 2099-01-01 は未来です。\",\"field\":null}]}}}";
             }
             if (body.contains("removeIncidentContact")) {
                 return "{\"data\":{\"removeIncidentContact\":{\"errors\":[]}}}";
@@ -482,10 +483,9 @@ class WebPagesIT {
                 .with("title", "誤送信")
                 .with("detectedAt", "2099-01-01T09:30");
         assertThat(refused(session, null, "/app/orgs/sato-seisakusho/incidents/record", incident))
-                .containsPattern("id=\"detectedAt-error\"[^>]*>時刻 2099-01-01T09:30:00\\+09:00 は未来です。<");
+                .containsPattern("id=\"detectedAt-error\"[^>]*>日付 2099-01-01 は未来です。<");
         assertThat(refused(session, "en", "/app/orgs/sato-seisakusho/incidents/record", incident))
-                .containsPattern(
-                        "id=\"detectedAt-error\"[^>]*>The time 2099-01-01T09:30:00\\+09:00 is in the future.<");
+                .containsPattern("id=\"detectedAt-error\"[^>]*>The date 2099-01-01 is in the future.<");
         assertThat(services.drain(Duration.ofMillis(200)))
                 .filteredOn(call -> call.body().contains("recordIncident"))
                 .hasSize(2)
