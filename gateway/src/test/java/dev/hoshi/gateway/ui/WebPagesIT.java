@@ -476,7 +476,9 @@ class WebPagesIT {
                         "03-0000-0000",
                         "id=\"incident-inc-1\" class=\"scroll\" data-phase=\"DETECT\"")
                 .contains("検知・初動対応", "id=\"complete-inc-1\"", "id=\"incident-form\"", "id=\"remove-contact-ppc\"")
-                .containsPattern("id=\"overdue-steps\"[^>]*>1<");
+                .containsPattern("id=\"overdue-steps\"[^>]*>1<")
+                // the API's instant as Japan's time
+                .contains("datetime=\"2026-11-20T01:00:00Z\">2026-11-20 10:00 JST</time>");
         // a time typed in the browser (no zone) is Japan's; the API's refusal next to it, in English too
         BodyInserters.FormInserter<String> incident = BodyInserters.fromFormData("_csrf", csrf(incidents))
                 .with("incidentId", "inc-2")
@@ -877,7 +879,8 @@ class WebPagesIT {
         String session = signedIn("operator");
         assertThat(page(session, "/app")).contains("id=\"operator-pages\"");
         assertThat(page(session, "/app/operator/organizations"))
-                .contains("id=\"organization-sato-seisakusho\"", "1234567890123", "id=\"register-form\"");
+                .contains("id=\"organization-sato-seisakusho\"", "1234567890123", "id=\"register-form\"")
+                .contains(">2026-01-05 09:00 JST</time>");
         assertThat(page(session, "/app/operator/support-organizations"))
                 .contains("id=\"support-organization-tokyo-machinery\"", "業界団体", "demo-tanaka");
         String clients = page(session, "/app/operator/partner-clients");

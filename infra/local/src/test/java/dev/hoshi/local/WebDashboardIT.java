@@ -627,6 +627,7 @@ class WebDashboardIT {
 
         // incident readiness: a contact, a refused detection time, a drill taken through its first phase
         open("/app/orgs/" + FRESH + "/incidents", "contact-form");
+        new Select(browser.findElement(By.id("contact-kind"))).selectByValue("PPC");
         browser.findElement(By.id("contact-contactId")).sendKeys("ppc");
         browser.findElement(By.id("contact-name")).sendKeys("個人情報保護委員会");
         browser.findElement(By.id("contact-submit")).click();
