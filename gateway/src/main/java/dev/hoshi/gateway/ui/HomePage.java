@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * The page after sign-in: the ways in that the caller's organisation offers. It asks the API what it may see (the SME
  * status, a support organisation's rollup) rather than guessing from the persona; a partner client gets the
- * attestation look-up.
+ * attestation look-up, an operator (whom the API lets list the partner clients) the operator pages.
  */
 @Controller
 class HomePage {
@@ -27,8 +27,19 @@ class HomePage {
     Mono<Rendering> home(ServerWebExchange exchange) {
         return pages.signedIn(exchange, caller -> {
             String org = caller.organizationId();
-            if (org == null || caller.partnerClient()) {
-                return Mono.just(view(caller, false, false));
+            if (caller.partnerClient()) {
+                return Mono.just(view(caller, false, false, false));
+            }
+            if (org == null) {
+                // someone of no organisation: an operator if the API lets them list the partner clients
+                return api.graphql(caller, "directory", null, "{ partnerClients { id } }", Map.of())
+                        .flatMap(answer -> answer.unauthenticated()
+                                ? Pages.expired(exchange)
+                                : Mono.just(view(
+                                        caller,
+                                        false,
+                                        false,
+                                        answer.data().path("partnerClients").isArray())));
             }
             return Mono.zip(
                             api.graphql(caller, "compliance", org, "{ organizationStatus { name } }", Map.of()),
@@ -50,16 +61,18 @@ class HomePage {
                                     answers.getT2()
                                             .data()
                                             .path("supportOrganizationRollup")
-                                            .isObject())));
+                                            .isObject(),
+                                    false)));
         });
     }
 
-    private static Rendering view(UiSession caller, boolean sme, boolean association) {
+    private static Rendering view(UiSession caller, boolean sme, boolean association, boolean operator) {
         return Rendering.view("ui/home")
                 .modelAttribute("caller", caller)
                 .modelAttribute("sme", sme)
                 .modelAttribute("association", association)
                 .modelAttribute("partner", caller.partnerClient())
+                .modelAttribute("operator", operator)
                 .build();
     }
 }

@@ -19,11 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * An SME's other pages: the controls board by chapter, the timeline, the access log ("who viewed our data"), the
- * consent grants and the people with their roles. Each reads and changes through compliance's and directory's public
+ * An SME's other pages: the controls board by chapter, the key actions, the risk register (付録7), incident readiness
+ * (付録8), the timeline, the access log ("who viewed our data"), the consent grants and the people with their roles. Each reads and changes through compliance's and directory's public
  * GraphQL API for the organisation in the path; the caller's role comes from directory's {@code organizationMembers},
- * and an organisation the caller is not in reads exactly like a missing one. Viewers get no forms (controls change
- * for owners and members, grants and people for owners only: the API's own rules, which refuse anyone else anyway).
+ * and an organisation the caller is not in reads exactly like a missing one. Viewers get no forms (controls, key actions,
+ * risks and incidents change for owners and members, grants and people for owners only: the API's own rules, which refuse anyone else anyway).
  */
 @Controller
 class OrganizationSections {
@@ -35,14 +35,23 @@ class OrganizationSections {
      * The input an error is about, for the API's errors that name no {@code field}: by its code, else by the input's
      * name quoted in the message ({@code 'evidenceUrl' must be ...}).
      */
-    private static final Map<String, String> FIELD_OF_CODE = Map.of(
-            "JUSTIFICATION_REQUIRED", "justification",
-            "UNKNOWN_PARTNER_CLIENT", "granteeId",
-            "UNKNOWN_SUPPORT_ORGANIZATION", "granteeId",
-            "NOT_A_MEMBER_OF_SUPPORT_ORGANIZATION", "granteeId",
-            "START_DATE_IN_PAST", "startDate",
-            "ALREADY_A_MEMBER", "userId",
-            "LAST_OWNER", "role");
+    private static final Map<String, List<String>> FIELD_OF_CODE = Map.ofEntries(
+            Map.entry("JUSTIFICATION_REQUIRED", List.of("justification")),
+            Map.entry("UNKNOWN_PARTNER_CLIENT", List.of("granteeId")),
+            Map.entry("UNKNOWN_SUPPORT_ORGANIZATION", List.of("granteeId")),
+            Map.entry("NOT_A_MEMBER_OF_SUPPORT_ORGANIZATION", List.of("granteeId")),
+            Map.entry("START_DATE_IN_PAST", List.of("startDate")),
+            Map.entry("ALREADY_A_MEMBER", List.of("userId")),
+            Map.entry("LAST_OWNER", List.of("role")),
+            Map.entry("INVALID_ASSET", List.of("name")),
+            Map.entry("UNKNOWN_TREATMENT", List.of("treatment")),
+            Map.entry("UNKNOWN_CONTROL", List.of("controls")),
+            Map.entry("UNKNOWN_CONTACT_KIND", List.of("kind")),
+            Map.entry("INCIDENT_EXISTS", List.of("incidentId")),
+            Map.entry("TIME_IN_FUTURE", List.of("detectedAt", "at")),
+            Map.entry("BEFORE_DETECTION", List.of("at")),
+            Map.entry("DATE_IN_FUTURE", List.of("effectiveOn", "detectedAt", "at")),
+            Map.entry("DATE_TOO_EARLY", List.of("effectiveOn", "detectedAt", "at")));
 
     /** One page: where its data comes from and who may change it. */
     enum Section {
@@ -50,7 +59,8 @@ class OrganizationSections {
                 "controls",
                 "compliance",
                 "query { organizationStatus { name controls { controlId status owner dueOn evidenceUrl evidenceNote"
-                        + " justification effectiveOn } } }",
+                        + " justification effectiveOn } } guideline { controlChapters { id title { ja en } controls { id"
+                        + " title { ja en } } } } }",
                 true),
         TIMELINE(
                 "timeline",
@@ -76,6 +86,25 @@ class OrganizationSections {
                 "query { organizationStatus { name } managementChecklist { asOf confirmed total actions { actionId"
                         + " confirmed confirmedBy confirmedOn note } } guideline { principles { id title { ja en } }"
                         + " keyActions { id title { ja en } } } }",
+                true),
+        RISKS(
+                "risks",
+                "compliance",
+                "query { organizationStatus { name } riskRegister { asOf assets { assetId asset { businessArea name"
+                        + " users owner medium personalData retention confidentiality integrity availability }"
+                        + " importance threat vulnerability proposedVulnerability likelihood riskValue band treatment"
+                        + " controls note recordedOn assessedOn } summary { bands { band assets } notAssessed highest"
+                        + " } } guideline { riskAnalysis { threats { value label { ja en } } vulnerabilities { value"
+                        + " label { ja en } } treatments { code label { ja en } } } } }",
+                true),
+        INCIDENTS(
+                "incidents",
+                "compliance",
+                "query { organizationStatus { name } incidentReadiness { asOf contacts { contactId kind name phone"
+                        + " email note } incidents { incidentId title drill detectedAt phase phases { code dueOn"
+                        + " completedAt report overdue } } overdueSteps lastDrillOn } guideline { incidentResponse {"
+                        + " phases { code dueDays title { ja en } summary { ja en } } contactKinds { code label { ja en"
+                        + " } } } } }",
                 true);
 
         final String path;
@@ -115,7 +144,7 @@ class OrganizationSections {
         this.pages = pages;
     }
 
-    @GetMapping("/app/orgs/{org}/{section:controls|timeline|access-log|consent|people|key-actions}")
+    @GetMapping("/app/orgs/{org}/{section:controls|timeline|access-log|consent|people|key-actions|risks|incidents}")
     Mono<Rendering> section(@PathVariable String org, @PathVariable String section, ServerWebExchange exchange) {
         return show(exchange, org, Section.of(section));
     }
@@ -167,6 +196,171 @@ class OrganizationSections {
                 "withdrawKeyAction",
                 "mutation($input: WithdrawKeyActionInput!) { withdrawKeyAction(input: $input) " + PAYLOAD + " }",
                 form -> Pages.withGiven(Map.of("actionId", action), form, "reason"));
+    }
+
+    /** Adds an information asset to the risk register, or changes one (the whole entry) when its id is given. */
+    @PostMapping("/app/orgs/{org}/risks/asset")
+    Mono<Rendering> recordAsset(@PathVariable String org, ServerWebExchange exchange) {
+        List<String> texts = List.of("businessArea", "users", "owner", "medium", "personalData", "retention");
+        List<String> inputs = new ArrayList<>(
+                List.of("assetId", "name", "confidentiality", "integrity", "availability", "effectiveOn"));
+        inputs.addAll(texts);
+        return change(
+                exchange,
+                org,
+                Section.RISKS,
+                "asset",
+                inputs,
+                "recordAsset",
+                "mutation($input: RecordAssetInput!) { recordAsset(input: $input) " + PAYLOAD + " }",
+                form -> {
+                    Map<String, Object> asset = Pages.withGiven(
+                            Map.of(
+                                    "name", Pages.text(form, "name"),
+                                    "confidentiality", number(form, "confidentiality"),
+                                    "integrity", number(form, "integrity"),
+                                    "availability", number(form, "availability")),
+                            form,
+                            texts.toArray(String[]::new));
+                    return Pages.withGiven(Map.of("asset", asset), form, "assetId", "effectiveOn");
+                });
+    }
+
+    @PostMapping("/app/orgs/{org}/risks/{asset}/assess")
+    Mono<Rendering> assessRisk(@PathVariable String org, @PathVariable String asset, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.RISKS,
+                asset,
+                List.of("threat", "vulnerability", "treatment", "controls", "note"),
+                "assessRisk",
+                "mutation($input: AssessRiskInput!) { assessRisk(input: $input) " + PAYLOAD + " }",
+                form -> Pages.withGiven(
+                        Map.of(
+                                "assetId", asset,
+                                "threat", number(form, "threat"),
+                                "vulnerability", number(form, "vulnerability"),
+                                "treatment", Pages.text(form, "treatment"),
+                                "controls",
+                                        List.of(Pages.text(form, "controls").split("[\\s,、]+")).stream()
+                                                .filter(id -> !id.isEmpty())
+                                                .toList()),
+                        form,
+                        "note"));
+    }
+
+    @PostMapping("/app/orgs/{org}/risks/{asset}/remove")
+    Mono<Rendering> removeAsset(@PathVariable String org, @PathVariable String asset, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.RISKS,
+                asset,
+                List.of("reason"),
+                "removeAsset",
+                "mutation($input: RemoveAssetInput!) { removeAsset(input: $input) " + PAYLOAD + " }",
+                form -> Pages.withGiven(Map.of("assetId", asset), form, "reason"));
+    }
+
+    @PostMapping("/app/orgs/{org}/incidents/contact")
+    Mono<Rendering> setContact(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.INCIDENTS,
+                "contact",
+                List.of("contactId", "kind", "name", "phone", "email", "note"),
+                "setIncidentContact",
+                "mutation($input: SetIncidentContactInput!) { setIncidentContact(input: $input) " + PAYLOAD + " }",
+                form -> Pages.withGiven(
+                        Map.of(
+                                "contactId", Pages.text(form, "contactId"),
+                                "kind", Pages.text(form, "kind"),
+                                "name", Pages.text(form, "name")),
+                        form,
+                        "phone",
+                        "email",
+                        "note"));
+    }
+
+    @PostMapping("/app/orgs/{org}/incidents/contact/{contact}/remove")
+    Mono<Rendering> removeContact(@PathVariable String org, @PathVariable String contact, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.INCIDENTS,
+                contact,
+                List.of(),
+                "removeIncidentContact",
+                // the one mutation that takes its argument bare; the page passes it as the variable named "input"
+                "mutation($input: ID!) { removeIncidentContact(contactId: $input) " + PAYLOAD + " }",
+                form -> contact);
+    }
+
+    /** Records an incident or a drill; a time typed without a zone is Japan's. */
+    @PostMapping("/app/orgs/{org}/incidents/record")
+    Mono<Rendering> recordIncident(@PathVariable String org, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.INCIDENTS,
+                "incident",
+                List.of("incidentId", "title", "drill", "detectedAt"),
+                "recordIncident",
+                "mutation($input: RecordIncidentInput!) { recordIncident(input: $input) " + PAYLOAD + " }",
+                form -> {
+                    Map<String, Object> input = new LinkedHashMap<>(Map.of(
+                            "incidentId", Pages.text(form, "incidentId"),
+                            "title", Pages.text(form, "title"),
+                            "drill", !Pages.text(form, "drill").isEmpty()));
+                    String detectedAt = japanTime(Pages.text(form, "detectedAt"));
+                    if (!detectedAt.isEmpty()) {
+                        input.put("detectedAt", detectedAt);
+                    }
+                    return input;
+                });
+    }
+
+    @PostMapping("/app/orgs/{org}/incidents/{incident}/complete")
+    Mono<Rendering> completePhase(@PathVariable String org, @PathVariable String incident, ServerWebExchange exchange) {
+        return change(
+                exchange,
+                org,
+                Section.INCIDENTS,
+                incident,
+                List.of("report", "at"),
+                "completeIncidentPhase",
+                "mutation($input: CompleteIncidentPhaseInput!) { completeIncidentPhase(input: $input) " + PAYLOAD
+                        + " }",
+                form -> {
+                    Map<String, Object> input = Pages.withGiven(Map.of("incidentId", incident), form, "report");
+                    String at = japanTime(Pages.text(form, "at"));
+                    if (!at.isEmpty()) {
+                        input.put("at", at);
+                    }
+                    return input;
+                });
+    }
+
+    /** A form's whole number, or 0 (which the API refuses with its own message) when it is not one. */
+    private static int number(MultiValueMap<String, String> form, String name) {
+        try {
+            return Integer.parseInt(Pages.text(form, name));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** A browser's {@code datetime-local} value (no zone) as an instant in Japan; anything else as typed. */
+    static String japanTime(String value) {
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}")) {
+            return value + ":00+09:00";
+        }
+        if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}")) {
+            return value + "+09:00";
+        }
+        return value;
     }
 
     @PostMapping("/app/orgs/{org}/consent/grant")
@@ -257,24 +451,6 @@ class OrganizationSections {
                 form -> Map.of("userId", user));
     }
 
-    /** The error with the form's input it is about, or with none (shown at the top) when the form shows no such one. */
-    private static HoshiApi.Problem placed(HoshiApi.Problem problem, List<String> inputs) {
-        String field = problem.field();
-        if (field == null) {
-            field = FIELD_OF_CODE.get(problem.code());
-        }
-        java.util.regex.Matcher quoted = QUOTED.matcher(problem.message());
-        if (field == null && quoted.find()) {
-            field = quoted.group(1);
-        }
-        String shown = field != null && inputs.contains(field) ? field : null;
-        return java.util.Objects.equals(shown, problem.field())
-                ? problem
-                : new HoshiApi.Problem(problem.code(), problem.message(), problem.messageJa(), shown);
-    }
-
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([A-Za-z]+)'");
-
     private Mono<Rendering> show(ServerWebExchange exchange, String org, Section section) {
         String done = exchange.getRequest().getQueryParams().getFirst("done");
         return pages.signedIn(
@@ -291,7 +467,7 @@ class OrganizationSections {
             List<String> inputs,
             String mutation,
             String document,
-            Function<MultiValueMap<String, String>, Map<String, Object>> input) {
+            Function<MultiValueMap<String, String>, Object> input) {
         return pages.signedIn(exchange, caller -> {
             if (!Pages.ID.matcher(org).matches()) {
                 return Mono.just(Pages.notFound(caller));
@@ -304,7 +480,7 @@ class OrganizationSections {
                             return Pages.expired(exchange);
                         }
                         List<HoshiApi.Problem> problems = result.userErrors(mutation).stream()
-                                .map(problem -> placed(problem, inputs))
+                                .map(problem -> Pages.placed(problem, inputs, FIELD_OF_CODE))
                                 .toList();
                         if (problems.isEmpty()) {
                             return Mono.just(
@@ -372,6 +548,27 @@ class OrganizationSections {
                         case CONSENT -> view.modelAttribute("grants", tree(data.path("consentGrants")));
                         case PEOPLE -> view.modelAttribute("members", tree(members));
                         case KEY_ACTIONS -> keyActionsModel(view, data);
+                        case RISKS ->
+                            view.modelAttribute("register", tree(data.path("riskRegister")))
+                                    .modelAttribute(
+                                            "analysis",
+                                            tree(data.path("guideline").path("riskAnalysis")))
+                                    .modelAttribute(
+                                            "treatments",
+                                            labels(data.path("guideline")
+                                                    .path("riskAnalysis")
+                                                    .path("treatments")));
+                        case INCIDENTS -> {
+                            JsonNode response = data.path("guideline").path("incidentResponse");
+                            Map<String, Object> phaseTitles = new LinkedHashMap<>();
+                            response.path("phases")
+                                    .forEach(phase ->
+                                            phaseTitles.put(phase.path("code").asText(), tree(phase.path("title"))));
+                            view.modelAttribute("readiness", tree(data.path("incidentReadiness")))
+                                    .modelAttribute("phases", tree(response.path("phases")))
+                                    .modelAttribute("phaseTitles", phaseTitles)
+                                    .modelAttribute("contactKinds", labels(response.path("contactKinds")));
+                        }
                     }
                     return view.build();
                 });
@@ -401,7 +598,18 @@ class OrganizationSections {
                 shown++;
             }
         }
+        // the titles, as the catalog has them (compliance's guideline); an id the catalog lacks is shown as it is
+        Map<String, Object> chapterTitles = new LinkedHashMap<>();
+        Map<String, Object> controlTitles = new LinkedHashMap<>();
+        for (JsonNode itsChapter : data.path("guideline").path("controlChapters")) {
+            chapterTitles.put(itsChapter.path("id").asText(), tree(itsChapter.path("title")));
+            itsChapter
+                    .path("controls")
+                    .forEach(control -> controlTitles.put(control.path("id").asText(), tree(control.path("title"))));
+        }
         view.modelAttribute("chapters", chapters)
+                .modelAttribute("chapterTitles", chapterTitles)
+                .modelAttribute("controlTitles", controlTitles)
                 .modelAttribute("allChapters", allChapters)
                 .modelAttribute("shown", shown)
                 .modelAttribute("filterStatus", status)
@@ -432,6 +640,13 @@ class OrganizationSections {
                 .modelAttribute("confirmed", checklist.path("confirmed").asInt())
                 .modelAttribute("total", checklist.path("total").asInt(actions.size()))
                 .modelAttribute("principles", tree(data.path("guideline").path("principles")));
+    }
+
+    /** The catalog's {@code { code label }} choices as code → label, in the catalog's order. */
+    private Map<String, Object> labels(JsonNode choices) {
+        Map<String, Object> labels = new LinkedHashMap<>();
+        choices.forEach(choice -> labels.put(choice.path("code").asText(), tree(choice.path("label"))));
+        return labels;
     }
 
     /** The access log's period: 30, 90 (the default) or 366 days. */

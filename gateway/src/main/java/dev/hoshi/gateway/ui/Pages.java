@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +61,14 @@ class Pages {
     static Rendering notFound(UiSession caller) {
         return Rendering.view("ui/notfound")
                 .status(HttpStatus.NOT_FOUND)
+                .modelAttribute("caller", caller)
+                .build();
+    }
+
+    /** The page for a signed-in caller who may not open this page at all (the API refused with FORBIDDEN). */
+    static Rendering forbidden(UiSession caller) {
+        return Rendering.view("ui/forbidden")
+                .status(HttpStatus.FORBIDDEN)
                 .modelAttribute("caller", caller)
                 .build();
     }
@@ -115,6 +125,50 @@ class Pages {
             }
         }
         return null;
+    }
+
+    /**
+     * The error with the form's input it is about, or with none (shown at the top of the page) when the form shows no
+     * such input. Many of the API's errors name no {@code field}: the input is then found by the error's code
+     * ({@code fieldOfCode}: the inputs it may be about, the first one the form has; else {@code INVALID_<INPUT>}, the API's code for an input in the wrong form), else by the
+     * input's name quoted in the message ({@code 'evidenceUrl' must be ...}).
+     */
+    static HoshiApi.Problem placed(
+            HoshiApi.Problem problem, List<String> inputs, Map<String, List<String>> fieldOfCode) {
+        String field = problem.field();
+        if (field == null) {
+            // the first of the inputs the code may be about that this form has
+            field = fieldOfCode.getOrDefault(problem.code(), List.of()).stream()
+                    .filter(inputs::contains)
+                    .findFirst()
+                    .orElse(null);
+        }
+        if (field == null && problem.code().startsWith("INVALID_")) {
+            String camel = camelCase(problem.code().substring("INVALID_".length()));
+            field = inputs.contains(camel) ? camel : null;
+        }
+        Matcher quoted = QUOTED.matcher(problem.message());
+        if (field == null && quoted.find()) {
+            field = quoted.group(1);
+        }
+        String shown = field != null && inputs.contains(field) ? field : null;
+        return Objects.equals(shown, problem.field())
+                ? problem
+                : new HoshiApi.Problem(problem.code(), problem.message(), problem.messageJa(), shown);
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("'([A-Za-z]+)'");
+
+    /** {@code CORPORATE_NUMBER} as {@code corporateNumber}. */
+    private static String camelCase(String constant) {
+        StringBuilder camel = new StringBuilder();
+        for (String word : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            camel.append(
+                    camel.isEmpty() || word.isEmpty()
+                            ? word
+                            : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return camel.toString();
     }
 
     /** A form's errors as the page shows them: those naming a field next to it, the others at the top. */

@@ -83,7 +83,7 @@ record TrendChart(List<String> labels, List<Line> lines, List<Tick> xTicks, List
     }
 
     /** Whether any series has a point to draw. */
-    boolean anyShown() {
+    public boolean anyShown() {
         return lines.stream().anyMatch(line -> !line.points().isEmpty());
     }
 

@@ -1,5 +1,9 @@
 package dev.hoshi.gateway.ui;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.springframework.lang.Nullable;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -36,6 +40,9 @@ class UiModel {
     /** Picks the chosen language's side of the API's {@code {ja, en}} texts and error messages. */
     record Texts(boolean english) {
 
+        private static final DateTimeFormatter JAPAN_MINUTE =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+
         public String text(@Nullable Object localized) {
             if (localized instanceof Map<?, ?> map) {
                 Object text = map.get(english ? "en" : "ja");
@@ -46,6 +53,18 @@ class UiModel {
 
         public String text(HoshiApi.Problem problem) {
             return problem.text(english);
+        }
+
+        /** An instant from the API (ISO-8601) as Japan's wall-clock time to the minute; anything else as it is. */
+        public String time(@Nullable Object instant) {
+            if (instant == null) {
+                return "";
+            }
+            try {
+                return JAPAN_MINUTE.format(Instant.parse(instant.toString())) + " JST";
+            } catch (DateTimeParseException notAnInstant) {
+                return instant.toString();
+            }
         }
     }
 }

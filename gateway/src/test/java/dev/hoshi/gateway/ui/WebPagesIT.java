@@ -221,7 +221,7 @@ class WebPagesIT {
     @Test
     void anOrganisationsOtherPagesReadLikeAMissingOneForSomeoneOutsideIt() {
         String session = signedIn("sato");
-        for (String page : List.of("controls", "timeline", "access-log", "consent", "people")) {
+        for (String page : List.of("controls", "timeline", "access-log", "consent", "people", "risks", "incidents")) {
             String html = client.get()
                     .uri("/app/orgs/sato-seisakusho/" + page)
                     .cookie("HOSHI_SESSION", session)
@@ -236,7 +236,7 @@ class WebPagesIT {
         // each page asked directory who is in the organisation, for that organisation
         assertThat(services.drain(Duration.ofMillis(200)))
                 .filteredOn(call -> call.body().contains("organizationMembers"))
-                .hasSize(5)
+                .hasSize(7)
                 .allSatisfy(call -> {
                     assertThat(call.service()).isEqualTo("directory");
                     assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
@@ -250,7 +250,22 @@ class WebPagesIT {
         String controls = page(session, "/app/orgs/sato-seisakusho/controls?status=IMPLEMENTED");
         assertThat(controls)
                 .contains("id=\"read-only\"", "id=\"chapter-C01\"", "id=\"control-C01-01\"", "実施済み", "情報システム課")
+                .containsPattern("<h3>C01 組織的対策</h3>")
+                .containsPattern("class=\"control-title\">情報セキュリティの責任者を決める<")
                 .doesNotContain("id=\"control-C02-01\"", "method=\"post\" id=\"form-");
+        // the catalog's titles in the chosen language; the filter offers the chapters by title too
+        assertThat(client.get()
+                        .uri("/app/orgs/sato-seisakusho/controls")
+                        .cookie("HOSHI_SESSION", session)
+                        .cookie("hoshi_lang", "en")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .contains("Name who is responsible for security", "C01 Organisational")
+                .contains("id=\"chapter-C02\"", "Chapter C02");
         assertThat(page(session, "/app/orgs/sato-seisakusho/consent"))
                 .contains("id=\"grant-g-1\"", "すべての詳細", "有効")
                 .doesNotContain("id=\"grant-form\"", "id=\"revoke-g-1\"");
@@ -263,8 +278,11 @@ class WebPagesIT {
         // the filter went no further than the page: the API was asked for the whole board
         assertThat(services.drain(Duration.ofMillis(200)))
                 .filteredOn(call -> call.body().contains("controls {"))
-                .singleElement()
-                .satisfies(call -> assertThat(call.service()).isEqualTo("compliance"));
+                .hasSize(2)
+                .allSatisfy(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.body()).contains("controlChapters");
+                });
     }
 
     @Test
@@ -336,7 +354,11 @@ class WebPagesIT {
                 return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\",\"controls\":["
                         + "{\"controlId\":\"C01-01\",\"status\":\"IMPLEMENTED\",\"owner\":\"情報システム課\","
                         + "\"dueOn\":\"2026-03-31\",\"evidenceUrl\":null,\"evidenceNote\":\"規程 第3条\"},"
-                        + "{\"controlId\":\"C02-01\",\"status\":\"NOT_STARTED\"}]}}}";
+                        + "{\"controlId\":\"C02-01\",\"status\":\"NOT_STARTED\",\"owner\":null,\"dueOn\":null,"
+                        + "\"evidenceUrl\":null,\"evidenceNote\":null,\"justification\":null,\"effectiveOn\":null}]},\"guideline\":{\"controlChapters\":["
+                        + "{\"id\":\"C01\",\"title\":{\"ja\":\"組織的対策\",\"en\":\"Organisational\"},\"controls\":["
+                        + "{\"id\":\"C01-01\",\"title\":{\"ja\":\"情報セキュリティの責任者を決める\","
+                        + "\"en\":\"Name who is responsible for security\"}}]}]}}}";
             }
             if (body.contains("timeline {")) {
                 return "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"timeline\":[{\"event\":"
@@ -349,8 +371,149 @@ class WebPagesIT {
                         + "\"2026-02-03T00:00:00Z\",\"viewer\":\"PARTNER_CLIENT:bank\",\"scope\":\"FULL_DETAIL\","
                         + "\"what\":\"ATTESTATION\"}]}}";
             }
+            if (body.contains("riskRegister")) {
+                return RISKS;
+            }
+            if (body.contains("incidentReadiness")) {
+                return INCIDENTS;
+            }
             return body.contains("mutation") ? "{\"data\":{\"revokeConsent\":{\"errors\":[]}}}" : null;
         };
+    }
+
+    private static final String LABELS = "[{\"value\":1,\"label\":{\"ja\":\"低\",\"en\":\"Low\"}},"
+            + "{\"value\":2,\"label\":{\"ja\":\"中\",\"en\":\"Medium\"}},"
+            + "{\"value\":3,\"label\":{\"ja\":\"高\",\"en\":\"High\"}}]";
+
+    /** A risk register of two assets, one assessed (risk 6, LARGE), with the catalog's tables. */
+    private static final String RISKS = "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},\"riskRegister\":{"
+            + "\"asOf\":\"2026-11-30\",\"assets\":[{\"assetId\":\"customers\",\"asset\":{\"businessArea\":\"営業\","
+            + "\"name\":\"顧客名簿\",\"users\":\"営業部\",\"owner\":\"営業部\",\"medium\":\"PC\","
+            + "\"personalData\":\"氏名・住所\",\"retention\":\"5年\",\"confidentiality\":3,\"integrity\":2,"
+            + "\"availability\":1},\"importance\":3,\"threat\":2,\"vulnerability\":2,\"proposedVulnerability\":2,"
+            + "\"likelihood\":2,\"riskValue\":6,\"band\":\"LARGE\",\"treatment\":\"REDUCE\","
+            + "\"controls\":[\"C01-01\"],\"note\":\"鍵付き保管\",\"edition\":\"3.1\",\"recordedOn\":\"2026-11-01\","
+            + "\"assessedOn\":\"2026-11-02\"},{\"assetId\":\"drawings\",\"asset\":{\"businessArea\":null,"
+            + "\"name\":\"設計図面\",\"users\":null,\"owner\":null,\"medium\":null,\"personalData\":null,"
+            + "\"retention\":null,\"confidentiality\":2,\"integrity\":2,\"availability\":2},\"importance\":2,"
+            + "\"threat\":null,\"vulnerability\":null,\"proposedVulnerability\":3,\"likelihood\":null,"
+            + "\"riskValue\":null,\"band\":null,\"treatment\":null,\"controls\":[],\"note\":null,\"edition\":\"3.1\","
+            + "\"recordedOn\":\"2026-11-01\",\"assessedOn\":null}],\"summary\":{\"bands\":[{\"band\":\"LARGE\","
+            + "\"assets\":1},{\"band\":\"MEDIUM\",\"assets\":0},{\"band\":\"SMALL\",\"assets\":0}],"
+            + "\"notAssessed\":1,\"highest\":6}},\"guideline\":{\"riskAnalysis\":{\"threats\":" + LABELS
+            + ",\"vulnerabilities\":" + LABELS + ",\"treatments\":[{\"code\":\"REDUCE\",\"label\":{\"ja\":"
+            + "\"低減\",\"en\":\"Reduce\"}},{\"code\":\"ACCEPT\",\"label\":{\"ja\":\"受容\",\"en\":\"Accept\"}}]}}}}";
+
+    /** Incident readiness: one contact, one incident past its first phase's due date, no drill yet. */
+    private static final String INCIDENTS = "{\"data\":{\"organizationStatus\":{\"name\":\"佐藤製作所\"},"
+            + "\"incidentReadiness\":{\"asOf\":\"2026-11-30\",\"contacts\":[{\"contactId\":\"ppc\",\"kind\":\"PPC\","
+            + "\"name\":\"個人情報保護委員会\",\"phone\":\"03-0000-0000\",\"email\":null,\"note\":null}],"
+            + "\"incidents\":[{\"incidentId\":\"inc-1\",\"title\":\"ノートPCの紛失\",\"drill\":false,"
+            + "\"detectedAt\":\"2026-11-20T01:00:00Z\",\"phase\":\"DETECT\",\"phases\":[{\"code\":\"DETECT\","
+            + "\"dueOn\":\"2026-11-21\",\"completedAt\":null,\"report\":null,\"overdue\":true}]}],"
+            + "\"overdueSteps\":1,\"lastDrillOn\":null},\"guideline\":{\"incidentResponse\":{\"phases\":[{"
+            + "\"code\":\"DETECT\",\"dueDays\":1,\"title\":{\"ja\":\"検知・初動対応\",\"en\":\"Detect and respond\"},"
+            + "\"summary\":{\"ja\":\"被害の拡大を防ぐ\",\"en\":\"Contain the damage\"}}],\"contactKinds\":[{"
+            + "\"code\":\"PPC\",\"label\":{\"ja\":\"個人情報保護委員会\",\"en\":\"Personal Information Protection"
+            + " Commission\"}}]}}}}";
+
+    @Test
+    void theRiskRegisterAndIncidentReadinessAreShownToEveryRoleAndChangedByMembers() {
+        java.util.function.BiFunction<String, String, String> member = organisation("MEMBER");
+        services.answerWith((service, body) -> {
+            if (body.contains("assessRisk")) {
+                return "{\"data\":{\"assessRisk\":{\"errors\":[{\"code\":\"UNKNOWN_CONTROL\","
+                        + "\"message\":\"There is no control C99-99 in the catalog.\","
+                        + "\"messageJa\":\"管理策 C99-99 はカタログにありません。\",\"field\":null}]}}}";
+            }
+            if (body.contains("recordIncident")) {
+                // the API's answer to a detection day after today (its effective-date rule)
+                return "{\"data\":{\"recordIncident\":{\"errors\":[{\"code\":\"DATE_IN_FUTURE\","
+                        + "\"message\":\"The date 2099-01-01 is in the future.\","
+                        + "\"messageJa\":\"日付 2099-01-01 は未来です。\",\"field\":null}]}}}";
+            }
+            if (body.contains("removeIncidentContact")) {
+                return "{\"data\":{\"removeIncidentContact\":{\"errors\":[]}}}";
+            }
+            return member.apply(service, body);
+        });
+        String session = signedIn("sato");
+
+        String overview = page(session, "/app/orgs/sato-seisakusho/timeline");
+        assertThat(overview).contains("id=\"nav-risks\"", "id=\"nav-incidents\"");
+
+        String risks = page(session, "/app/orgs/sato-seisakusho/risks");
+        assertThat(risks)
+                .contains("id=\"asset-customers\" data-band=\"LARGE\"", "顧客名簿", "3 / 2 / 1", "低減", "鍵付き保管")
+                .contains("id=\"assess-customers\"", "id=\"assess-drawings\"", "id=\"asset-form\"")
+                .containsPattern("id=\"not-assessed\"[^>]*>1<")
+                .containsPattern("id=\"highest\"[^>]*>6<");
+        String refused = refused(
+                session,
+                null,
+                "/app/orgs/sato-seisakusho/risks/customers/assess",
+                BodyInserters.fromFormData("_csrf", csrf(risks))
+                        .with("threat", "2")
+                        .with("vulnerability", "1")
+                        .with("treatment", "REDUCE")
+                        .with("controls", "C01-01, C99-99"));
+        assertThat(refused).containsPattern("id=\"controls-customers-error\"[^>]*>管理策 C99-99 はカタログにありません。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("assessRisk"))
+                .singleElement()
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("compliance");
+                    assertThat(call.header("X-Hoshi-Organization")).isEqualTo("sato-seisakusho");
+                    assertThat(call.body())
+                            .contains("\"assetId\":\"customers\"", "\"threat\":2", "\"vulnerability\":1")
+                            .contains("\"controls\":[\"C01-01\",\"C99-99\"]");
+                });
+
+        String incidents = page(session, "/app/orgs/sato-seisakusho/incidents");
+        assertThat(incidents)
+                .contains(
+                        "id=\"contact-ppc\"",
+                        "03-0000-0000",
+                        "id=\"incident-inc-1\" class=\"scroll\" data-phase=\"DETECT\"")
+                .contains("検知・初動対応", "id=\"complete-inc-1\"", "id=\"incident-form\"", "id=\"remove-contact-ppc\"")
+                .containsPattern("id=\"overdue-steps\"[^>]*>1<")
+                // the API's instant as Japan's time
+                .contains("datetime=\"2026-11-20T01:00:00Z\">2026-11-20 10:00 JST</time>");
+        // a time typed in the browser (no zone) is Japan's; the API's refusal next to it, in English too
+        BodyInserters.FormInserter<String> incident = BodyInserters.fromFormData("_csrf", csrf(incidents))
+                .with("incidentId", "inc-2")
+                .with("title", "誤送信")
+                .with("detectedAt", "2099-01-01T09:30");
+        assertThat(refused(session, null, "/app/orgs/sato-seisakusho/incidents/record", incident))
+                .containsPattern("id=\"detectedAt-error\"[^>]*>日付 2099-01-01 は未来です。<");
+        assertThat(refused(session, "en", "/app/orgs/sato-seisakusho/incidents/record", incident))
+                .containsPattern("id=\"detectedAt-error\"[^>]*>The date 2099-01-01 is in the future.<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("recordIncident"))
+                .hasSize(2)
+                .allSatisfy(call -> assertThat(call.body())
+                        .contains("\"detectedAt\":\"2099-01-01T09:30:00+09:00\"", "\"drill\":false"));
+        client.post()
+                .uri("/app/orgs/sato-seisakusho/incidents/contact/ppc/remove")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(incidents)))
+                .exchange()
+                .expectHeader()
+                .location("/app/orgs/sato-seisakusho/incidents?done=ppc");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("removeIncidentContact"))
+                .singleElement()
+                .satisfies(call -> assertThat(call.body()).contains("\"input\":\"ppc\""));
+
+        // a viewer sees both without any form
+        services.answerWith(organisation("VIEWER"));
+        assertThat(page(session, "/app/orgs/sato-seisakusho/risks"))
+                .contains("id=\"read-only\"", "顧客名簿")
+                .doesNotContain("id=\"assess-customers\"", "id=\"asset-form\"", "/risks/customers/assess");
+        assertThat(page(session, "/app/orgs/sato-seisakusho/incidents"))
+                .contains("id=\"read-only\"", "ノートPCの紛失")
+                .doesNotContain(
+                        "id=\"complete-inc-1\"", "id=\"incident-form\"", "id=\"contact-form\"", "remove-contact");
     }
 
     private static BodyInserters.FormInserter<String> grantForm(String page) {
@@ -590,47 +753,70 @@ class WebPagesIT {
                 .doesNotContain("id=\"withdraw-K1\"", "id=\"confirm-K2\"");
     }
 
+    /** The rollup series of 12 months from 2025-12, the months {@code withheld} says below the threshold. */
+    private static String rollupSeries(java.util.function.IntPredicate withheldMonth) {
+        StringBuilder periods = new StringBuilder();
+        java.time.YearMonth month = java.time.YearMonth.of(2025, 12);
+        for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
+            boolean withheld = withheldMonth.test(i);
+            periods.append(i == 0 ? "" : ",")
+                    .append("{\"period\":\"")
+                    .append(month)
+                    .append("\",\"suppressed\":")
+                    .append(withheld)
+                    .append(",\"levels\":")
+                    .append(
+                            withheld
+                                    ? "null"
+                                    : "{\"none\":2,\"oneStarEligible\":1,\"oneStarDeclared\":1,"
+                                            + "\"twoStarsEligible\":" + (i / 4) + ",\"twoStarsDeclared\":1}")
+                    .append(",\"scores\":{\"suppressed\":")
+                    .append(withheld)
+                    .append(",\"mean\":")
+                    .append(withheld ? "null" : "62.5")
+                    .append("}}");
+        }
+        return "{\"data\":{\"supportOrganizationRollupSeries\":{\"periods\":[" + periods + "]}}}";
+    }
+
+    private static final String ROLLUP =
+            "{\"data\":{\"supportOrganizationRollup\":{\"supportOrganizationId\":\"assoc\","
+                    + "\"period\":\"2026-11\",\"disclosureThreshold\":3,\"consentingMembers\":6,"
+                    + "\"suppressed\":false,\"levels\":{\"none\":2,\"oneStarEligible\":1,"
+                    + "\"oneStarDeclared\":1,\"twoStarsEligible\":1,\"twoStarsDeclared\":1},"
+                    + "\"standingLapsed\":0,\"reviewsOverdue\":null,\"declined\":0,"
+                    + "\"scores\":{\"suppressed\":true},\"items\":{\"suppressed\":true}}}}";
+
+    @Test
+    void whenEveryPeriodIsWithheldTheTrendIsATableOfWithheldPeriodsWithoutAChart() {
+        services.answerWith((service, body) -> {
+            if (body.contains("supportOrganizationRollupSeries")) {
+                return rollupSeries(i -> true);
+            }
+            return body.contains("supportOrganizationRollup") ? ROLLUP : null;
+        });
+        String session = signedIn("tanaka");
+        String page = page(session, "/app/association/assoc");
+        assertThat(page)
+                .contains("id=\"trend-all-withheld\"", "id=\"trend-table\"", "2026-11")
+                .doesNotContain("id=\"trend-chart\"", "<polyline", "<svg");
+        assertThat(page.split("class=\"suppressed\">秘匿</td>", -1).length - 1).isEqualTo(12);
+    }
+
     @Test
     void theAssociationsRollupShowsTheTrendUpToItsPeriodAsAChartAndATableWithWithheldPeriodsMarked() {
         services.answerWith((service, body) -> {
             if (body.contains("supportOrganizationRollupSeries")) {
-                StringBuilder periods = new StringBuilder();
-                java.time.YearMonth month = java.time.YearMonth.of(2025, 12);
-                for (int i = 0; i < 12; i++, month = month.plusMonths(1)) {
-                    boolean withheld = i == 3;
-                    periods.append(i == 0 ? "" : ",")
-                            .append("{\"period\":\"")
-                            .append(month)
-                            .append("\",\"suppressed\":")
-                            .append(withheld)
-                            .append(",\"levels\":")
-                            .append(
-                                    withheld
-                                            ? "null"
-                                            : "{\"none\":2,\"oneStarEligible\":1,\"oneStarDeclared\":1,"
-                                                    + "\"twoStarsEligible\":" + (i / 4) + ",\"twoStarsDeclared\":1}")
-                            .append(",\"scores\":{\"suppressed\":")
-                            .append(withheld)
-                            .append(",\"mean\":")
-                            .append(withheld ? "null" : "62.5")
-                            .append("}}");
-                }
-                return "{\"data\":{\"supportOrganizationRollupSeries\":{\"periods\":[" + periods + "]}}}";
+                return rollupSeries(i -> i == 3);
             }
-            if (body.contains("supportOrganizationRollup")) {
-                return "{\"data\":{\"supportOrganizationRollup\":{\"supportOrganizationId\":\"assoc\","
-                        + "\"period\":\"2026-11\",\"disclosureThreshold\":3,\"consentingMembers\":6,"
-                        + "\"suppressed\":false,\"levels\":{\"none\":2,\"oneStarEligible\":1,"
-                        + "\"oneStarDeclared\":1,\"twoStarsEligible\":1,\"twoStarsDeclared\":1},"
-                        + "\"standingLapsed\":0,\"reviewsOverdue\":null,\"declined\":0,"
-                        + "\"scores\":{\"suppressed\":true},\"items\":{\"suppressed\":true}}}}";
-            }
-            return null;
+            return body.contains("supportOrganizationRollup") ? ROLLUP : null;
         });
         String session = signedIn("tanaka");
 
         String monthly = page(session, "/app/association/assoc?industry=E");
-        assertThat(monthly).contains("id=\"trend-chart\"", "<polyline", "id=\"trend-table\"", "2026-11", "62.5");
+        assertThat(monthly)
+                .contains("id=\"trend-chart\"", "<polyline", "id=\"trend-table\"", "2026-11", "62.5")
+                .doesNotContain("id=\"trend-all-withheld\"");
         // 12 rows, one of them withheld, and the withheld month breaks each line in two
         assertThat(monthly.split("<tr>", -1).length - 1).isGreaterThanOrEqualTo(13);
         assertThat(monthly).contains("class=\"suppressed\">秘匿</td>");
@@ -649,6 +835,150 @@ class WebPagesIT {
                 .singleElement()
                 .satisfies(call -> assertThat(call.body())
                         .contains("\"from\":\"2024-12\"", "\"to\":\"2026-11\"", "\"interval\":\"QUARTER\""));
+    }
+
+    /** The stubs as directory answers an operator: an organisation, a support organisation, a partner client. */
+    private static String operatorDirectory(String service, String body) {
+        if (body.contains("registerOrganization(")) {
+            return "{\"data\":{\"registerOrganization\":{\"errors\":[{\"code\":\"INVALID_CORPORATE_NUMBER\","
+                    + "\"message\":\"A corporate number is 13 digits with a valid check digit.\","
+                    + "\"messageJa\":\"法人番号はチェックデジットが正しい13桁の数字です。\",\"field\":null}]}}}";
+        }
+        if (body.contains("issuePartnerClientKey")) {
+            return "{\"data\":{\"issuePartnerClientKey\":{\"keyId\":\"k9\",\"apiKey\":\"hoshi_pk_k9_s3cret\","
+                    + "\"errors\":[]}}}";
+        }
+        if (body.contains("revokePartnerClientKey")) {
+            return "{\"data\":{\"revokePartnerClientKey\":{\"errors\":[{\"code\":\"UNKNOWN_KEY\","
+                    + "\"message\":\"bank-demo has no active key nope.\",\"messageJa\":\"bank-demo に有効なキー nope は"
+                    + "ありません。\",\"field\":null}]}}}";
+        }
+        if (body.contains("registerPartnerClient") || body.contains("registerSupportOrganization")) {
+            return "{\"data\":{\"registerPartnerClient\":{\"errors\":[]},"
+                    + "\"registerSupportOrganization\":{\"errors\":[]}}}";
+        }
+        if (body.contains("query { organizations {")) {
+            return "{\"data\":{\"organizations\":[{\"id\":\"sato-seisakusho\",\"name\":\"佐藤製作所\","
+                    + "\"nameEn\":null,\"corporateNumber\":\"1234567890123\",\"owner\":\"demo-sato\","
+                    + "\"registeredAt\":\"2026-01-05T00:00:00Z\"}]}}";
+        }
+        if (body.contains("supportOrganizations {")) {
+            return "{\"data\":{\"supportOrganizations\":[{\"id\":\"tokyo-machinery\",\"name\":\"東京都機械工業会\","
+                    + "\"nameEn\":\"Tokyo Machinery Association\",\"kind\":\"INDUSTRY_ASSOCIATION\","
+                    + "\"analysts\":[\"demo-tanaka\"],\"members\":[\"kato-kogyo\"]}]}}";
+        }
+        if (body.contains("partnerClients {")) {
+            return "{\"data\":{\"partnerClients\":[{\"id\":\"bank-demo\",\"name\":\"星ヶ丘銀行\"}]}}";
+        }
+        return null;
+    }
+
+    @Test
+    void theOperatorRegistersWithTheApisErrorsNextToTheFieldAndSeesAnIssuedKeyOnceOnly() {
+        services.answerWith(WebPagesIT::operatorDirectory);
+        String session = signedIn("operator");
+        assertThat(page(session, "/app")).contains("id=\"operator-pages\"");
+        assertThat(page(session, "/app/operator/organizations"))
+                .contains("id=\"organization-sato-seisakusho\"", "1234567890123", "id=\"register-form\"")
+                .contains(">2026-01-05 09:00 JST</time>");
+        assertThat(page(session, "/app/operator/support-organizations"))
+                .contains("id=\"support-organization-tokyo-machinery\"", "業界団体", "demo-tanaka");
+        String clients = page(session, "/app/operator/partner-clients");
+        assertThat(clients).contains("id=\"partner-client-bank-demo\"", "id=\"issue-bank-demo\"");
+
+        // the API's refusal (no field named: found by its code) next to the corporate number, what was typed kept
+        BodyInserters.FormInserter<String> register = BodyInserters.fromFormData("_csrf", csrf(clients))
+                .with("name", "新しい会社")
+                .with("corporateNumber", "123")
+                .with("owner", "new-owner")
+                .with("id", "");
+        String refused = refused(session, null, "/app/operator/organizations", register);
+        assertThat(refused)
+                .containsPattern("id=\"corporateNumber-error\"[^>]*>法人番号はチェックデジットが正しい13桁の数字です。<")
+                .containsPattern("id=\"name\"[^>]*value=\"新しい会社\"");
+        assertThat(refused(session, "en", "/app/operator/organizations", register))
+                .containsPattern("id=\"corporateNumber-error\"[^>]*>A corporate number is 13 digits");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("registerOrganization("))
+                .hasSize(2)
+                .allSatisfy(call -> {
+                    assertThat(call.service()).isEqualTo("directory");
+                    assertThat(call.body())
+                            .contains("\"name\":\"新しい会社\"", "\"owner\":\"new-owner\"", "\"corporateNumber\":\"123\"")
+                            .doesNotContain("\"id\":");
+                });
+
+        // a partner client registered: back to the list
+        client.post()
+                .uri("/app/operator/partner-clients")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(clients)).with("name", "保険会社"))
+                .exchange()
+                .expectStatus()
+                .is3xxRedirection()
+                .expectHeader()
+                .location("/app/operator/partner-clients?done=register");
+
+        // an issued key: on the answer to the form, never cached, and on no page after it
+        EntityExchangeResult<String> issued = client.post()
+                .uri("/app/operator/partner-clients/bank-demo/keys")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(clients)))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult();
+        assertThat(issued.getResponseBody()).contains("id=\"issued-api-key\"", "hoshi_pk_k9_s3cret", "一度だけ");
+        assertThat(issued.getResponseHeaders().getCacheControl()).contains("no-store");
+        assertThat(page(session, "/app/operator/partner-clients")).doesNotContain("hoshi_pk_k9_s3cret", "issued-key");
+
+        // revoking a key the client does not have: the API's message next to that client's key id
+        String unknownKey = refused(
+                session,
+                null,
+                "/app/operator/partner-clients/bank-demo/keys/revoke",
+                BodyInserters.fromFormData("_csrf", csrf(clients)).with("keyId", "nope"));
+        assertThat(unknownKey).containsPattern("id=\"keyId-bank-demo-error\"[^>]*>bank-demo に有効なキー nope はありません。<");
+        assertThat(services.drain(Duration.ofMillis(200)))
+                .filteredOn(call -> call.body().contains("revokePartnerClientKey"))
+                .singleElement()
+                .satisfies(call ->
+                        assertThat(call.body()).contains("\"partnerClientId\":\"bank-demo\"", "\"keyId\":\"nope\""));
+    }
+
+    @Test
+    void someoneWhoIsNotAnOperatorGetsTheForbiddenPageNotTheApisAnswer() {
+        services.answerWith((service, body) -> body.contains("organizations {") || body.contains("registerOrganization")
+                ? "{\"data\":null,\"errors\":[{\"message\":\"This needs the role platform_operator, which you do not"
+                        + " have.\",\"extensions\":{\"code\":\"FORBIDDEN\",\"messageJa\":\"この操作にはロール"
+                        + " platform_operator が必要です。\"}}]}"
+                : null);
+        String session = signedIn("sato");
+        String html = client.get()
+                .uri("/app/operator/organizations")
+                .cookie("HOSHI_SESSION", session)
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(html)
+                .contains("id=\"forbidden\"", "運用担当者向け")
+                .doesNotContain("id=\"register-form\"", "platform_operator", "Exception");
+        // a form posted anyway: the API refuses it, and the answer is the same page
+        client.post()
+                .uri("/app/operator/organizations")
+                .cookie("HOSHI_SESSION", session)
+                .body(BodyInserters.fromFormData("_csrf", csrf(html))
+                        .with("name", "x")
+                        .with("owner", "y"))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("id=\"forbidden\""));
     }
 
     @Test

@@ -529,7 +529,7 @@ class WebDashboardIT {
     @Order(8)
     void aViewerSeesTheBoardTheGrantsThePeopleAndTheLogsAndChangesNothing() throws Exception {
         signIn("suzuki");
-        for (String page : List.of("controls", "timeline", "access-log", "consent", "people")) {
+        for (String page : List.of("controls", "timeline", "access-log", "consent", "people", "risks", "incidents")) {
             open("/app/orgs/" + FRESH + "/" + page, "read-only");
             assertThat(browser.findElements(By.cssSelector("main form[method=post]")))
                     .as(page)
@@ -602,6 +602,135 @@ class WebDashboardIT {
                         + "document.getElementById('persona-sato').click();");
         awaitPresent("expired");
         assertThat(browser.getCurrentUrl()).contains("/signin");
+    }
+
+    @Test
+    @Order(12)
+    void satoKeepsTheRiskRegisterAndIncidentReadinessAndTheBoardShowsTheCatalogsTitles() throws Exception {
+        signIn("sato");
+        open("/app/orgs/" + FRESH + "/controls", "control-C01-01");
+        assertThat(browser.findElement(By.cssSelector("#control-C01-01 .control-title"))
+                        .getText())
+                .isEqualTo("情報セキュリティの責任者を決める");
+        assertThat(browser.findElement(By.cssSelector("#chapter-C01 h3")).getText())
+                .isEqualTo("C01 組織的対策");
+
+        // an information asset, then its risk: an unknown control refused next to its field, then assessed
+        open("/app/orgs/" + FRESH + "/risks", "asset-form");
+        browser.findElement(By.id("asset-name")).sendKeys("顧客名簿");
+        new Select(browser.findElement(By.id("asset-confidentiality"))).selectByValue("3");
+        browser.findElement(By.id("asset-submit")).click();
+        awaitPresent("done");
+        String asset = reloadUntil("#asset-list tbody tr").getAttribute("id").substring("asset-".length());
+        browser.findElement(By.cssSelector("#asset-forms-" + asset + " summary"))
+                .click();
+        new Select(browser.findElement(By.id("threat-" + asset))).selectByValue("3");
+        new Select(browser.findElement(By.id("vulnerability-" + asset))).selectByValue("2");
+        browser.findElement(By.id("controls-" + asset)).sendKeys("C99-99");
+        browser.findElement(By.id("assess-submit-" + asset)).click();
+        awaitPresent("controls-" + asset + "-error");
+        assertThat(text("controls-" + asset + "-error")).contains("C99-99");
+        new Select(browser.findElement(By.id("threat-" + asset))).selectByValue("3");
+        new Select(browser.findElement(By.id("vulnerability-" + asset))).selectByValue("2");
+        browser.findElement(By.id("controls-" + asset)).clear();
+        browser.findElement(By.id("controls-" + asset)).sendKeys("C01-01");
+        browser.findElement(By.id("assess-submit-" + asset)).click();
+        awaitPresent("done");
+        // importance 3 × likelihood 2 (threat 3, vulnerability 2): risk value 6, a large risk
+        awaitAttribute("asset-" + asset, "data-band", "LARGE");
+        shoot("risks");
+
+        // incident readiness: a contact, a refused detection time, a drill taken through its first phase
+        open("/app/orgs/" + FRESH + "/incidents", "contact-form");
+        new Select(browser.findElement(By.id("contact-kind"))).selectByValue("PPC");
+        browser.findElement(By.id("contact-contactId")).sendKeys("ppc");
+        browser.findElement(By.id("contact-name")).sendKeys("個人情報保護委員会");
+        browser.findElement(By.id("contact-submit")).click();
+        awaitPresent("done");
+        reloadUntil("#contact-ppc");
+        browser.findElement(By.id("incident-incidentId")).sendKeys("drill-1");
+        browser.findElement(By.id("incident-title")).sendKeys("標的型メール訓練");
+        browser.findElement(By.id("incident-drill")).click();
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('incident-detectedAt').value = '2099-01-01T09:30'");
+        browser.findElement(By.id("incident-submit")).click();
+        awaitPresent("detectedAt-error");
+        assertThat(text("detectedAt-error")).contains("2099-01-01");
+        browser.findElement(By.id("incident-incidentId")).sendKeys("drill-1");
+        browser.findElement(By.id("incident-title")).sendKeys("標的型メール訓練");
+        browser.findElement(By.id("incident-drill")).click();
+        browser.findElement(By.id("incident-submit")).click();
+        awaitPresent("done");
+        awaitAttribute("incident-drill-1", "data-phase", "DETECT");
+        browser.findElement(By.id("report-drill-1")).sendKeys("初動の連絡まで完了");
+        browser.findElement(By.id("complete-submit-drill-1")).click();
+        awaitPresent("done");
+        awaitAttribute("incident-drill-1", "data-phase", "REPORT");
+        assertThat(text("last-drill")).matches("\\d{4}-\\d{2}-\\d{2}");
+        shoot("incidents");
+    }
+
+    @Test
+    @Order(13)
+    void theOperatorRegistersAPartnerClientAndIssuesAKeyShownOnceAndANonOperatorIsTurnedAway() throws Exception {
+        signIn("sato");
+        open("/app/operator/organizations", "forbidden");
+        shoot("operator-forbidden");
+
+        signIn("operator");
+        browser.findElement(By.id("operator-pages")).click();
+        awaitPresent("organization-" + FRESH);
+        browser.findElement(By.id("name")).sendKeys("番号違い株式会社");
+        browser.findElement(By.id("corporateNumber")).sendKeys("123");
+        browser.findElement(By.id("owner")).sendKeys("demo-nobody");
+        browser.findElement(By.id("register-submit")).click();
+        awaitPresent("corporateNumber-error");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("番号違い株式会社");
+        shoot("operator-organizations");
+        open("/app/operator/support-organizations", "support-organization-tokyo-machinery");
+        shoot("operator-support-organizations");
+
+        String client = "web-pc-" + FRESH.substring(4);
+        open("/app/operator/partner-clients", "register-form");
+        browser.findElement(By.id("id")).sendKeys(client);
+        browser.findElement(By.id("name")).sendKeys("ブラウザ試験保険");
+        browser.findElement(By.id("register-submit")).click();
+        awaitPresent("done");
+        reloadUntil("#partner-client-" + client);
+        browser.findElement(By.cssSelector("#issue-" + client + " button")).click();
+        awaitPresent("issued-api-key");
+        String key = text("issued-api-key");
+        String keyId = text("issued-key-id");
+        assertThat(key).startsWith("hoshi_pk_" + keyId + "_");
+        // this page answers the form that issued the key: reloading it (as shoot does) would issue another one
+        save("operator-key-issued-" + browser.findElement(By.tagName("html")).getAttribute("lang"));
+        // once: the page again does not have it
+        browser.get(base + "/app/operator/partner-clients");
+        awaitPresent("partner-client-" + client);
+        assertThat(browser.getPageSource()).doesNotContain(key).doesNotContain("issued-api-key");
+        // a key the client does not have is refused next to the field; its own key is revoked
+        browser.findElement(By.id("keyId-" + client)).sendKeys("nope");
+        browser.findElement(By.cssSelector("#revoke-" + client + " button")).click();
+        awaitPresent("keyId-" + client + "-error");
+        browser.findElement(By.id("keyId-" + client)).clear();
+        browser.findElement(By.id("keyId-" + client)).sendKeys(keyId);
+        browser.findElement(By.cssSelector("#revoke-" + client + " button")).click();
+        awaitPresent("done");
+        shoot("operator-partner-clients");
+    }
+
+    /** The first element matching {@code css}, reloading the page until the read models have it. */
+    private static WebElement reloadUntil(String css) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(500))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(b -> {
+                    List<WebElement> found = b.findElements(By.cssSelector(css));
+                    if (!found.isEmpty()) {
+                        return found.get(0);
+                    }
+                    b.navigate().refresh();
+                    return null;
+                });
     }
 
     private void signIn(String persona) {

@@ -99,6 +99,26 @@ class StatusGraphQlIT {
                 .entityList(String.class)
                 .containsExactly("DONE", "PARTLY", "NOT_DONE", "UNKNOWN");
 
+        // the controls board's titles come from here: every chapter and control of the catalog, in both languages
+        String chapters = "{ guideline { controlChapters { id title { ja en } controls { id title { ja en } provisional"
+                + " items } } } }";
+        var board = as(tokens.user("demo-sato", null)).document(chapters).execute();
+        board.path("guideline.controlChapters").entityList(Object.class).hasSize(10);
+        board.path("guideline.controlChapters[0].id").entity(String.class).isEqualTo("C01");
+        board.path("guideline.controlChapters[0].title.ja").entity(String.class).isEqualTo("組織的対策");
+        board.path("guideline.controlChapters[0].controls[0].id")
+                .entity(String.class)
+                .isEqualTo("C01-01");
+        board.path("guideline.controlChapters[0].controls[0].title.en")
+                .entity(String.class)
+                .isEqualTo("Name who is responsible for security");
+        board.path("guideline.controlChapters[0].controls[0].provisional")
+                .entity(Boolean.class)
+                .isEqualTo(true);
+        board.path("guideline.controlChapters[0].controls[0].items")
+                .entityList(String.class)
+                .containsExactly("Q25");
+
         String cited = "{ guideline { citation { ja } source { publisher { ja } document { ja } edition url"
                 + " adaptation { ja en } unconfirmed } wording { en } levels { level requiresAllFiveArticles requires }"
                 + " reviews { selfAssessmentMonths policyMonths } declarationIdFormats { code unconfirmed } } }";
