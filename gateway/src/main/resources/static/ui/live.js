@@ -8,6 +8,11 @@ document.addEventListener('DOMContentLoaded', function () {
   var list = section.querySelector('#live-changes');
   var status = section.querySelector('#live-status');
   var source = new EventSource(section.getAttribute('data-live-url'));
+  source.addEventListener('open', function (event) {
+    status.textContent = JSON.parse(event.data).text;
+    section.setAttribute('data-live-state', 'open');
+    section.hidden = false;
+  });
   source.addEventListener('change', function (event) {
     var item = document.createElement('li');
     item.textContent = JSON.parse(event.data).text;
@@ -16,6 +21,7 @@ document.addEventListener('DOMContentLoaded', function () {
   });
   source.addEventListener('ended', function (event) {
     status.textContent = JSON.parse(event.data).text;
+    section.setAttribute('data-live-state', 'ended');
     section.hidden = false;
     source.close();
   });

@@ -35,8 +35,9 @@ import reactor.core.publisher.Sinks;
  * through its own {@code /insights/graphql} route with the session's token (the browser never holds it), so the
  * analyst sees exactly what the API would send them: the members and scopes insights checks before every message.
  *
- * <p>Events: {@code change} with {@code {"text": …}} in the page's language; {@code ended} with a text when the
- * subscription ends (refused, revoked, the session is gone). Nothing else.
+ * <p>Events, each with {@code {"text": …}} in the page's language: {@code open} once the subscription is acknowledged
+ * (the page then says it is watching), {@code change} for each member change, {@code ended} when the subscription
+ * ends (refused, revoked, the session is gone). Nothing else.
  */
 @Controller
 class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitializedEvent> {
@@ -141,8 +142,12 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
                 events.tryEmitNext(ended("ui.live.unavailable", locale));
                 return false;
             }
+            case "connection_ack" -> {
+                events.tryEmitNext(event("open", "ui.live.open", locale));
+                return true;
+            }
             default -> {
-                return true; // connection_ack, ping, pong
+                return true; // ping, pong
             }
         }
     }
@@ -191,8 +196,12 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
     }
 
     private ServerSentEvent<Map<String, String>> ended(String key, Locale locale) {
+        return event("ended", key, locale);
+    }
+
+    private ServerSentEvent<Map<String, String>> event(String name, String key, Locale locale) {
         return ServerSentEvent.<Map<String, String>>builder(Map.of("text", messages.getMessage(key, null, locale)))
-                .event("ended")
+                .event(name)
                 .build();
     }
 }

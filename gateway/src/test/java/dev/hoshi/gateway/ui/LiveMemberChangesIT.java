@@ -106,7 +106,9 @@ class LiveMemberChangesIT {
 
         List<ServerSentEvent<Map<String, String>>> events = live(session, "tanaka-assoc", "ja");
 
-        assertThat(events).extracting(ServerSentEvent::event).containsExactly("change", "change", "ended");
+        assertThat(events).extracting(ServerSentEvent::event).containsExactly("open", "change", "change", "ended");
+        assertThat(events.get(0).data().get("text")).isEqualTo("会員の変化を待っています。");
+        events = events.subList(1, events.size());
         assertThat(events.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ 宣言済み → ★★ 宣言済み、点数 60 → 80");
         assertThat(events.get(1).data().get("text")).isEqualTo("鈴木商店: 良好 → 前提条件の失効");
         assertThat(events.get(2).data().get("text")).contains("アナリストではなくなった");
@@ -118,7 +120,8 @@ class LiveMemberChangesIT {
                         .getStringClaim("actor"))
                 .isEqualTo("USER:demo-tanaka");
 
-        List<ServerSentEvent<Map<String, String>>> english = live(session, "tanaka-assoc", "en");
+        List<ServerSentEvent<Map<String, String>>> english =
+                live(session, "tanaka-assoc", "en").subList(1, 4);
         assertThat(english.get(0).data().get("text")).isEqualTo("佐藤製作所: ★ declared → ★★ declared, score 60 → 80");
         assertThat(english.get(2).data().get("text")).startsWith("You are no longer an analyst");
     }
@@ -130,7 +133,9 @@ class LiveMemberChangesIT {
 
         assertThat(live(session, "suzuki-assoc", "en"))
                 .extracting(e -> e.event() + ": " + e.data().get("text"))
-                .containsExactly("ended: Changes of this support organisation cannot be shown.");
+                .containsExactly(
+                        "open: Watching for member changes.",
+                        "ended: Changes of this support organisation cannot be shown.");
         assertThat(live(session, "-x", "en")).extracting(ServerSentEvent::event).containsExactly("ended");
     }
 

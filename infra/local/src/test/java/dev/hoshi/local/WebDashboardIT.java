@@ -323,7 +323,10 @@ class WebDashboardIT {
         browser.findElement(By.id("my-association")).click();
         awaitPresent("levels");
         // live updates: while the page is open, a member's new self-assessment shows up on it without a reload
-        // (the subscription, bridged by the gateway into server-sent events)
+        // (the subscription, bridged by the gateway into server-sent events); changes before the subscription is
+        // acknowledged are not sent, so the page says when it is watching
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(b -> "open".equals(b.findElement(By.id("live")).getAttribute("data-live-state")));
         demo.graphql(
                 "compliance",
                 demo.token("sato"),
