@@ -15,9 +15,16 @@ import org.springframework.web.server.WebSession;
  * @param expiresAt when the token stops working; the session is over then
  * @param organizationId the organisation the persona belongs to, if known
  * @param persona the demo persona's name, null for other sign-ins
+ * @param idToken the OIDC provider's ID token (for its sign-out), null for demo sign-ins
  */
 record UiSession(
-        String subject, String displayName, String token, Instant expiresAt, String organizationId, String persona)
+        String subject,
+        String displayName,
+        String token,
+        Instant expiresAt,
+        String organizationId,
+        String persona,
+        String idToken)
         implements Serializable {
 
     static final String ATTRIBUTE = "hoshi.ui.session";
