@@ -10,6 +10,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.oidc.authentication.logout.OidcLogoutToken;
+import org.springframework.security.oauth2.client.oidc.server.session.ReactiveOidcSessionRegistry;
+import org.springframework.security.oauth2.client.oidc.session.OidcSessionInformation;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
@@ -26,6 +29,7 @@ import org.springframework.security.web.server.util.matcher.PathPatternParserSer
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -95,6 +99,7 @@ class OidcSignIn {
                 .authenticationMatcher(new PathPatternParserServerWebExchangeMatcher(CALLBACK))
                 .authorizedClientRepository(new ThisExchangeOnly())
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .oidcSessionRegistry(new NoBackChannelLogout())
                 .authenticationSuccessHandler(this::signedIn)
                 .authenticationFailureHandler((exchange, failure) -> {
                     log.info("An OIDC sign-in was refused: {}", failure.getMessage());
@@ -148,10 +153,7 @@ class OidcSignIn {
                 null,
                 person.getIdToken().getTokenValue());
         return exchange.getSession()
-                .flatMap(session -> session.changeSessionId().then(Mono.fromRunnable(() -> {
-                    session.getAttributes().put(UiSession.ATTRIBUTE, signedIn);
-                    session.start();
-                })))
+                .flatMap(signedIn::startIn)
                 .then(redirect.sendRedirect(exchange, URI.create("/app")));
     }
 
@@ -188,6 +190,28 @@ class OidcSignIn {
                     .build()
                     .toUri());
         });
+    }
+
+    /**
+     * Back-channel logout is not offered, so the sessions signed in at the provider are not listed: Spring Security's
+     * default in-memory list would keep an entry for every session that ends by idling out.
+     */
+    private static final class NoBackChannelLogout implements ReactiveOidcSessionRegistry {
+
+        @Override
+        public Mono<Void> saveSessionInformation(OidcSessionInformation info) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Mono<OidcSessionInformation> removeSessionInformation(String clientSessionId) {
+            return Mono.empty();
+        }
+
+        @Override
+        public Flux<OidcSessionInformation> removeSessionInformation(OidcLogoutToken logoutToken) {
+            return Flux.empty();
+        }
     }
 
     /**

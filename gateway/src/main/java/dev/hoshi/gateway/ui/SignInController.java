@@ -97,10 +97,7 @@ class SignInController {
                             persona.name(),
                             null);
                     return exchange.getSession()
-                            .flatMap(session -> session.changeSessionId().then(Mono.fromRunnable(() -> {
-                                session.getAttributes().put(UiSession.ATTRIBUTE, signedIn);
-                                session.start();
-                            })))
+                            .flatMap(signedIn::startIn)
                             .thenReturn(Rendering.redirectTo("/app").build());
                 });
     }

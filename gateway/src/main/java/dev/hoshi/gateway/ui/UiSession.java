@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * Who is signed in to the web pages, kept in the server-side {@link WebSession} only: the browser holds nothing but
@@ -36,6 +37,14 @@ record UiSession(
             return Optional.of(signedIn);
         }
         return Optional.empty();
+    }
+
+    /** Signs this caller in to {@code session}, under a new session id (no session fixation). */
+    Mono<Void> startIn(WebSession session) {
+        return session.changeSessionId().then(Mono.fromRunnable(() -> {
+            session.getAttributes().put(ATTRIBUTE, this);
+            session.start();
+        }));
     }
 
     boolean partnerClient() {

@@ -40,9 +40,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StubOpenIdProvider {
 
-    /** What the authorize endpoint was asked, for a test to check (state, nonce, PKCE). */
-    record Authorization(Map<String, String> query) {}
-
     private record Grant(String subject, String name, Map<String, String> request) {}
 
     private final KeyPair key = TestKeys.rsa(2048);
@@ -55,7 +52,6 @@ final class StubOpenIdProvider {
     private volatile String subject = "alice";
     private volatile String name = "Alice Example";
     private volatile long accessTokenSeconds = 3600;
-    volatile Authorization lastAuthorization;
 
     StubOpenIdProvider(String clientId, String clientSecret, String audience) {
         this.clientId = clientId;
@@ -111,7 +107,6 @@ final class StubOpenIdProvider {
     /** Signs the chosen person in at once and sends the browser back to the client with a code and the state. */
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
-        lastAuthorization = new Authorization(query);
         if (!clientId.equals(query.get("client_id")) || !"code".equals(query.get("response_type"))) {
             json(exchange, 400, "{\"error\":\"invalid_request\"}");
             return;
