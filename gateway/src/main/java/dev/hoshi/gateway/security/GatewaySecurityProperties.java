@@ -1,6 +1,7 @@
 package dev.hoshi.gateway.security;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,13 +59,20 @@ public record GatewaySecurityProperties(
      * @param operatorClaim a namespaced claim (a URI such as {@code https://hoshi.example/roles}) the provider fills
      *     with this application's roles; absent means only {@code hoshi.gateway.operators} make operators
      * @param operatorClaimValue the value of {@code operatorClaim} that makes its holder a platform operator
+     * @param clientId the web pages' client at the provider (normally the audience); when set with the issuer, the
+     *     pages sign people in with the authorization code flow; absent means the pages offer no OIDC sign-in
+     * @param clientSecret that client's secret; absent for a public client (PKCE is used either way)
+     * @param scopes the scopes the pages ask for at sign-in; {@code openid} is always among them
      */
     public record Oidc(
             String issuerUri,
             String audience,
             @DefaultValue List<String> authorizedParties,
             String operatorClaim,
-            @DefaultValue("platform_operator") String operatorClaimValue) {
+            @DefaultValue("platform_operator") String operatorClaimValue,
+            String clientId,
+            String clientSecret,
+            @DefaultValue({"openid", "profile"}) List<String> scopes) {
 
         @ConstructorBinding
         public Oidc {
@@ -78,6 +86,15 @@ public record GatewaySecurityProperties(
                             .toList();
             operatorClaim = blankToNull(operatorClaim);
             operatorClaimValue = blankToNull(operatorClaimValue);
+            clientId = blankToNull(clientId);
+            clientSecret = blankToNull(clientSecret);
+            List<String> asked = new ArrayList<>(List.of("openid"));
+            (scopes == null ? List.<String>of() : scopes)
+                    .stream()
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty() && !asked.contains(s))
+                            .forEach(asked::add);
+            scopes = List.copyOf(asked);
             if (issuerUri != null) {
                 URI uri;
                 try {
@@ -107,6 +124,21 @@ public record GatewaySecurityProperties(
         /** Only an issuer and audience: no other client may have been the token's {@code azp}, no operator claim. */
         public Oidc(String issuerUri, String audience) {
             this(issuerUri, audience, List.of(), null, "platform_operator");
+        }
+
+        /** The API's settings without a page client. */
+        public Oidc(
+                String issuerUri,
+                String audience,
+                List<String> authorizedParties,
+                String operatorClaim,
+                String operatorClaimValue) {
+            this(issuerUri, audience, authorizedParties, operatorClaim, operatorClaimValue, null, null, null);
+        }
+
+        /** Whether the web pages sign people in at the provider (an issuer and the pages' client id are set). */
+        public boolean pageSignIn() {
+            return issuerUri != null && clientId != null;
         }
 
         /** The {@code azp} values a token may carry: the configured ones, else the audience. */

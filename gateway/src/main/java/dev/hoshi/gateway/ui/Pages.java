@@ -3,6 +3,7 @@ package dev.hoshi.gateway.ui;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,7 +33,17 @@ class Pages {
     /** An organisation's (or support organisation's) id in a path; anything else is simply not found. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    /** The system's clock, unless the application has a {@link Clock} bean (tests move one). */
+    Pages(ObjectProvider<Clock> clock) {
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    /** Now, by the pages' clock (a session's token is over at its expiry by this clock). */
+    Instant now() {
+        return clock.instant();
+    }
 
     /** Runs the page for the signed-in caller; anyone else (no session, or its token expired) goes to sign-in. */
     Mono<Rendering> signedIn(ServerWebExchange exchange, Function<UiSession, Mono<Rendering>> page) {

@@ -3,7 +3,7 @@ package dev.hoshi.gateway.ui;
 import dev.hoshi.gateway.demo.DemoPersona;
 import dev.hoshi.gateway.demo.DemoPersonas;
 import dev.hoshi.gateway.demo.DemoTokenIssuer;
-import java.time.Clock;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,17 +24,24 @@ class SignInController {
 
     private final ObjectProvider<DemoPersonas> personas;
     private final ObjectProvider<DemoTokenIssuer> issuer;
-    private final Clock clock = Clock.systemUTC();
+    private final ObjectProvider<OidcSignIn> oidc;
+    private final Pages pages;
 
-    SignInController(ObjectProvider<DemoPersonas> personas, ObjectProvider<DemoTokenIssuer> issuer) {
+    SignInController(
+            ObjectProvider<DemoPersonas> personas,
+            ObjectProvider<DemoTokenIssuer> issuer,
+            ObjectProvider<OidcSignIn> oidc,
+            Pages pages) {
         this.personas = personas;
         this.issuer = issuer;
+        this.oidc = oidc;
+        this.pages = pages;
     }
 
     @GetMapping("/")
     Mono<Rendering> root(ServerWebExchange exchange) {
         return exchange.getSession().map(session -> Rendering.redirectTo(
-                        UiSession.of(session, clock.instant()).isPresent() ? "/app" : "/signin")
+                        UiSession.of(session, pages.now()).isPresent() ? "/app" : "/signin")
                 .build());
     }
 
@@ -44,7 +51,17 @@ class SignInController {
         return Rendering.view("ui/signin")
                 .modelAttribute("personas", demo == null ? List.of() : demo.all())
                 .modelAttribute("demo", demo != null)
+                .modelAttribute("oidc", oidc.getIfAvailable() != null)
                 .build();
+    }
+
+    /**
+     * Reached only when the OIDC sign-in could not start (its filter sends the browser to the provider otherwise):
+     * the provider is unreachable, or no page client is configured.
+     */
+    @GetMapping(OidcSignIn.START)
+    Rendering oidcUnavailable() {
+        return Rendering.redirectTo("/signin?unavailable").build();
     }
 
     @PostMapping("/signin")
@@ -66,7 +83,7 @@ class SignInController {
                                 .build());
                     }
                     DemoPersona persona = found.get();
-                    Instant now = clock.instant();
+                    Instant now = pages.now();
                     UiSession signedIn = new UiSession(
                             persona.subject(),
                             UiLocales.english(exchange)
@@ -77,21 +94,45 @@ class SignInController {
                             persona.organization()
                                     .flatMap(DemoPersona.Organization::id)
                                     .orElse(null),
-                            persona.name());
+                            persona.name(),
+                            null);
                     return exchange.getSession()
-                            .flatMap(session -> session.changeSessionId().then(Mono.fromRunnable(() -> {
-                                session.getAttributes().put(UiSession.ATTRIBUTE, signedIn);
-                                session.start();
-                            })))
+                            .flatMap(signedIn::startIn)
                             .thenReturn(Rendering.redirectTo("/app").build());
                 });
     }
 
+    /**
+     * Ends the session; after an OIDC sign-in, also the provider's session where its discovery document names an
+     * {@code end_session_endpoint} (RP-initiated logout, coming back to {@code /signin?signedOut}).
+     */
     @PostMapping("/signout")
     Mono<Rendering> signOut(ServerWebExchange exchange) {
-        return exchange.getSession()
-                .flatMap(session -> session.invalidate())
-                .thenReturn(Rendering.redirectTo("/signin?signedOut").build());
+        OidcSignIn provider = oidc.getIfAvailable();
+        return exchange.getSession().flatMap(session -> {
+            Object caller = session.getAttributes().get(UiSession.ATTRIBUTE);
+            Mono<URI> next = provider != null && caller instanceof UiSession signedIn
+                    ? provider.endSession(signedIn, exchange)
+                    : Mono.empty();
+            return session.invalidate()
+                    .then(next.map(SignInController::toProvider)
+                            .defaultIfEmpty(
+                                    Rendering.redirectTo("/signin?signedOut").build()));
+        });
+    }
+
+    /**
+     * The redirect to the provider's sign-out page; the sign-out form's policy ({@code form-action}) lets the browser
+     * follow it there, and nowhere else.
+     */
+    private static Rendering toProvider(URI endSession) {
+        String origin = endSession.getScheme() + "://" + endSession.getRawAuthority();
+        return Rendering.redirectTo(endSession.toString())
+                .header(
+                        "Content-Security-Policy",
+                        UiSecurityConfiguration.CONTENT_SECURITY_POLICY.replace(
+                                "form-action 'self'", "form-action 'self' " + origin))
+                .build();
     }
 
     /** Sets the language cookie and goes back to the page it was chosen on (a path of this application only). */

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 /**
  * Who is signed in to the web pages, kept in the server-side {@link WebSession} only: the browser holds nothing but
@@ -15,9 +16,16 @@ import org.springframework.web.server.WebSession;
  * @param expiresAt when the token stops working; the session is over then
  * @param organizationId the organisation the persona belongs to, if known
  * @param persona the demo persona's name, null for other sign-ins
+ * @param idToken the OIDC provider's ID token (for its sign-out), null for demo sign-ins
  */
 record UiSession(
-        String subject, String displayName, String token, Instant expiresAt, String organizationId, String persona)
+        String subject,
+        String displayName,
+        String token,
+        Instant expiresAt,
+        String organizationId,
+        String persona,
+        String idToken)
         implements Serializable {
 
     static final String ATTRIBUTE = "hoshi.ui.session";
@@ -29,6 +37,14 @@ record UiSession(
             return Optional.of(signedIn);
         }
         return Optional.empty();
+    }
+
+    /** Signs this caller in to {@code session}, under a new session id (no session fixation). */
+    Mono<Void> startIn(WebSession session) {
+        return session.changeSessionId().then(Mono.fromRunnable(() -> {
+            session.getAttributes().put(ATTRIBUTE, this);
+            session.start();
+        }));
     }
 
     boolean partnerClient() {

@@ -301,7 +301,8 @@ class HelmChartTest {
                 .containsEntry("HOSHI_INSIGHTS_ATTESTATION_PREVIOUS_KEY_FILES", "/etc/hoshi/keys/signing-key-2025.pem");
         assertThat(chart.environment("gateway"))
                 .containsEntry("HOSHI_GATEWAY_OIDC_ISSUER_URI", "https://login.example.com/realms/hoshi")
-                .containsEntry("HOSHI_GATEWAY_OIDC_AUDIENCE", "hoshi");
+                .containsEntry("HOSHI_GATEWAY_OIDC_AUDIENCE", "hoshi")
+                .containsEntry("HOSHI_GATEWAY_OIDC_CLIENT_ID", "hoshi-web");
     }
 
     @Test
