@@ -61,6 +61,8 @@ final class ControlChanges {
     private final List<Future<?>> futures = new ArrayList<>();
 
     /** @param tag what the lines this prints start with, e.g. {@code [crash]} */
+    private static final long PACE_MS = Long.getLong("hoshi.crash.pace-ms", 150);
+
     ControlChanges(GatewayClient gateway, DemoData demo, long seed, String tag) {
         this.gateway = gateway;
         this.demo = demo;
@@ -83,6 +85,7 @@ final class ControlChanges {
                 for (int n = 0; running.get(); n++) {
                     String marker = "change-" + client + "-" + n;
                     outcomes.put(marker, send(token, persona, organization, marker, random));
+                    pace();
                 }
                 return null;
             }));
@@ -167,6 +170,19 @@ final class ControlChanges {
             }
         }
         return null;
+    }
+
+    /**
+     * A person's pace rather than a benchmark's, so that the clients leave most of the two cores to the services that
+     * restart (a restart is CPU-bound: a profile of a restarting directory showed it starved while the machine ran at
+     * 100%). Changes are still in flight at every crash; {@code -Dhoshi.crash.pace-ms} sets it.
+     */
+    private static void pace() {
+        try {
+            Thread.sleep(PACE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void pause() {
