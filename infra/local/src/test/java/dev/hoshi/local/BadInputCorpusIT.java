@@ -902,7 +902,8 @@ class BadInputCorpusIT {
                         ? 0
                         : last.path("close").asInt();
                 tally.count("subscription-protocol", "WS close " + code);
-                if (!expected.get(messages.getKey()).contains(code)) {
+                boolean tooBigRefused = expected.get(messages.getKey()).contains(1009) && resetWhileSending(last);
+                if (!expected.get(messages.getKey()).contains(code) && !tooBigRefused) {
                     tally.failures.add("WebSocket " + messages.getKey() + ": expected close "
                             + expected.get(messages.getKey()) + ", got " + (last == null ? "no answer" : last));
                 }
@@ -978,11 +979,22 @@ class BadInputCorpusIT {
             JsonNode answer = socket.poll(Duration.ofSeconds(20));
             int code = answer == null ? 0 : answer.path("close").asInt();
             tally.count("subscription-" + category, "WS close " + code);
-            if (code != 1009) {
+            if (code != 1009 && !resetWhileSending(answer)) {
                 tally.failures.add(label + " (" + message.length() + " characters): expected close 1009, got "
                         + (answer == null ? "no answer" : abbreviate(answer.toString())));
             }
         }
+    }
+
+    /**
+     * The gateway's answer to a message over the limit is a 1009 close, after which it closes the connection; a
+     * client still sending the rest of a 1 MiB message may then have its connection reset before it reads the close
+     * frame (TCP's answer to unread data). Either way the message was refused and nothing reached a service.
+     */
+    private static boolean resetWhileSending(JsonNode answer) {
+        return answer != null
+                && answer.path("close").asInt() == 0
+                && answer.path("reason").asText().contains("Connection reset");
     }
 
     private static boolean causeMentions(Throwable e, String text) {
