@@ -1,7 +1,10 @@
 package dev.hoshi.gateway.ui;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,25 +17,37 @@ import org.springframework.http.MediaType;
 import org.springframework.lang.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+import org.springframework.web.reactive.socket.client.WebSocketClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The pages' only way to Hoshi: its public GraphQL API, called through this gateway's own routes on the loopback
- * address with the signed-in caller's bearer token, exactly as any other client would call it.
+ * The pages' only way to Hoshi: its public GraphQL API (queries and mutations over HTTP, subscriptions over
+ * WebSocket), called through this gateway's own routes on the loopback address with the signed-in caller's bearer
+ * token, exactly as any other client would call it.
  */
 @Component
 class HoshiApi implements ApplicationListener<ReactiveWebServerInitializedEvent> {
 
     private final WebClient.Builder builder;
+    private final ObjectMapper json;
+    private final WebSocketClient webSockets = new ReactorNettyWebSocketClient();
     private volatile WebClient client;
+    private volatile String webSocketBase;
 
-    HoshiApi(WebClient.Builder builder) {
+    HoshiApi(WebClient.Builder builder, ObjectMapper json) {
         this.builder = builder;
+        this.json = json;
     }
 
     @Override
     public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) {
+            webSocketBase = "ws://127.0.0.1:" + event.getWebServer().getPort();
             client = builder.clone()
                     .baseUrl("http://127.0.0.1:" + event.getWebServer().getPort())
                     .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
@@ -68,6 +83,55 @@ class HoshiApi implements ApplicationListener<ReactiveWebServerInitializedEvent>
                 .exchangeToMono(response -> response.bodyToMono(JsonNode.class)
                         .defaultIfEmpty(MissingNode.getInstance())
                         .map(json -> Result.of(response.statusCode(), json)));
+    }
+
+    /**
+     * Runs one GraphQL subscription on {@code /<service>/graphql} over WebSocket (graphql-transport-ws): every message
+     * the service sends ({@code connection_ack}, {@code next}, {@code error}, {@code complete}, pings), as JSON, until
+     * the socket ends. Cancelling closes the socket; a refused handshake is an error.
+     */
+    Flux<JsonNode> subscribe(UiSession caller, String service, String query, Map<String, Object> variables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(caller.token());
+        String subscribe =
+                text(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
+        return Flux.create(messages -> {
+            Disposable connection = webSockets
+                    .execute(URI.create(webSocketBase + "/" + service + "/graphql"), headers, new WebSocketHandler() {
+                        @Override
+                        public List<String> getSubProtocols() {
+                            return List.of("graphql-transport-ws");
+                        }
+
+                        @Override
+                        public Mono<Void> handle(WebSocketSession session) {
+                            return session.send(Flux.just("{\"type\":\"connection_init\"}", subscribe)
+                                            .map(session::textMessage))
+                                    .thenMany(session.receive()
+                                            .map(message -> read(message.getPayloadAsText()))
+                                            .doOnNext(messages::next))
+                                    .then();
+                        }
+                    })
+                    .subscribe(null, messages::error, messages::complete);
+            messages.onDispose(connection);
+        });
+    }
+
+    private String text(Map<String, Object> message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** A GET of a routed path (an export), answered as bytes with the response's headers. */

@@ -1,38 +1,26 @@
 package dev.hoshi.gateway.ui;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.boot.web.reactive.context.ReactiveWebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import org.springframework.web.reactive.socket.client.WebSocketClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * Live updates on the association's page: while the page is open, its script reads {@code
  * /app/association/{id}/live}, a stream of server-sent events, and shows each member change as it happens. The
  * stream is the public subscription {@code memberStatusChanged}, opened by the gateway on the caller's behalf
- * through its own {@code /insights/graphql} route with the session's token (the browser never holds it), so the
+ * through its own {@code /insights/graphql} route with the session's token ({@link HoshiApi#subscribe}) (the browser never holds it), so the
  * analyst sees exactly what the API would send them: the members and scopes insights checks before every message.
  *
  * <p>Events, each with {@code {"text": …}} in the page's language: {@code open} once the subscription is acknowledged
@@ -40,28 +28,19 @@ import reactor.core.publisher.Sinks;
  * ends (refused, revoked, the session is gone). Nothing else.
  */
 @Controller
-class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitializedEvent> {
+class LiveMemberChanges {
 
     static final String SUBSCRIPTION = "subscription($id: ID!) { memberStatusChanged(supportOrganizationId: $id) {"
             + " organizationId name levelBefore level standingBefore standing scoreBefore score at } }";
 
     private final Pages pages;
+    private final HoshiApi api;
     private final MessageSource messages;
-    private final ObjectMapper json;
-    private final WebSocketClient client = new ReactorNettyWebSocketClient();
-    private volatile URI subscriptions;
 
-    LiveMemberChanges(Pages pages, MessageSource messages, ObjectMapper json) {
+    LiveMemberChanges(Pages pages, HoshiApi api, MessageSource messages) {
         this.pages = pages;
+        this.api = api;
         this.messages = messages;
-        this.json = json;
-    }
-
-    @Override
-    public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
-        if (event.getApplicationContext().getServerNamespace() == null) {
-            subscriptions = URI.create("ws://127.0.0.1:" + event.getWebServer().getPort() + "/insights/graphql");
-        }
     }
 
     @GetMapping(path = "/app/association/{id}/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -76,57 +55,28 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
                 .switchIfEmpty(Flux.just(ended("ui.live.signedOut", locale)));
     }
 
-    /** The subscription's messages as events, until it ends; closing the page (cancelling) closes the WebSocket. */
+    /** The subscription's messages as events, until one ends it; closing the page (cancelling) closes the socket. */
     private Flux<ServerSentEvent<Map<String, String>>> changes(UiSession caller, String id, Locale locale) {
-        Sinks.Many<ServerSentEvent<Map<String, String>>> events =
-                Sinks.many().unicast().onBackpressureBuffer();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBearerAuth(caller.token());
-        Mono<Void> connection = client.execute(subscriptions, headers, new WebSocketHandler() {
-                    @Override
-                    public List<String> getSubProtocols() {
-                        return List.of("graphql-transport-ws");
-                    }
-
-                    @Override
-                    public Mono<Void> handle(WebSocketSession session) {
-                        Mono<Void> subscribe =
-                                session.send(Flux.just("{\"type\":\"connection_init\"}", subscribeMessage(id))
-                                        .map(session::textMessage));
-                        Mono<Void> answers = session.receive()
-                                .map(WebSocketMessage::getPayloadAsText)
-                                .map(this::read)
-                                .takeWhile(message -> forward(message, events, locale))
-                                .then();
-                        return subscribe.then(answers).then(session.close());
-                    }
-
-                    private JsonNode read(String text) {
-                        try {
-                            return json.readTree(text);
-                        } catch (JsonProcessingException e) {
-                            return MissingNode.getInstance();
-                        }
-                    }
-                })
-                .onErrorResume(e -> Mono.fromRunnable(() -> events.tryEmitNext(ended("ui.live.unavailable", locale))))
-                .doFinally(signal -> events.tryEmitComplete());
-        return Flux.merge(events.asFlux(), connection.thenMany(Flux.empty()));
+        return api.subscribe(caller, "insights", SUBSCRIPTION, Map.of("id", id))
+                .concatMap(message -> Mono.justOrEmpty(event(message, locale)))
+                .takeUntil(event -> "ended".equals(event.event()))
+                .onErrorResume(e -> Mono.just(ended("ui.live.unavailable", locale)));
     }
 
-    /** Hands one message on; false once the subscription has ended. */
-    private boolean forward(JsonNode message, Sinks.Many<ServerSentEvent<Map<String, String>>> events, Locale locale) {
+    /** The event one message makes, if any: ping, pong and the like make none. */
+    private Optional<ServerSentEvent<Map<String, String>>> event(JsonNode message, Locale locale) {
         switch (message.path("type").asText()) {
+            case "connection_ack" -> {
+                return Optional.of(event("open", "ui.live.open", locale));
+            }
             case "next" -> {
                 JsonNode change = message.path("payload").path("data").path("memberStatusChanged");
                 if (!change.isObject()) {
-                    events.tryEmitNext(ended("ui.live.notFound", locale));
-                    return false;
+                    return Optional.of(ended("ui.live.notFound", locale));
                 }
-                events.tryEmitNext(ServerSentEvent.<Map<String, String>>builder(Map.of("text", text(change, locale)))
+                return Optional.of(ServerSentEvent.<Map<String, String>>builder(Map.of("text", text(change, locale)))
                         .event("change")
                         .build());
-                return true;
             }
             case "error" -> {
                 String code = message.path("payload")
@@ -134,20 +84,14 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
                         .path("extensions")
                         .path("code")
                         .asText();
-                events.tryEmitNext(
+                return Optional.of(
                         ended(code.equals("ACCESS_REVOKED") ? "ui.live.revoked" : "ui.live.notFound", locale));
-                return false;
             }
             case "complete" -> {
-                events.tryEmitNext(ended("ui.live.unavailable", locale));
-                return false;
-            }
-            case "connection_ack" -> {
-                events.tryEmitNext(event("open", "ui.live.open", locale));
-                return true;
+                return Optional.of(ended("ui.live.unavailable", locale));
             }
             default -> {
-                return true; // ping, pong
+                return Optional.empty();
             }
         }
     }
@@ -182,17 +126,6 @@ class LiveMemberChanges implements ApplicationListener<ReactiveWebServerInitiali
 
     private String label(String prefix, JsonNode value, Locale locale) {
         return value.isTextual() ? messages.getMessage(prefix + value.asText(), null, value.asText(), locale) : "—";
-    }
-
-    private String subscribeMessage(String id) {
-        try {
-            return json.writeValueAsString(Map.of(
-                    "id", "live",
-                    "type", "subscribe",
-                    "payload", Map.of("query", SUBSCRIPTION, "variables", Map.of("id", id))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private ServerSentEvent<Map<String, String>> ended(String key, Locale locale) {
