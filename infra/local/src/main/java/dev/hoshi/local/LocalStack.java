@@ -94,8 +94,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** A child JVM: its name (the service's, or a replica's: compliance-2), which service it runs, port, jar, log. */
-    record Service(String name, String service, int port, Path jar, Path log, Process process) {
+    /**
+     * A child JVM: its name (the service's, or a replica's: compliance-2), which service it runs, port, what follows
+     * the JVM options to start it ({@code -jar} and the jar, see {@link ClassDataSharing}), log.
+     */
+    record Service(String name, String service, int port, List<String> launch, Path log, Process process) {
         String healthUrl() {
             return "http://127.0.0.1:" + port + "/actuator/health";
         }
@@ -103,9 +106,16 @@ public final class LocalStack implements AutoCloseable {
 
     static final String LOOPBACK = "127.0.0.1";
 
+    /**
+     * The child JVMs' options, as production runs them: the C2 compiler on (without it RSA signing in the gateway
+     * cost ~9x more); the serial collector suits small heaps on a few shared cores.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     private final Config config;
     private final List<Service> services = new ArrayList<>();
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private final String javaCommand = ProcessHandle.current().info().command().orElse("java");
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedStore store;
@@ -165,10 +175,11 @@ public final class LocalStack implements AutoCloseable {
             attestationKey = LocalKeys.attestationKey(config.dataDir());
             mongoUri = startStore(progress);
             startMailCatcher(progress);
-            launch("directory", config.directoryPort(), jars.get("directory"), logs);
-            launch("compliance", config.compliancePort(), jars.get("compliance"), logs);
-            launch("insights", config.insightsPort(), jars.get("insights"), logs);
-            launch("gateway", config.gatewayPort(), jars.get("gateway"), logs);
+            Map<String, List<String>> launches = launches(jars, progress);
+            launch("directory", config.directoryPort(), launches.get("directory"), logs);
+            launch("compliance", config.compliancePort(), launches.get("compliance"), logs);
+            launch("insights", config.insightsPort(), launches.get("insights"), logs);
+            launch("gateway", config.gatewayPort(), launches.get("gateway"), logs);
             awaitHealthy(List.copyOf(services), progress);
         } catch (IOException | InterruptedException | RuntimeException e) {
             close();
@@ -194,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
         Service started;
         synchronized (this) {
             ensureNotClosed();
-            started = start(name, killed.service(), killed.port(), killed.jar(), killed.log());
+            started = start(name, killed.service(), killed.port(), killed.launch(), killed.log());
             services.set(services.indexOf(killed), started);
         }
         awaitHealthy(List.of(started), progress);
@@ -331,9 +342,24 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private synchronized void launch(String name, int port, Path jar, Path logs) throws IOException {
+    /** How to start each jar: from its class-data sharing archive where one is ready or can be made now. */
+    private Map<String, List<String>> launches(Map<String, Path> jars, Progress progress)
+            throws IOException, InterruptedException {
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
+        environment.putAll(extraEnvironment);
+        if (!ClassDataSharing.enabled(environment)) {
+            Map<String, List<String>> plain = new LinkedHashMap<>();
+            jars.forEach((name, jar) -> plain.put(name, List.of("-jar", jar.toString())));
+            return plain;
+        }
+        // the training runs bind no port (they stop before the web server starts), so port 0 is enough
+        return new ClassDataSharing(javaCommand, JVM_OPTIONS)
+                .prepare(jars, name -> childEnvironment(name, 0, mongoUri), progress);
+    }
+
+    private synchronized void launch(String name, int port, List<String> launch, Path logs) throws IOException {
         ensureNotClosed();
-        services.add(start(name, name, port, jar, logs.resolve(name + ".log")));
+        services.add(start(name, name, port, launch, logs.resolve(name + ".log")));
     }
 
     /**
@@ -351,22 +377,27 @@ public final class LocalStack implements AutoCloseable {
                     services.stream().filter(s -> s.service().equals(service)).count();
             String name = service + "-" + (instances + 1);
             started = start(
-                    name, service, Config.freePort(), first.jar(), first.log().resolveSibling(name + ".log"));
+                    name,
+                    service,
+                    Config.freePort(),
+                    first.launch(),
+                    first.log().resolveSibling(name + ".log"));
             services.add(started);
         }
         awaitHealthy(List.of(started), progress);
         return started.name();
     }
 
-    private Service start(String name, String service, int port, Path jar, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // as production runs them: the C2 compiler on (without it RSA signing in the gateway costs ~9x more);
-        // the serial collector suits small heaps on a few shared cores
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString())
+    private Service start(String name, String service, int port, List<String> launch, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaCommand);
+        command.addAll(JVM_OPTIONS);
+        command.addAll(launch);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(childEnvironment(service, port, mongoUri));
-        return new Service(name, service, port, jar, log, builder.start());
+        return new Service(name, service, port, launch, log, builder.start());
     }
 
     private void awaitHealthy(List<Service> starting, Progress progress) throws InterruptedException {
