@@ -160,7 +160,8 @@ final class ClassDataSharing {
         return Files.isRegularFile(stamp) ? Files.readString(stamp, StandardCharsets.UTF_8) : "";
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    /** Deletes a file or a folder with everything in it; nothing when it is not there. */
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -28,14 +28,7 @@ final class LocalStackFixture {
 
     /** Empties a kept data directory of an earlier run (under target/). */
     static void deleteRecursively(Path dir) throws IOException {
-        if (java.nio.file.Files.exists(dir)) {
-            try (var paths = java.nio.file.Files.walk(dir)) {
-                for (Path path :
-                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(path);
-                }
-            }
-        }
+        ClassDataSharing.deleteRecursively(dir);
     }
 
     /** A configuration on free ports with its data (and the embedded store's file) in {@code data}. */
