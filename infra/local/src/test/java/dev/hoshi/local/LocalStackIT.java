@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,20 @@ class LocalStackIT {
     static void stop() {
         if (stack != null) {
             stack.close();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void everyPartStartsFromItsClassDataArchiveAndTheJvmAcceptsIt() throws Exception {
+        // an archive the JVM refuses (e.g. trained under another class path) only says so in a warning and costs the
+        // whole speed-up silently; the local runner turns sharing on unless HOSHI_CLASS_DATA_SHARING=false
+        assertThat(ClassDataSharing.enabled(System.getenv()))
+                .as("this suite runs with class-data sharing on")
+                .isTrue();
+        for (String part : List.of("directory", "compliance", "insights", "gateway")) {
+            String log = Files.readString(data.resolve("logs").resolve(part + ".log"));
+            assertThat(log).as(part).contains("/target/cds/").doesNotContain("Unable to use shared archive");
         }
     }
 
