@@ -21,7 +21,7 @@ import java.util.function.Function;
  * instead of 35–36 s, and a crashed service restarting under load in 4–15 s instead of 7–26 s.
  *
  * <p>The extracted jar and its archive live beside the built jar ({@code target/cds/<jar>/}) with a stamp of the
- * jar's size and time and of the JVM; a rebuilt jar or another JVM trains again. A training run that fails costs
+ * jar's size and time, of the JVM and of that folder; a rebuilt jar, another JVM or a moved checkout trains again. A training run that fails costs
  * nothing but its time: that part starts from its jar as before, and the runner says why.
  * {@code HOSHI_CLASS_DATA_SHARING=false} turns the whole thing off.
  */
@@ -98,7 +98,7 @@ final class ClassDataSharing {
                 .start();
         if (!extract.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS) || extract.exitValue() != 0) {
             extract.destroyForcibly();
-            return new Training(jar, home, null, "extracting " + jar.getFileName() + " failed");
+            return new Training(jar, null, "extracting " + jar.getFileName() + " failed");
         }
         List<String> command = new ArrayList<>();
         command.add(java);
@@ -111,16 +111,17 @@ final class ClassDataSharing {
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("training.log").toFile());
         builder.environment().putAll(environment);
-        return new Training(jar, home, builder.start(), null);
+        return new Training(jar, builder.start(), null);
     }
 
     /** A training run in progress; {@link #await()} gives null once its archive is in place, else what went wrong. */
-    private record Training(Path jar, Path home, Process process, String failure) {
+    private record Training(Path jar, Process process, String failure) {
 
         String await() throws InterruptedException, IOException {
             if (failure != null) {
                 return failure;
             }
+            Path home = home(jar);
             if (!process.waitFor(TRAINING_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return "the training run took longer than " + TRAINING_TIMEOUT_SECONDS + " s (log: "
