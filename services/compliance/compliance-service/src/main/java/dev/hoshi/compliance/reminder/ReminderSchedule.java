@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The advance reminders' calendar. Each organisation's latest due dates ({@code reminder_schedules/<org>}, as
- * compliance last published them) and, per day, the organisations with a reminder that day ({@code
- * reminder_days/<date>}): every hot read is a point look-up. Each run goes through the days since the last one it
+ * compliance last published them) and, per day, the organisations with a reminder that day ({@link
+ * ReminderCalendar}): every hot read is a point look-up. Each run goes through the days since the last one it
  * finished ({@code reminder_state/progress}, at most {@code hoshi.reminders.grace-days} back) up to today, and writes
  * the reminders whose day it is for the due dates still current. Replicas may run it at once: the outbox ids make
  * their writes the same writes.
@@ -34,7 +34,7 @@ class ReminderSchedule {
     private static final Logger log = LoggerFactory.getLogger(ReminderSchedule.class);
 
     private final MongoCollection<Document> schedules;
-    private final MongoCollection<Document> days;
+    private final ReminderCalendar calendar;
     private final MongoCollection<Document> state;
     private final ReminderWriter writer;
     private final Clock clock;
@@ -46,7 +46,7 @@ class ReminderSchedule {
             Clock clock,
             @Value("${hoshi.reminders.grace-days:7}") int graceDays) {
         this.schedules = db.getCollection("reminder_schedules");
-        this.days = db.getCollection("reminder_days");
+        this.calendar = new ReminderCalendar(db.getCollection("reminder_days"));
         this.state = db.getCollection("reminder_state");
         this.writer = writer;
         this.clock = clock;
@@ -68,10 +68,7 @@ class ReminderSchedule {
 
     /** Files the organisation under a day on which it may have an advance reminder. */
     void file(TenantId organization, LocalDate day) {
-        days.updateOne(
-                new Document("_id", day.toString()),
-                new Document("$addToSet", new Document("tenants", organization.toString())),
-                new UpdateOptions().upsert(true));
+        calendar.file(organization, day);
     }
 
     @Scheduled(
@@ -104,12 +101,8 @@ class ReminderSchedule {
     }
 
     private int remind(LocalDate day) {
-        Document filed = days.find(new Document("_id", day.toString())).first();
-        if (filed == null) {
-            return 0;
-        }
         int written = 0;
-        for (String tenant : filed.getList("tenants", String.class)) {
+        for (String tenant : calendar.organizationsOn(day)) {
             for (ReviewDue review : reviews(tenant)) {
                 for (Occasion advance : new Occasion[] {Occasion.DUE_IN_30_DAYS, Occasion.DUE_IN_7_DAYS}) {
                     if (!review.overdue()
