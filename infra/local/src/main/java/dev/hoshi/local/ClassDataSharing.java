@@ -1,6 +1,7 @@
 package dev.hoshi.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.zip.CRC32;
 
 /**
  * Class-data sharing for the child JVMs, the way Spring Boot recommends running in production: each runnable jar is
@@ -21,7 +23,8 @@ import java.util.function.Function;
  * instead of 35–36 s, and a crashed service restarting under load in 4–15 s instead of 7–26 s.
  *
  * <p>The extracted jar and its archive live beside the built jar ({@code target/cds/<jar>/}) with a stamp of the
- * jar's size and time, of the JVM and of that folder; a rebuilt jar, another JVM or a moved checkout trains again. A training run that fails costs
+ * jar's size and content, of the JVM and of that folder; a jar that changed, another JVM or a moved checkout trains
+ * again. A training run that fails costs
  * nothing but its time: that part starts from its jar as before, and the runner says why.
  * {@code HOSHI_CLASS_DATA_SHARING=false} turns the whole thing off.
  */
@@ -148,13 +151,25 @@ final class ClassDataSharing {
     }
 
     /**
-     * The jar's size and time, this JVM and where the archive lives: an archive only fits the classes, the JVM and the
-     * class path it was made from (a moved checkout trains again).
+     * The jar's size and content (CRC-32: every build writes the jar afresh, with the same bytes when nothing changed),
+     * this JVM and where the archive lives: an archive only fits the classes, the JVM and the class path it was made
+     * from (a moved checkout trains again).
      */
-    private static String stamp(Path jar) throws IOException {
-        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
+    static String stamp(Path jar) throws IOException {
+        return Files.size(jar) + " " + Long.toHexString(crc32(jar)) + " "
                 + ProcessHandle.current().info().command().orElse("java") + " "
                 + System.getProperty("java.vm.version") + " " + home(jar).toAbsolutePath();
+    }
+
+    private static long crc32(Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                crc.update(buffer, 0, n);
+            }
+        }
+        return crc.getValue();
     }
 
     private static String readStamp(Path home) throws IOException {
