@@ -37,7 +37,7 @@ import org.bson.Document;
  * and each service's RSS. Any GraphQL or HTTP error fails the run.
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
- * --lag-probes=40 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it skips the seeding
+ * --lag-probes=40 --warmup-seconds=30 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it skips the seeding
  * (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures tracing's cost instead
  * (sampling 0 against 1.0, {@link #tracingOverhead}).
  */
@@ -60,7 +60,8 @@ public final class EndToEndBenchmark {
             int lagProbes,
             Optional<Path> data,
             boolean rebuilds,
-            int tracingRounds) {}
+            int tracingRounds,
+            int warmupSeconds) {}
 
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -97,12 +98,13 @@ public final class EndToEndBenchmark {
                 intOption(given, "lag-probes", 40),
                 Optional.ofNullable(given.remove("data")).map(Path::of),
                 Boolean.parseBoolean(given.getOrDefault("rebuilds", "true")),
-                intOption(given, "tracing-rounds", 0));
+                intOption(given, "tracing-rounds", 0),
+                intOption(given, "warmup-seconds", 30));
         given.remove("rebuilds");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet()
                     + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes"
-                    + " --data --rebuilds --tracing-rounds");
+                    + " --data --rebuilds --tracing-rounds --warmup-seconds");
         }
         return options;
     }
@@ -128,10 +130,21 @@ public final class EndToEndBenchmark {
             } else {
                 seed();
             }
+            long caughtUp = System.nanoTime();
+            long behind = new ProjectionRebuildTimer().awaitAllCaughtUp(storeUri, Duration.ofMinutes(30));
+            System.out.printf(
+                    "  every processor caught up %.1f s later (the furthest behind was %,d events behind)%n",
+                    seconds(System.nanoTime() - caughtUp), behind);
             if (options.tracingRounds() > 0) {
                 stack.close();
                 tracingOverhead(config);
                 return;
+            }
+            if (options.warmupSeconds() > 0) {
+                // the same warm-up whether the stack just seeded or just started on kept data (--data): the JIT
+                // compiles what the measured phases run, and caches fill
+                System.out.printf("  warming up with the mix (not measured): ");
+                mixed(options.warmupSeconds());
             }
             List<Row> rows = new ArrayList<>();
             Row health = measure("gateway health (no auth)", options.baselineSeconds(), this::health);
@@ -667,6 +680,11 @@ public final class EndToEndBenchmark {
 
     /** The mix: 55% dashboard reads, 15% rollups, 15% member-list pages, 15% mutations. */
     private Mixed mixed() throws Exception {
+        return mixed(options.seconds());
+    }
+
+    /** The mix for {@code seconds}: 55% dashboard reads, 15% each rollups, member-list pages and mutations. */
+    private Mixed mixed(int seconds) throws Exception {
         Call dashboard = this::dashboard;
         Call rollup = this::rollup;
         Call memberPage = this::memberPage;
@@ -676,9 +694,9 @@ public final class EndToEndBenchmark {
         recorders.put(rollup, new Recorder("mix: association rollup"));
         recorders.put(memberPage, new Recorder("mix: member-list page"));
         recorders.put(mutation, new Recorder("mix: mutation"));
-        System.out.printf("  mixed load for %d s…%n", options.seconds());
+        System.out.printf("  mixed load for %d s…%n", seconds);
         double elapsed = drive(
-                options.seconds(),
+                seconds,
                 random -> {
                     int r = random.nextInt(100);
                     return r < 55 ? dashboard : r < 70 ? rollup : r < 85 ? memberPage : mutation;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,45 @@ final class ProjectionRebuildTimer {
             }
         }
         return rebuilds;
+    }
+
+    /**
+     * Waits until every processor of every service has reached the furthest position any processor of that service
+     * holds (a processor far behind, catching up while the benchmark measures, would take the CPU the measured
+     * requests need); returns how far behind the furthest-behind one was when the wait began.
+     */
+    long awaitAllCaughtUp(String storeUri, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long behindAtStart = -1;
+        try (MongoClient client = MongoClients.create(storeUri)) {
+            for (String service : SERVICES) {
+                MongoCollection<Document> tokens =
+                        client.getDatabase("hoshi_" + service).getCollection("trackingtokens");
+                long head = Long.MIN_VALUE; // where the furthest processor was when the wait began
+                while (true) {
+                    long furthest = Long.MIN_VALUE;
+                    long lowest = Long.MAX_VALUE;
+                    for (Document token : tokens.find()) {
+                        long index = index(token);
+                        furthest = Math.max(furthest, index);
+                        lowest = Math.min(lowest, index);
+                    }
+                    if (head == Long.MIN_VALUE) {
+                        head = furthest;
+                        behindAtStart = Math.max(behindAtStart, furthest == Long.MIN_VALUE ? 0 : furthest - lowest);
+                    }
+                    if (furthest == Long.MIN_VALUE || lowest >= head) {
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(service + "'s processors did not catch up within " + limit
+                                + ": lowest " + lowest + ", to reach " + head);
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+        return behindAtStart;
     }
 
     private Rebuild rebuild(String service, String projection, MongoCollection<Document> tokens, Operator operator)
