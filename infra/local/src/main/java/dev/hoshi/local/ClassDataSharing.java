@@ -24,9 +24,8 @@ import java.util.zip.CRC32;
  *
  * <p>The extracted jar and its archive live beside the built jar ({@code target/cds/<jar>/}) with a stamp of the
  * jar's size and content, of the JVM and of that folder; a jar that changed, another JVM or a moved checkout trains
- * again. A training run that fails costs
- * nothing but its time: that part starts from its jar as before, and the runner says why.
- * {@code HOSHI_CLASS_DATA_SHARING=false} turns the whole thing off.
+ * again. A training run that fails costs nothing but its time: that part starts from its jar as before, and the runner
+ * says why. {@code HOSHI_CLASS_DATA_SHARING=false} turns the whole thing off.
  */
 final class ClassDataSharing {
 

@@ -51,7 +51,7 @@ final class ReminderCalendar {
         return organizations;
     }
 
-    static int bucket(String organization) {
+    private static int bucket(String organization) {
         return Math.floorMod(organization.hashCode(), BUCKETS);
     }
 
