@@ -37,9 +37,9 @@ import org.bson.Document;
  * and each service's RSS. Any GraphQL or HTTP error fails the run.
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
- * --lag-probes=40 --warmup-seconds=30 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it skips the seeding
- * (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures tracing's cost instead
- * (sampling 0 against 1.0, {@link #tracingOverhead}).
+ * --lag-probes=40 --warmup-seconds=30 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it
+ * skips the seeding (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures
+ * tracing's cost instead (sampling 0 against 1.0, {@link #tracingOverhead}).
  */
 public final class EndToEndBenchmark {
 
@@ -130,11 +130,11 @@ public final class EndToEndBenchmark {
             } else {
                 seed();
             }
-            long caughtUp = System.nanoTime();
+            long waitStarted = System.nanoTime();
             long behind = new ProjectionRebuildTimer().awaitAllCaughtUp(storeUri, Duration.ofMinutes(30));
             System.out.printf(
                     "  every processor caught up %.1f s later (the furthest behind was %,d events behind)%n",
-                    seconds(System.nanoTime() - caughtUp), behind);
+                    seconds(System.nanoTime() - waitStarted), behind);
             if (options.tracingRounds() > 0) {
                 stack.close();
                 tracingOverhead(config);
