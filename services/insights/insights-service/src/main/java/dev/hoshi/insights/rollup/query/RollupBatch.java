@@ -49,6 +49,7 @@ import org.bson.Document;
  *       cohort and per slice: one bulk {@code $inc} for the cohorts, one per slice and month of the batch for the
  *       rollups (usually one), then one {@code $in} read of those rollups and of their month's snapshots and one
  *       bulk write of the snapshots (compare-and-set on the {@code rev} read, only over an older one);
+ *   <li>the list's order ({@link MemberOrder}): the differences of each step's rows, one bulk {@code $inc};
  *   <li>the list rows of the changed members, from their final state: one bulk of replaces and deletes, then one
  *       {@code $in} read of the states to write again the rows of a member another thread moved on meanwhile;
  *   <li>live status messages, step by step, once all is written.
@@ -122,6 +123,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                 steps.sort(Comparator.comparingInt(Step::order));
                 writeCohorts(steps);
                 writeRollups(steps);
+                writeOrder(steps);
                 writeListing(steps);
                 store.inflight().deleteOne(new Document("_id", inflight));
                 for (Step step : steps) {
@@ -256,6 +258,11 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                                 .merge(path.substring(colon + 1), v, Long::sum);
                     });
         }
+        increment(store.cohorts(), inc);
+    }
+
+    /** One bulk of {@code $inc}s ({@code _id} → field → amount), amounts of 0 left out; a new document upserted. */
+    static void increment(MongoCollection<Document> into, Map<String, Map<String, Long>> inc) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         inc.forEach((id, fields) -> {
             fields.values().removeIf(v -> v == 0);
@@ -265,7 +272,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             }
         });
         if (!writes.isEmpty()) {
-            store.cohorts().bulkWrite(writes, UNORDERED);
+            into.bulkWrite(writes, UNORDERED);
         }
     }
 
@@ -402,6 +409,32 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     // --- the members' list ------------------------------------------------------------------------------------
 
     /**
+     * Each step's rows taken out of the list's order and the new ones put in ({@link MemberOrder#count}), summed over
+     * the batch: one bulk {@code $inc}. Like the rollups' counts, exact whatever order threads write in.
+     */
+    private void writeOrder(List<Step> steps) {
+        Map<String, Map<String, Long>> inc = new TreeMap<>();
+        for (Step step : steps) {
+            rows(step.organization(), step.before())
+                    .forEach((supportOrganization, row) -> MemberOrder.count(inc, supportOrganization, row, -1));
+            rows(step.organization(), step.after())
+                    .forEach((supportOrganization, row) -> MemberOrder.count(inc, supportOrganization, row, 1));
+        }
+        increment(store.order(), inc);
+    }
+
+    /** The member's row per support organisation it grants in {@code state} (none for {@code null}). */
+    private static Map<String, Document> rows(String organization, Document state) {
+        Map<String, Document> rows = new TreeMap<>();
+        if (state != null) {
+            MemberState.scopes(state)
+                    .forEach((supportOrganization, scope) ->
+                            rows.put(supportOrganization, row(organization, supportOrganization, scope, state)));
+        }
+        return rows;
+    }
+
+    /**
      * Each changed member's row per support organisation it granted at any step, as its final state shows it. The
      * rows are not compare-and-set: another thread may have written a newer state and its rows before these, so the
      * states are read again afterwards and the rows of any member whose state moved on are written again from the
@@ -488,7 +521,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
         if (scope.includes(ConsentScope.FULL_DETAIL) && state.get("answers") != null) {
             row.append("answers", state.get("answers", Document.class));
         }
-        return row;
+        return row.append("rank", MemberOrder.ranks(row));
     }
 
     /** A deep copy (documents and lists copied, values shared: they are immutable). */

@@ -13,6 +13,7 @@ record RollupCollections(
         MongoCollection<Document> history,
         MongoCollection<Document> analysts,
         MongoCollection<Document> listing,
+        MongoCollection<Document> order,
         MongoCollection<Document> cohorts,
         MongoCollection<Document> calendar,
         MongoCollection<Document> inflight) {
@@ -42,7 +43,7 @@ record RollupCollections(
     }
 
     List<MongoCollection<Document>> all() {
-        return List.of(members, rollups, history, analysts, listing, cohorts, calendar, inflight);
+        return List.of(members, rollups, history, analysts, listing, order, cohorts, calendar, inflight);
     }
 
     static RollupCollections in(MongoDatabase db) {
@@ -52,6 +53,7 @@ record RollupCollections(
                 db.getCollection("insights_rollup_history"),
                 db.getCollection("insights_support_analysts"),
                 db.getCollection("insights_member_listing"),
+                db.getCollection("insights_member_order"),
                 db.getCollection("insights_cohorts"),
                 db.getCollection("insights_grant_calendar"),
                 db.getCollection("insights_rollup_inflight"));

@@ -23,6 +23,7 @@ import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.axon.ProjectionBatch;
@@ -67,7 +68,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v6";
+    static final String PROCESSING_GROUP = "insights-rollups-v7";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
@@ -89,11 +90,8 @@ class SupportOrganizationRollupProjection {
         ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, this::reset);
         store.createCompareAndSetIndexes();
         store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
-        for (String sort : List.of("score", "levelRank", "assessedOn", "overdueRank")) {
-            store.listing()
-                    .createIndex(new Document("supportOrganization", 1)
-                            .append(sort, -1)
-                            .append("organization", 1));
+        for (MemberSort sort : MemberSort.values()) {
+            store.listing().createIndex(new Document("supportOrganization", 1).append("rank." + sort.name(), 1));
         }
     }
 

@@ -346,13 +346,18 @@ class SupportOrganizationRollupQueries {
 
     // --- the member list ------------------------------------------------------------------------------------
 
-    /** One indexed range read of the support organisation's rows, one page long. */
+    /**
+     * The whole list: its order's counts and the page's buckets ({@link MemberOrder}), then the page's rows, by id;
+     * three reads whatever the list's length. A filtered list: the matching rows sorted on the same ranks, one page
+     * long (an indexed range read on MongoDB; the embedded server reads the support organisation's rows).
+     */
     @QueryHandler
     Optional<MemberPageView> handle(ListSupportOrganizationMembersQuery query) {
         String supportOrganization = query.supportOrganizationId().toString();
         if (!isAnalyst(query.viewer().toString(), supportOrganization)) {
             return Optional.empty();
         }
+        MemberSort sort = query.sort() == null ? MemberSort.SCORE : query.sort();
         Document filter = new Document("supportOrganization", supportOrganization);
         if (query.level() != null) {
             filter.append("level", query.level());
@@ -370,29 +375,45 @@ class SupportOrganizationRollupQueries {
         if (query.overdue() != null) {
             filter.append("overdue", query.overdue());
         }
+        List<Document> rows = filter.size() == 1
+                ? inOrder(supportOrganization, sort, query.offset(), query.limit() + 1)
+                : store.listing()
+                        .find(filter)
+                        .sort(new Document("rank." + sort.name(), 1))
+                        .skip(query.offset())
+                        .limit(query.limit() + 1)
+                        .into(new ArrayList<>());
         List<MemberView> page = new ArrayList<>();
-        for (Document row : store.listing()
-                .find(filter)
-                .sort(sort(query.sort()))
-                .skip(query.offset())
-                .limit(query.limit() + 1)) {
-            page.add(member(row));
-        }
+        rows.forEach(row -> page.add(member(row)));
         boolean hasNext = page.size() > query.limit();
         return Optional.of(
                 new MemberPageView(hasNext ? page.subList(0, query.limit()) : page, query.offset(), hasNext));
     }
 
-    /** Descending on the sort field (a row without it sorts last), then by score, then by organisation id. */
-    private static Document sort(MemberSort sort) {
-        Document order =
-                switch (sort == null ? MemberSort.SCORE : sort) {
-                    case SCORE -> new Document();
-                    case LEVEL -> new Document("levelRank", -1);
-                    case LAST_ASSESSMENT -> new Document("assessedOn", -1);
-                    case OVERDUE -> new Document("overdueRank", -1);
-                };
-        return order.append("score", -1).append("organization", 1);
+    /** The rows at {@code offset} in {@code sort}'s order; a row the order names but is not (yet) stored is left out. */
+    private List<Document> inOrder(String supportOrganization, MemberSort sort, int offset, int limit) {
+        MemberOrder.Page page = MemberOrder.page(store.order(), supportOrganization, sort, offset, limit);
+        if (page.organizations().isEmpty()) {
+            return List.of();
+        }
+        Map<String, Document> byId = new HashMap<>();
+        store.listing()
+                .find(new Document(
+                        "_id",
+                        new Document(
+                                "$in",
+                                page.organizations().stream()
+                                        .map(organization -> supportOrganization + "/" + organization)
+                                        .toList())))
+                .forEach(row -> byId.put(row.getString("organization"), row));
+        List<Document> rows = new ArrayList<>();
+        for (String organization : page.organizations()) {
+            Document row = byId.get(organization);
+            if (row != null) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static MemberView member(Document row) {

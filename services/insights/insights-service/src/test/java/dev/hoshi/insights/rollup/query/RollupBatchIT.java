@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ class RollupBatchIT {
             "insights_rollups",
             "insights_rollup_history",
             "insights_member_listing",
+            "insights_member_order",
             "insights_cohorts",
             "insights_grant_calendar",
             "insights_support_analysts");
@@ -227,7 +229,7 @@ class RollupBatchIT {
      * Every document of the projection's collections by {@code _id}, without the counters of writes (and a rollup's
      * {@code since}, checked by {@link #sinceBoundsEverySnapshot}) and without
      * counters at zero (a counter that went up and down within a batch is never written; one written and taken back
-     * event by event stays as 0: both read as 0).
+     * event by event stays as 0: both read as 0), nor documents left with nothing but their {@code _id}.
      */
     private static Map<String, List<Document>> documents(MongoDatabase db) {
         Map<String, List<Document>> all = exactDocuments(db);
@@ -238,6 +240,7 @@ class RollupBatchIT {
                     doc.remove("since"); // the first month written, which depends on the order of writes
                     withoutZeros(doc);
                 }));
+        all.values().forEach(docs -> docs.removeIf(doc -> doc.keySet().equals(Set.of("_id"))));
         return all;
     }
 

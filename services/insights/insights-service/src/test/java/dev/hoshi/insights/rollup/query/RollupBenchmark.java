@@ -15,6 +15,8 @@ import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.Statuses;
 import dev.hoshi.insights.api.rollup.FindSupportOrganizationRollupQuery;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
 import dev.hoshi.insights.api.rollup.RollupFilter;
 import dev.hoshi.insights.api.rollup.SupportOrganizationRollupView;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
@@ -39,7 +41,8 @@ import org.axonframework.eventhandling.GenericEventMessage;
  * Not a test: seeds 100 and 10,000 members through the projection's handlers in batches of 100 as the pooled processors
  * hand events over (a profile, a grant at a rotating scope and compliance's status with a sheet each) and times the
  * rollup query, unfiltered and filtered by industry and prefecture, to show that its
- * cost does not grow with the number of members. Prints medians. Then catches up on a year of history of 10,000
+ * cost does not grow with the number of members, and a page of the member list (the first by score, one in the middle
+ * by sheet date, the first filtered by prefecture). Prints medians. Given {@code queries}, only that. Then catches up on a year of history of 10,000
  * members and rebuilds it ({@link #catchUp}); given a number, it runs only that, for that many members. Run its {@code main} with
  * the test class path
  * ({@code infra/bench/rollups.sh} does both).
@@ -47,18 +50,24 @@ import org.axonframework.eventhandling.GenericEventMessage;
 public final class RollupBenchmark {
 
     private static final int RUNS = 2_000;
+    /** Fewer: a page that reads every row takes a hundred milliseconds at 10,000 members. */
+    private static final int PAGE_RUNS = 200;
+
     private static final int BATCH = 100;
 
     private RollupBenchmark() {}
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        boolean queriesOnly = args.length > 0 && args[0].equals("queries");
+        if (args.length == 0 || queriesOnly) {
             run(100); // warms the JVM up; its figures are printed but the second 100-member run is the one to quote
             for (int members : new int[] {100, 10_000}) {
                 run(members);
             }
         }
-        catchUp(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, 20); // a number given: the catch-up alone
+        if (!queriesOnly) { // a number given: the catch-up alone
+            catchUp(args.length > 0 ? Integer.parseInt(args[0]) : 10_000, 20);
+        }
         System.exit(0); // the embedded test server's threads would keep the JVM alive
     }
 
@@ -110,14 +119,32 @@ public final class RollupBenchmark {
         FindSupportOrganizationRollupQuery all = new FindSupportOrganizationRollupQuery(support, analyst, null, null);
         FindSupportOrganizationRollupQuery filtered = new FindSupportOrganizationRollupQuery(
                 support, analyst, null, new RollupFilter("E", null, Prefecture.TOKYO.code()));
-        double allMicros = medianMicros(queries, all);
-        double filteredMicros = medianMicros(queries, filtered);
+        double allMicros = medianMicros(() -> queries.handle(all).orElseThrow());
+        double filteredMicros = medianMicros(() -> queries.handle(filtered).orElseThrow());
+        ListSupportOrganizationMembersQuery firstPage =
+                new ListSupportOrganizationMembersQuery(support, analyst, null, null, null, MemberSort.SCORE, 0, 20);
+        ListSupportOrganizationMembersQuery middlePage = new ListSupportOrganizationMembersQuery(
+                support, analyst, null, null, null, MemberSort.LAST_ASSESSMENT, members / 2, 20);
+        ListSupportOrganizationMembersQuery filteredPage = new ListSupportOrganizationMembersQuery(
+                support,
+                analyst,
+                null,
+                new RollupFilter(null, null, Prefecture.TOKYO.code()),
+                null,
+                MemberSort.LEVEL,
+                0,
+                20);
+        double firstPageMicros = medianMicros(() -> queries.handle(firstPage).orElseThrow(), PAGE_RUNS);
+        double middlePageMicros = medianMicros(() -> queries.handle(middlePage).orElseThrow(), PAGE_RUNS);
+        double filteredPageMicros =
+                medianMicros(() -> queries.handle(filteredPage).orElseThrow(), PAGE_RUNS);
         SupportOrganizationRollupView view = queries.handle(all).orElseThrow();
         System.out.printf(
                 "members=%d seeded in %d ms (%.2f ms per member, 3 events each, batches of %d: %.0f events/s);"
                         + " rollup query median %.1f µs,"
                         + " filtered (E, Tokyo: %d members) %.1f µs, over %d runs each; consenting=%d scored=%d"
-                        + " mean=%.2f median=%.1f%n",
+                        + " mean=%.2f median=%.1f; member list page of 20 median: first by score %.1f µs, middle"
+                        + " (offset %d) by sheet date %.1f µs, filtered (Tokyo) by level %.1f µs, over %d runs each%n",
                 members,
                 seedMillis,
                 (double) seedMillis / members,
@@ -130,7 +157,12 @@ public final class RollupBenchmark {
                 view.consentingMembers(),
                 view.scores().members(),
                 view.scores().mean(),
-                view.scores().median());
+                view.scores().median(),
+                firstPageMicros,
+                members / 2,
+                middlePageMicros,
+                filteredPageMicros,
+                PAGE_RUNS);
     }
 
     /**
@@ -190,17 +222,21 @@ public final class RollupBenchmark {
         return new GenericEventMessage<>(UUID.randomUUID().toString(), payload, Map.of(), at);
     }
 
-    private static double medianMicros(SupportOrganizationRollupQueries queries, FindSupportOrganizationRollupQuery q) {
-        for (int i = 0; i < 200; i++) {
-            queries.handle(q); // warm up
+    private static double medianMicros(Runnable query) {
+        return medianMicros(query, RUNS);
+    }
+
+    private static double medianMicros(Runnable query, int runs) {
+        for (int i = 0; i < Math.min(200, runs); i++) {
+            query.run(); // warm up
         }
-        long[] nanos = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
-            queries.handle(q).orElseThrow();
+            query.run();
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        return nanos[RUNS / 2] / 1_000.0;
+        return nanos[runs / 2] / 1_000.0;
     }
 }
