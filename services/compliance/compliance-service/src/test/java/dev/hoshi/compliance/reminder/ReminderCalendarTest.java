@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class ReminderCalendarTest {
         List<Integer> sizes = new ArrayList<>();
         days.find(Filters.regex("_id", "^" + FISCAL_YEAR_START + "#"))
                 .forEach(day -> sizes.add(day.getList("tenants", String.class).size()));
-        assertThat(sizes).hasSizeGreaterThan(ReminderCalendar.BUCKETS * 9 / 10);
+        assertThat(sizes).hasSizeGreaterThan(BucketedSets.BUCKETS * 9 / 10);
         assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThan(200));
     }
 

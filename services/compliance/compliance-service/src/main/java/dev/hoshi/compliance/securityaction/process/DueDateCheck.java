@@ -10,6 +10,7 @@ import dev.hoshi.kernel.context.CurrentContext;
 import dev.hoshi.kernel.context.RequestContext;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import java.lang.management.ManagementFactory;
@@ -32,9 +33,10 @@ import org.springframework.stereotype.Component;
 /**
  * The daily check that marks overdue reviews and lapses ★★ whose self-assessment expired. It survives restarts (it
  * remembers the last day it finished in {@code due_checks_state}) and runs once across replicas (a lease document
- * taken with a conditional update). Each day's organisations come from one document ({@code due_checks/<date>}),
- * and those filed after their date had passed from {@code due_checks/pending}; the commands are idempotent, so an
- * organisation checked twice changes nothing. Every minute by default: each run costs a few point look-ups.
+ * taken with a conditional update). Each day's organisations come from one read of its buckets ({@code
+ * due_checks/<date>#<n>}, {@link BucketedSets}), and those filed after their date had passed from {@code
+ * due_checks/pending#<n>}; the commands are idempotent, so an organisation checked twice changes nothing. Every minute
+ * by default: each run costs a few reads by id.
  */
 @Component
 class DueDateCheck {
@@ -48,7 +50,7 @@ class DueDateCheck {
     static final String LAST_SUCCESS = "hoshi.due.check.last.success";
 
     private final MongoCollection<Document> state;
-    private final MongoCollection<Document> dueChecks;
+    private final BucketedSets dueChecks;
     private final CommandGateway commands;
     private final Clock clock;
     private final String node = ManagementFactory.getRuntimeMXBean().getName();
@@ -61,7 +63,7 @@ class DueDateCheck {
             Clock clock,
             MeterRegistry registry) {
         this.state = db.getCollection("due_checks_state");
-        this.dueChecks = db.getCollection("due_checks");
+        this.dueChecks = new BucketedSets(db.getCollection("due_checks"), "tenants");
         this.commands = commands;
         this.clock = clock;
         TimeGauge.builder(LAST_SUCCESS, lastSuccess, TimeUnit.SECONDS, AtomicLong::get)
@@ -99,10 +101,7 @@ class DueDateCheck {
     /** Organisations filed after their date had passed (backdated facts); removed once checked. */
     private int checkPending(LocalDate today) {
         List<String> checked = check(PENDING, today);
-        if (!checked.isEmpty()) {
-            dueChecks.updateOne(
-                    new Document("_id", PENDING), new Document("$pullAll", new Document("tenants", checked)));
-        }
+        dueChecks.removeAll(PENDING, checked);
         return checked.size();
     }
 
@@ -112,11 +111,7 @@ class DueDateCheck {
 
     /** Sends the idempotent check for every organisation in {@code bucket}; returns those it checked. */
     private List<String> check(String bucket, LocalDate today) {
-        Document due = dueChecks.find(new Document("_id", bucket)).first();
-        if (due == null) {
-            return List.of();
-        }
-        List<String> tenants = List.copyOf(due.getList("tenants", String.class));
+        List<String> tenants = List.copyOf(dueChecks.members(bucket));
         for (String tenant : tenants) {
             RequestContext context = RequestContext.forTenant(TenantId.of(tenant), Actor.SYSTEM);
             CurrentContext.runWith(context, () -> {

@@ -9,6 +9,7 @@ import dev.hoshi.compliance.api.status.SecurityActionStatusChangedEvent;
 import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.axon.ProjectionBatch;
 import dev.hoshi.platform.axon.ReadModelLayout;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps each organisation's dashboard ({@link DashboardStore}) from the events' content alone: the status compliance
  * published, and each control's latest update. Also files each organisation under the days after its reviews fall
- * due ({@code due_checks}, keyed by date, or {@code pending} when the day has passed already), so the daily check
+ * due ({@code due_checks}, sets keyed by date, or {@code pending} when the day has passed already, {@link
+ * BucketedSets}), so the daily check
  * reads one document per day instead of scanning.
  *
  * <p>The processing group's name carries the layout's version: a new layout gets a new name, so its tracking token
@@ -70,7 +72,8 @@ class ComplianceDashboardProjection {
     }
 
     private void write(Consumer<DashboardBatch> change) {
-        ProjectionBatch.write(this, () -> new DashboardBatch(dashboards, dueChecks), change);
+        ProjectionBatch.write(
+                this, () -> new DashboardBatch(dashboards, new BucketedSets(dueChecks, "tenants")), change);
     }
 
     @ResetHandler

@@ -1,35 +1,29 @@
 package dev.hoshi.compliance.securityaction.query;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
 import dev.hoshi.platform.axon.ProjectionBatch;
-import java.util.ArrayList;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 
 /**
  * The dashboard projection's writes for one batch of events ({@link ProjectionBatch}): handlers note what changes,
  * the flush writes the dashboards in one read and one bulk write ({@link DashboardStore#putAll}) and the due-check
- * buckets in one more. Within the batch the last status of an organisation wins and, per control, the update
+ * sets in one more ({@link BucketedSets}). Within the batch the last status of an organisation wins and, per control, the update
  * {@link DashboardStore#laterOf} keeps.
  */
 final class DashboardBatch implements ProjectionBatch.Buffer {
 
     private final DashboardStore dashboards;
-    private final MongoCollection<Document> dueChecks;
+    private final BucketedSets dueChecks;
     private final Map<String, SecurityActionStatus> statuses = new LinkedHashMap<>();
     private final Map<String, Map<String, ControlView>> controls = new LinkedHashMap<>();
     private final Map<String, Set<String>> dueBuckets = new LinkedHashMap<>();
 
-    DashboardBatch(DashboardStore dashboards, MongoCollection<Document> dueChecks) {
+    DashboardBatch(DashboardStore dashboards, BucketedSets dueChecks) {
         this.dashboards = dashboards;
         this.dueChecks = dueChecks;
     }
@@ -54,11 +48,6 @@ final class DashboardBatch implements ProjectionBatch.Buffer {
         if (dueBuckets.isEmpty()) {
             return;
         }
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        dueBuckets.forEach((bucket, tenants) -> writes.add(new UpdateOneModel<>(
-                new Document("_id", bucket),
-                new Document("$addToSet", new Document("tenants", new Document("$each", new ArrayList<>(tenants)))),
-                new UpdateOptions().upsert(true))));
-        dueChecks.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        dueChecks.addAll(dueBuckets);
     }
 }

@@ -19,6 +19,7 @@ import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.Standing;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.platform.personal.PersonalDataVault;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ class DashboardStoreIT {
 
     private final MongoDatabase db =
             TestMongo.get().client().getDatabase(TestMongo.get().freshDatabaseName("dashboards"));
-    private final MongoCollection<Document> dueChecks = db.getCollection("due_checks");
+    private final MongoCollection<Document> dueCheckDocuments = db.getCollection("due_checks");
+    private final BucketedSets dueChecks = new BucketedSets(dueCheckDocuments, "tenants");
     private final ObjectMapper json = JsonMapper.builder()
             .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -78,8 +80,7 @@ class DashboardStoreIT {
             assertThat(control(view, 2).status()).isEqualTo(ControlStatus.NOT_STARTED);
             assertThat(view.controls()).hasSize(controlIds.size());
         }
-        assertThat(dueChecks.find(new Document("_id", "2027-02-02")).first().getList("tenants", String.class))
-                .hasSize(ORGANIZATIONS);
+        assertThat(dueChecks.members("2027-02-02")).hasSize(ORGANIZATIONS);
     }
 
     @Test
@@ -119,14 +120,14 @@ class DashboardStoreIT {
         }
         deliveries.get(0).run();
         List<Document> once = db.getCollection("compliance_dashboard").find().into(new ArrayList<>());
-        List<Document> bucketOnce = dueChecks.find().into(new ArrayList<>());
+        List<Document> bucketOnce = dueCheckDocuments.find().into(new ArrayList<>());
         deliveries.get(1).run();
 
         assertThat(db.getCollection("compliance_dashboard").find().into(new ArrayList<>()))
                 .hasSize(120)
                 .containsExactlyInAnyOrderElementsOf(once);
-        assertThat(dueChecks.find().into(new ArrayList<>())).isEqualTo(bucketOnce);
-        assertThat(bucketOnce.get(0).getList("tenants", String.class)).hasSize(120);
+        assertThat(dueCheckDocuments.find().into(new ArrayList<>())).isEqualTo(bucketOnce);
+        assertThat(dueChecks.members("pending")).hasSize(120);
     }
 
     private ComplianceStatusView dashboard(int i) {

@@ -18,6 +18,7 @@ import dev.hoshi.directory.api.support.MembershipView;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +39,10 @@ import org.springframework.stereotype.Component;
 /**
  * Memberships between SME organisations and support organisations, as both sides list them. One document per pair
  * ({@code _id} {@code <supportOrganizationId>/<organizationId>}, a point look-up for "is this SME a member"), an
- * index document per organisation and per support organisation naming its pairs (kept with {@code $addToSet}, so
- * events of different support organisations never overwrite each other), and the parties' names. Lists are the
- * index look-up and one {@code $in} over the pairs.
+ * index naming each party's pairs (kept with {@code $addToSet}, so events of different support organisations never
+ * overwrite each other): one document per organisation ({@code organization/<id>}), and per support organisation a
+ * set in small documents ({@code support/<id>#<n>}, {@link BucketedSets}: it grows with the members), and the
+ * parties' names. Lists are the index read and one {@code $in} over the pairs.
  */
 @Component
 @ProcessingGroup("directory-memberships")
@@ -51,11 +53,15 @@ class MembershipProjection {
 
     private final MongoCollection<Document> memberships;
     private final MongoCollection<Document> index;
+    /** A support organisation's pairs, as many as its members: in small documents ({@link BucketedSets}). */
+    private final BucketedSets supportIndex;
+
     private final MongoCollection<Document> parties;
 
     MembershipProjection(@Qualifier("serviceDatabase") MongoDatabase db) {
         this.memberships = db.getCollection("memberships");
         this.index = db.getCollection("membership_index");
+        this.supportIndex = new BucketedSets(index, "pairs");
         this.parties = db.getCollection("membership_parties");
     }
 
@@ -130,14 +136,18 @@ class MembershipProjection {
     }
 
     private List<MembershipView> list(String indexId) {
-        Document entry = index.find(new Document("_id", indexId)).first();
-        if (entry == null) {
+        List<String> pairs;
+        if (indexId.startsWith(SUPPORT)) {
+            pairs = new ArrayList<>(supportIndex.members(indexId));
+        } else {
+            Document entry = index.find(new Document("_id", indexId)).first();
+            pairs = entry == null ? List.of() : entry.getList("pairs", String.class);
+        }
+        if (pairs.isEmpty()) {
             return List.of();
         }
         List<Document> docs = new ArrayList<>();
-        memberships
-                .find(new Document("_id", new Document("$in", entry.getList("pairs", String.class))))
-                .forEach(docs::add);
+        memberships.find(new Document("_id", new Document("$in", pairs))).forEach(docs::add);
         List<MembershipView> views = new ArrayList<>(views(docs));
         views.sort(Comparator.comparing(MembershipView::updatedAt).reversed());
         return views;
@@ -187,15 +197,11 @@ class MembershipProjection {
                 .append("organizationActed", acted)
                 .append("updatedAt", Date.from(at));
         memberships.replaceOne(new Document("_id", pair), doc, upsert());
-        addToIndex(ORGANIZATION + organization, pair);
-        addToIndex(SUPPORT + support, pair);
-    }
-
-    private void addToIndex(String indexId, String pair) {
         index.updateOne(
-                new Document("_id", indexId),
+                new Document("_id", ORGANIZATION + organization),
                 new Document("$addToSet", new Document("pairs", pair)),
                 new UpdateOptions().upsert(true));
+        supportIndex.add(SUPPORT + support, pair);
     }
 
     private static String pairId(SupportOrganizationId support, TenantId organization) {

@@ -14,10 +14,13 @@ import dev.hoshi.directory.api.support.SupportOrganizationKind;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationView;
 import dev.hoshi.platform.personal.ReadModelErasure;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,18 +30,24 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Support organisations with their analysts and (active) members, one document each keyed by id. Pending and
- * declined memberships are in the memberships read model.
+ * Support organisations with their analysts, one document each keyed by id, and their (active) members, a set each in
+ * small documents ({@code support_organization_members/<id>#<n>}, {@link BucketedSets}: it grows with the members;
+ * earlier versions kept them in the organisation's document, still read). Pending and declined memberships are in the
+ * memberships read model.
  */
 @Component
 @ProcessingGroup("directory-support-organizations")
 class SupportOrganizationProjection {
 
     private final MongoCollection<Document> supportOrganizations;
+    private final MongoCollection<Document> memberDocuments;
+    private final BucketedSets members;
     private final ReadModelErasure erasure;
 
     SupportOrganizationProjection(@Qualifier("serviceDatabase") MongoDatabase db, ReadModelErasure erasure) {
         this.supportOrganizations = db.getCollection("support_organizations");
+        this.memberDocuments = db.getCollection("support_organization_members");
+        this.members = new BucketedSets(memberDocuments, "members");
         this.erasure = erasure;
     }
 
@@ -49,8 +58,7 @@ class SupportOrganizationProjection {
                 .append("name", event.name())
                 .append("nameEn", event.nameEn())
                 .append("kind", event.kind().name())
-                .append("analysts", List.of(event.analyst().toString()))
-                .append("members", List.of());
+                .append("analysts", List.of(event.analyst().toString()));
         supportOrganizations.replaceOne(new Document("_id", id), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -81,8 +89,7 @@ class SupportOrganizationProjection {
     }
 
     private void addMember(String supportOrganization, String member) {
-        supportOrganizations.updateOne(
-                new Document("_id", supportOrganization), new Document("$addToSet", new Document("members", member)));
+        members.add(supportOrganization, member);
     }
 
     /** An erased person's user id reads as erased here too (as it does when rebuilt from the events). */
@@ -95,30 +102,38 @@ class SupportOrganizationProjection {
     @ResetHandler
     void reset() {
         supportOrganizations.deleteMany(new Document());
+        memberDocuments.deleteMany(new Document());
     }
 
     @QueryHandler
     List<SupportOrganizationView> handle(ListSupportOrganizationsQuery query) {
-        List<SupportOrganizationView> all = new ArrayList<>();
-        supportOrganizations.find().forEach(doc -> all.add(view(doc)));
-        return all;
+        return views(supportOrganizations.find().into(new ArrayList<>()));
     }
 
     @QueryHandler
     Optional<SupportOrganizationView> handle(FindSupportOrganizationQuery query) {
-        return Optional.ofNullable(supportOrganizations
-                        .find(new Document("_id", query.supportOrganizationId().toString()))
-                        .first())
-                .map(SupportOrganizationProjection::view);
+        Document doc = supportOrganizations
+                .find(new Document("_id", query.supportOrganizationId().toString()))
+                .first();
+        return doc == null ? Optional.empty() : Optional.of(views(List.of(doc)).get(0));
     }
 
-    private static SupportOrganizationView view(Document doc) {
-        return new SupportOrganizationView(
-                doc.getString("_id"),
-                doc.getString("name"),
-                doc.getString("nameEn"),
-                SupportOrganizationKind.valueOf(doc.getString("kind")),
-                doc.getList("analysts", String.class),
-                doc.getList("members", String.class));
+    /** The documents with their members: one more read for all of them. */
+    private List<SupportOrganizationView> views(List<Document> docs) {
+        Map<String, Set<String>> membersOf =
+                members.membersOf(docs.stream().map(doc -> doc.getString("_id")).toList());
+        List<SupportOrganizationView> views = new ArrayList<>();
+        for (Document doc : docs) {
+            Set<String> all = new TreeSet<>(doc.getList("members", String.class, List.of())); // an earlier version's
+            all.addAll(membersOf.get(doc.getString("_id")));
+            views.add(new SupportOrganizationView(
+                    doc.getString("_id"),
+                    doc.getString("name"),
+                    doc.getString("nameEn"),
+                    SupportOrganizationKind.valueOf(doc.getString("kind")),
+                    doc.getList("analysts", String.class),
+                    List.copyOf(all)));
+        }
+        return views;
     }
 }
