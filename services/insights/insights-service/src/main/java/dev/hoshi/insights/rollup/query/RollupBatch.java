@@ -39,7 +39,7 @@ import org.bson.Document;
  * ({@link #change}, {@link #schedule}, {@link #addAnalyst}); {@link #flush} then writes the batch:
  *
  * <ol>
- *   <li>analysts and grant-calendar days: one bulk {@code $addToSet} each (safe to repeat);
+ *   <li>analysts and grant-calendar days ({@link GrantCalendar}): one bulk {@code $addToSet} each (safe to repeat);
  *   <li>member states: all members of the batch read with one {@code $in}; each member's changes applied to its
  *       state in event order in memory (consecutive events of a member read the store once); every changed state
  *       written in one bulk request, compare-and-set on the state's {@code version} (an insert for a new member, an
@@ -113,7 +113,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     public void flush() {
         try {
             addToSets(store.analysts(), analysts, "supportOrganizations");
-            addToSets(store.calendar(), calendar, "organizations");
+            RollupCollections.days(store.calendar()).addAll(calendar);
             if (!members.isEmpty()) {
                 // a batch in flight until its last $inc is written: if this process or the store dies before, the
                 // marker stays and RollupRepair rebuilds the projection (a redelivered batch would count nothing)

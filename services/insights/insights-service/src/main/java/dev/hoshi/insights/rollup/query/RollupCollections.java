@@ -3,6 +3,7 @@ package dev.hoshi.insights.rollup.query;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.util.List;
 import org.bson.Document;
 
@@ -40,6 +41,11 @@ record RollupCollections(
         Document analyst = analysts.find(new Document("_id", user)).first();
         return analyst != null
                 && analyst.getList("supportOrganizations", String.class).contains(supportOrganization);
+    }
+
+    /** The grant calendar's days: the members noted for each ({@link GrantCalendar}). */
+    static BucketedSets days(MongoCollection<Document> calendar) {
+        return new BucketedSets(calendar, "organizations");
     }
 
     List<MongoCollection<Document>> all() {

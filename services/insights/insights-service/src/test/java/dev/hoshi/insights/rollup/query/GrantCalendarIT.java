@@ -25,6 +25,7 @@ import dev.hoshi.testsupport.TestMongo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,40 @@ class GrantCalendarIT {
         clock.set(Instant.parse("2026-10-10T00:00:00Z"));
         assertThat(calendar.run()).isEqualTo(2); // the 4th (leaving) and the 5th (late)
         assertThat(listed()).contains("late").doesNotContain("leaving");
+    }
+
+    @Test
+    void aDayNotedByAnEarlierVersionInOneDocumentIsStillReEvaluated() {
+        calendar.run(); // 1 October
+        // as versions before the day's set was split wrote it: "late" again, in the day's single document
+        db.getCollection("insights_grant_calendar")
+                .insertOne(new Document("_id", "2026-10-05").append("organizations", List.of("late")));
+
+        clock.set(Instant.parse("2026-10-05T00:00:00Z"));
+
+        assertThat(calendar.run()).isEqualTo(2); // "leaving" on the 4th; "late" on the 5th, once though noted twice
+        assertThat(listed()).contains("late").doesNotContain("leaving");
+    }
+
+    @Test
+    void aDayWhenAThousandGrantsStartIsKeptInSmallDocumentsAndReEvaluatedWhole() {
+        calendar.run(); // 1 October
+        for (int i = 0; i < 1_000; i++) {
+            grant("crowd-" + i, LocalDate.parse("2026-10-07"), null);
+        }
+        int largest = 0;
+        for (Document day : db.getCollection("insights_grant_calendar").find()) {
+            largest = Math.max(
+                    largest,
+                    day.getList("organizations", String.class, List.of()).size());
+        }
+        assertThat(largest).isLessThan(30);
+        assertThat(listed()).noneMatch(id -> id.startsWith("crowd-"));
+
+        clock.set(Instant.parse("2026-10-07T00:00:00Z"));
+
+        assertThat(calendar.run()).isEqualTo(1_002); // with "leaving" (the 4th) and "late" (the 5th)
+        assertThat(consenting()).isEqualTo(1_006); // m1 to m5, "late" and the thousand
     }
 
     private long consenting() {
