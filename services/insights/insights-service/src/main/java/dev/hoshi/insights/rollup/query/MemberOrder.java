@@ -65,7 +65,7 @@ final class MemberOrder {
     }
 
     /**
-     * Large values first: {@code 50000 - value} in five digits, for every field sorted on is small (a score from
+     * Large values first: {@code 50000 - value} in five digits, enough for every field sorted on (a score from
      * {@value MemberState#MIN_SCORE} to {@value MemberState#MAX_SCORE}, a level rank, 0 or 1); absent after all.
      */
     private static String descending(Integer value) {
@@ -121,7 +121,7 @@ final class MemberOrder {
         }
     }
 
-    /** The organisations at {@code offset} to {@code offset + limit} in {@code sort}; two reads. */
+    /** The organisations at {@code offset} to {@code offset + limit} in {@code sort}: two reads by id. */
     static Page page(
             MongoCollection<Document> order, String supportOrganization, MemberSort sort, int offset, int limit) {
         Document counts = order.find(new Document("_id", countsId(supportOrganization, sort)))
