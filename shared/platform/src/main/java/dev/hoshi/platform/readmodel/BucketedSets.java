@@ -82,7 +82,7 @@ public final class BucketedSets {
         return members;
     }
 
-    /** Takes {@code members} out of {@code set}, from its buckets and from a single document an earlier version wrote. */
+    /** Takes {@code members} out of {@code set}: from its buckets and from an earlier version's single document. */
     public void removeAll(String set, Collection<String> members) {
         Map<String, List<String>> byBucket = new TreeMap<>();
         for (String id : members) {

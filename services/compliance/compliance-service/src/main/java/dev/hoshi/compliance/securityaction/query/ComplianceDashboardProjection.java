@@ -24,8 +24,7 @@ import org.springframework.stereotype.Component;
  * Keeps each organisation's dashboard ({@link DashboardStore}) from the events' content alone: the status compliance
  * published, and each control's latest update. Also files each organisation under the days after its reviews fall
  * due ({@code due_checks}, sets keyed by date, or {@code pending} when the day has passed already, {@link
- * BucketedSets}), so the daily check
- * reads one document per day instead of scanning.
+ * BucketedSets}), so the daily check reads each day by id instead of scanning.
  *
  * <p>The processing group's name carries the layout's version: a new layout gets a new name, so its tracking token
  * starts empty and the dashboards are rebuilt from the first event, after the older layout's documents are removed.

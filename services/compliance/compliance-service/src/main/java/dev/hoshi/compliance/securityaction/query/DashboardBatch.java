@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * The dashboard projection's writes for one batch of events ({@link ProjectionBatch}): handlers note what changes,
  * the flush writes the dashboards in one read and one bulk write ({@link DashboardStore#putAll}) and the due-check
- * sets in one more ({@link BucketedSets}). Within the batch the last status of an organisation wins and, per control, the update
- * {@link DashboardStore#laterOf} keeps.
+ * sets in one more ({@link BucketedSets}). Within the batch the last status of an organisation wins and, per control,
+ * the update {@link DashboardStore#laterOf} keeps.
  */
 final class DashboardBatch implements ProjectionBatch.Buffer {
 

@@ -390,7 +390,7 @@ class SupportOrganizationRollupQueries {
                 new MemberPageView(hasNext ? page.subList(0, query.limit()) : page, query.offset(), hasNext));
     }
 
-    /** The rows at {@code offset} in {@code sort}'s order; a row the order names but is not (yet) stored is left out. */
+    /** The rows at {@code offset} in {@code sort}'s order; a row named there but not (yet) stored is left out. */
     private List<Document> inOrder(String supportOrganization, MemberSort sort, int offset, int limit) {
         MemberOrder.Page page = MemberOrder.page(store.order(), supportOrganization, sort, offset, limit);
         if (page.organizations().isEmpty()) {
