@@ -107,12 +107,16 @@ public final class BucketedSets {
         List<String> ids = new ArrayList<>(BUCKETS + 1);
         ids.add(set);
         for (int bucket = 0; bucket < BUCKETS; bucket++) {
-            ids.add(set + "#" + bucket);
+            ids.add(bucketId(set, bucket));
         }
         return ids;
     }
 
     static String bucketId(String set, String member) {
-        return set + "#" + Math.floorMod(member.hashCode(), BUCKETS);
+        return bucketId(set, Math.floorMod(member.hashCode(), BUCKETS));
+    }
+
+    private static String bucketId(String set, int bucket) {
+        return set + "#" + bucket;
     }
 }
