@@ -2,7 +2,6 @@ package dev.hoshi.directory.consent.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import dev.hoshi.directory.api.consent.ConsentGrantView;
 import dev.hoshi.directory.api.consent.ConsentGrantView.ChangeKind;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
@@ -16,6 +15,7 @@ import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.kernel.context.Actor;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
+import dev.hoshi.platform.axon.ProjectionBatch;
 import dev.hoshi.platform.personal.ReadModelErasure;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
@@ -39,7 +40,7 @@ import org.springframework.stereotype.Component;
 /**
  * Each organisation's consent grants with their history: one document per organisation keyed by its id, holding
  * its grants (an SME has a handful), so the list is one point look-up. A grant's status is derived when read, from
- * today's date in Japan.
+ * today's date in Japan. Written per batch of events ({@link ConsentGrantBatch}).
  */
 @Component
 @ProcessingGroup("directory-consent-grants")
@@ -77,7 +78,7 @@ class ConsentGrantProjection {
                 event.organizationId(),
                 list -> grant(list, event.grantId().toString(), g -> {
                     g.put("scope", event.scope().name());
-                    history(g).add(change(ChangeKind.SCOPE_CHANGED, event.scope(), at, actor));
+                    record(g, change(ChangeKind.SCOPE_CHANGED, event.scope(), at, actor));
                 }));
     }
 
@@ -87,14 +88,15 @@ class ConsentGrantProjection {
                 event.organizationId(),
                 list -> grant(list, event.grantId().toString(), g -> {
                     g.put("revokedOn", date(event.revokedOn()));
-                    history(g).add(change(ChangeKind.REVOKED, event.scope(), at, actor));
+                    record(g, change(ChangeKind.REVOKED, event.scope(), at, actor));
                 }));
     }
 
     /** Who changed a grant reads as erased once that person is (as it does when rebuilt from the events). */
     @EventHandler
     void on(PersonErasedEvent event) {
-        erasure.replace(grants, Set.of("by"), event.subjectDigest(), event.keyId(), event.erasedAs());
+        write(batch -> batch.erase(
+                () -> erasure.replace(grants, Set.of("by"), event.subjectDigest(), event.keyId(), event.erasedAs())));
     }
 
     @ResetHandler
@@ -148,28 +150,35 @@ class ConsentGrantProjection {
     }
 
     /**
-     * Read, change, write: safe because one organisation's events reach this processor in order, one at a time
-     * (they all come from the same aggregate).
+     * Read, change, write, per batch of events ({@link ConsentGrantBatch}): safe because one organisation's events
+     * reach this processor in order (they all come from the same aggregate), so one segment holds them all.
      */
     private void update(TenantId organization, Consumer<List<Document>> change) {
-        String id = organization.toString();
-        Document doc = grants.find(new Document("_id", id)).first();
-        List<Document> list = doc == null ? new ArrayList<>() : new ArrayList<>(doc.getList("grants", Document.class));
-        change.accept(list);
-        grants.replaceOne(
-                new Document("_id", id),
-                new Document("_id", id).append("grants", list),
-                new ReplaceOptions().upsert(true));
+        write(batch -> batch.change(organization.toString(), change));
+    }
+
+    private void write(Consumer<ConsentGrantBatch> change) {
+        ProjectionBatch.write(this, () -> new ConsentGrantBatch(grants), change);
     }
 
     private static void grant(List<Document> list, String grantId, Consumer<Document> change) {
         list.stream().filter(g -> grantId.equals(g.getString("_id"))).forEach(change);
     }
 
-    private static List<Document> history(Document grant) {
+    /**
+     * Adds the change to the grant's history once: a batch delivered again applies its changes again, and an erasure
+     * may have rewritten who made them since (so "who" is not compared: the clear id must not come back).
+     */
+    private static void record(Document grant, Document change) {
         List<Document> history = new ArrayList<>(grant.getList("history", Document.class));
+        boolean recorded = history.stream()
+                .anyMatch(h -> Objects.equals(h.get("change"), change.get("change"))
+                        && Objects.equals(h.get("scope"), change.get("scope"))
+                        && Objects.equals(h.get("at"), change.get("at")));
+        if (!recorded) {
+            history.add(change);
+        }
         grant.put("history", history);
-        return history;
     }
 
     /** Who acted, as a user id; {@code null} when it was not a person. */

@@ -2,8 +2,6 @@ package dev.hoshi.directory.support.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import dev.hoshi.directory.api.organization.OrganizationRegisteredEvent;
 import dev.hoshi.directory.api.support.FindMembershipQuery;
 import dev.hoshi.directory.api.support.ListOrganizationMembershipsQuery;
@@ -18,15 +16,16 @@ import dev.hoshi.directory.api.support.MembershipView;
 import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
+import dev.hoshi.platform.axon.ProjectionBatch;
 import dev.hoshi.platform.readmodel.BucketedSets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -42,14 +41,15 @@ import org.springframework.stereotype.Component;
  * index naming each party's pairs (kept with {@code $addToSet}, so events of different support organisations never
  * overwrite each other): one document per organisation ({@code organization/<id>}), and per support organisation a
  * set in small documents ({@code support/<id>#<n>}, {@link BucketedSets}: it grows with the members), and the
- * parties' names. Lists are the index read and one {@code $in} over the pairs.
+ * parties' names. Lists are the index read and one {@code $in} over the pairs. Written per batch of events
+ * ({@link MembershipBatch}).
  */
 @Component
 @ProcessingGroup("directory-memberships")
 class MembershipProjection {
 
-    private static final String ORGANIZATION = "organization/";
-    private static final String SUPPORT = "support/";
+    static final String ORGANIZATION = "organization/";
+    static final String SUPPORT = "support/";
 
     private final MongoCollection<Document> memberships;
     private final MongoCollection<Document> index;
@@ -67,14 +67,12 @@ class MembershipProjection {
 
     @EventHandler
     void on(OrganizationRegisteredEvent event) {
-        String id = ORGANIZATION + event.organizationId();
-        parties.replaceOne(new Document("_id", id), new Document("_id", id).append("name", event.name()), upsert());
+        write(batch -> batch.name(ORGANIZATION + event.organizationId(), event.name()));
     }
 
     @EventHandler
     void on(SupportOrganizationRegisteredEvent event) {
-        String id = SUPPORT + event.supportOrganizationId();
-        parties.replaceOne(new Document("_id", id), new Document("_id", id).append("name", event.name()), upsert());
+        write(batch -> batch.name(SUPPORT + event.supportOrganizationId(), event.name()));
     }
 
     @EventHandler
@@ -186,29 +184,22 @@ class MembershipProjection {
             MembershipParty proposedBy,
             boolean organizationActed,
             Instant at) {
-        String pair = pairId(support, organization);
-        Document existing = memberships.find(new Document("_id", pair)).first();
-        boolean acted = organizationActed || (existing != null && existing.getBoolean("organizationActed", false));
-        Document doc = new Document("_id", pair)
-                .append("supportOrganizationId", support.toString())
-                .append("organizationId", organization.toString())
-                .append("status", status.name())
-                .append("proposedBy", proposedBy == null ? null : proposedBy.name())
-                .append("organizationActed", acted)
-                .append("updatedAt", Date.from(at));
-        memberships.replaceOne(new Document("_id", pair), doc, upsert());
-        index.updateOne(
-                new Document("_id", ORGANIZATION + organization),
-                new Document("$addToSet", new Document("pairs", pair)),
-                new UpdateOptions().upsert(true));
-        supportIndex.add(SUPPORT + support, pair);
+        MembershipBatch.Change change = new MembershipBatch.Change(
+                pairId(support, organization),
+                support.toString(),
+                organization.toString(),
+                status,
+                proposedBy,
+                organizationActed,
+                at);
+        write(batch -> batch.change(change));
+    }
+
+    private void write(Consumer<MembershipBatch> change) {
+        ProjectionBatch.write(this, () -> new MembershipBatch(memberships, index, supportIndex, parties), change);
     }
 
     private static String pairId(SupportOrganizationId support, TenantId organization) {
         return support + "/" + organization;
-    }
-
-    private static ReplaceOptions upsert() {
-        return new ReplaceOptions().upsert(true);
     }
 }

@@ -7,7 +7,9 @@ import dev.hoshi.catalog.Catalog;
 import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
+import dev.hoshi.platform.axon.ProjectionBatchInterceptor;
 import dev.hoshi.testsupport.TestMongo;
+import dev.hoshi.testsupport.axon.Deliveries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -222,7 +224,7 @@ class RollupBatchIT {
         MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights-batch"));
         SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
                 db, SmeDefinitions.load(), Catalog.load(), CLOCK, new MemberStatusChanges(new MemberStatusFeed()));
-        return new Projected(db, projection, new Deliveries(projection));
+        return new Projected(db, projection, new Deliveries(projection, new ProjectionBatchInterceptor()));
     }
 
     /**

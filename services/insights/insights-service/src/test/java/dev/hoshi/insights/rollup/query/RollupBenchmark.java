@@ -24,7 +24,9 @@ import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import dev.hoshi.platform.axon.ProjectionBatchInterceptor;
 import dev.hoshi.testsupport.TestMongo;
+import dev.hoshi.testsupport.axon.Deliveries;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +116,8 @@ public final class RollupBenchmark {
             seed.add(message(Statuses.nothingYet().sheet(i % 26, sheetOn).event(org, sheetOn), at));
         }
         long seedStart = System.nanoTime();
-        new Deliveries(projection).inBatches(seed, BATCH); // as a pooled processor hands them over
+        // as a pooled processor hands them over
+        new Deliveries(projection, new ProjectionBatchInterceptor()).inBatches(seed, BATCH);
         long seedMillis = (System.nanoTime() - seedStart) / 1_000_000;
         FindSupportOrganizationRollupQuery all = new FindSupportOrganizationRollupQuery(support, analyst, null, null);
         FindSupportOrganizationRollupQuery filtered = new FindSupportOrganizationRollupQuery(
@@ -177,11 +180,11 @@ public final class RollupBenchmark {
         List<EventMessage<?>> sample = RollupHistory.year(oneByOneMembers);
         SupportOrganizationRollupProjection small = projection(mongo, clock);
         long start = System.nanoTime();
-        new Deliveries(small).oneByOne(sample);
+        new Deliveries(small, new ProjectionBatchInterceptor()).oneByOne(sample);
         double oneByOneRate = sample.size() / seconds(start);
         List<EventMessage<?>> year = RollupHistory.year(members);
         SupportOrganizationRollupProjection projection = projection(mongo, clock);
-        Deliveries deliveries = new Deliveries(projection);
+        Deliveries deliveries = new Deliveries(projection, new ProjectionBatchInterceptor());
         start = System.nanoTime();
         deliveries.inBatches(year, BATCH);
         double catchUpSeconds = seconds(start);
