@@ -37,7 +37,8 @@ import org.bson.Document;
  * and each service's RSS. Any GraphQL or HTTP error fails the run.
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
- * --lag-probes=40 --warmup-seconds=30 --data=DIR}. With {@code --data} the store lives in DIR and a second run on it
+ * --lag-probes=40 --warmup-seconds=30 --warmup-max-seconds=600 --data=DIR}: the warm-up runs rounds of the mix of
+ * {@code --warmup-seconds} each until the JIT has gone quiet ({@link #warmUp}). With {@code --data} the store lives in DIR and a second run on it
  * skips the seeding (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures
  * tracing's cost instead (sampling 0 against 1.0, {@link #tracingOverhead}).
  */
@@ -61,7 +62,8 @@ public final class EndToEndBenchmark {
             Optional<Path> data,
             boolean rebuilds,
             int tracingRounds,
-            int warmupSeconds) {}
+            int warmupSeconds,
+            int warmupMaxSeconds) {}
 
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
@@ -99,12 +101,13 @@ public final class EndToEndBenchmark {
                 Optional.ofNullable(given.remove("data")).map(Path::of),
                 Boolean.parseBoolean(given.getOrDefault("rebuilds", "true")),
                 intOption(given, "tracing-rounds", 0),
-                intOption(given, "warmup-seconds", 30));
+                intOption(given, "warmup-seconds", 30),
+                intOption(given, "warmup-max-seconds", 600));
         given.remove("rebuilds");
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + given.keySet()
                     + "; known: --tenants --clients --seconds --baseline-seconds --seed-clients --lag-probes"
-                    + " --data --rebuilds --tracing-rounds --warmup-seconds");
+                    + " --data --rebuilds --tracing-rounds --warmup-seconds --warmup-max-seconds");
         }
         return options;
     }
@@ -140,24 +143,20 @@ public final class EndToEndBenchmark {
                 tracingOverhead(config);
                 return;
             }
-            if (options.warmupSeconds() > 0) {
-                // the same warm-up whether the stack just seeded or just started on kept data (--data): the JIT
-                // compiles what the measured phases run, and caches fill
-                System.out.printf("  warming up with the mix (not measured): ");
-                mixed(options.warmupSeconds());
-            }
+            warmUp(stack, storeUri);
             List<Row> rows = new ArrayList<>();
             Row health = measure("gateway health (no auth)", options.baselineSeconds(), this::health);
-            Row insert = insertOneBaseline(storeUri);
             Row dashboardOnly = measure("dashboard read alone", options.baselineSeconds(), this::dashboard);
             Row mutationOnly = measure("mutation alone", options.baselineSeconds(), this::mutation);
+            Mixed mixed = mixed();
+            Lags lags = lags();
+            // last: the store then drops what it inserted, and compacting that would take the CPU from what follows
+            Row insert = insertOneBaseline(storeUri, "insert_one_baseline", options.baselineSeconds(), true);
             rows.add(health);
             rows.add(insert);
             rows.add(dashboardOnly);
             rows.add(mutationOnly);
-            Mixed mixed = mixed();
             rows.addAll(mixed.rows());
-            Lags lags = lags();
             Map<String, Long> rss = rss(stack);
             report(rows, health, insert, dashboardOnly, mutationOnly, mixed, lags, rss, storeUri);
             if (options.rebuilds()) {
@@ -660,20 +659,93 @@ public final class EndToEndBenchmark {
         return seconds(System.nanoTime() - started);
     }
 
-    private Row insertOneBaseline(String storeUri) throws Exception {
+    /**
+     * The raw driver's {@code insertOne} into a collection of a database of its own, dropped afterwards; {@code
+     * measured} false runs it without printing (the warm-up).
+     */
+    private Row insertOneBaseline(String storeUri, String collectionName, int seconds, boolean measured)
+            throws Exception {
         try (MongoClient client = MongoClients.create(storeUri)) {
             MongoCollection<Document> collection =
-                    client.getDatabase("hoshi_bench").getCollection("insert_one_baseline");
+                    client.getDatabase("hoshi_bench").getCollection(collectionName);
             String payload = "x".repeat(600); // about the size of one stored event
             AtomicInteger sequence = new AtomicInteger();
             Call insert = () -> collection.insertOne(new Document("_id", sequence.incrementAndGet())
                     .append("aggregate", "bench")
                     .append("payload", payload)
                     .append("at", new java.util.Date()));
-            Row row = measure("raw driver insertOne", options.baselineSeconds(), insert);
+            Row row = measured ? measure("raw driver insertOne", seconds, insert) : exercise(seconds, insert);
             client.getDatabase("hoshi_bench").drop();
             return row;
         }
+    }
+
+    // ---- the warm-up --------------------------------------------------------------------------------------------
+
+    /** The JIT compiles what a round runs until it compiles less than this share of the machine's CPU time. */
+    static final double QUIET_COMPILER_SHARE = 0.05;
+
+    /**
+     * Runs everything the measured phases run, not measured, in rounds (each operation alone for a few seconds, then
+     * the mix for {@code --warmup-seconds}) until the JIT compilers of all the JVMs together spent at most
+     * {@value #QUIET_COMPILER_SHARE} of the machine's CPU time in the last round, or for {@code
+     * --warmup-max-seconds}. The same whether the stack just seeded or just started on kept data ({@code --data}):
+     * just started, the compilers took most of two cores for minutes, and a fixed 30 s of warm-up measured that.
+     */
+    private void warmUp(LocalStack stack, String storeUri) throws Exception {
+        if (options.warmupSeconds() <= 0) {
+            return;
+        }
+        CompilerTime compilers = new CompilerTime(stack.names(), stack.processes());
+        int cores = Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        for (int round = 1; ; round++) {
+            Map<String, Double> before = compilers.seconds();
+            long roundStarted = System.nanoTime();
+            exercise(3, this::health);
+            exercise(3, this::dashboard);
+            exercise(3, this::mutation);
+            insertOneBaseline(storeUri, "warm_up", 2, false);
+            System.out.printf("  warm-up round %d (not measured): ", round);
+            mixed(options.warmupSeconds());
+            double roundSeconds = seconds(System.nanoTime() - roundStarted);
+            Map<String, Double> compiled = CompilerTime.since(before, compilers.seconds());
+            double total =
+                    compiled.values().stream().mapToDouble(Double::doubleValue).sum();
+            double share = total / (cores * roundSeconds);
+            System.out.printf(
+                    "    the JIT compiled for %.1f s in %.0f s on %d cores (%.0f%%): %s%n",
+                    total, roundSeconds, cores, 100 * share, describe(compiled));
+            if (!compilers.available()) {
+                System.out.println("    (no jstat in this Java: the services' compile times are unknown; one round)");
+                return;
+            }
+            if (share <= QUIET_COMPILER_SHARE) {
+                System.out.printf(
+                        "    quiet (<= %.0f%%) after %.0f s of warm-up%n",
+                        100 * QUIET_COMPILER_SHARE, seconds(System.nanoTime() - started));
+                return;
+            }
+            if (seconds(System.nanoTime() - started) >= options.warmupMaxSeconds()) {
+                System.out.printf(
+                        "    still compiling after %d s (--warmup-max-seconds): measuring anyway%n",
+                        options.warmupMaxSeconds());
+                return;
+            }
+        }
+    }
+
+    private static String describe(Map<String, Double> compiled) {
+        List<String> parts = new ArrayList<>();
+        compiled.forEach((name, seconds) -> parts.add(String.format("%s %.1f s", name, seconds)));
+        return String.join(", ", parts);
+    }
+
+    /** Runs {@code call} from every client for {@code seconds}, not measured. */
+    private Row exercise(int seconds, Call call) throws Exception {
+        Recorder recorder = new Recorder("warm-up");
+        double elapsed = drive(seconds, random -> call, Map.of(call, recorder));
+        return recorder.row(elapsed);
     }
 
     record Mixed(List<Row> rows, Row dashboard, Row rollup, Row memberPage, Row mutation) {}
