@@ -38,8 +38,8 @@ import org.bson.Document;
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
  * --lag-probes=40 --warmup-seconds=30 --warmup-max-seconds=600 --data=DIR}: the warm-up runs rounds of the mix of
- * {@code --warmup-seconds} each until the JIT has gone quiet ({@link #warmUp}). With {@code --data} the store lives in DIR and a second run on it
- * skips the seeding (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures
+ * {@code --warmup-seconds} each until the JIT has gone quiet ({@link #warmUp}). With {@code --data} the store lives in
+ * DIR and a second run on it skips the seeding (useful at 10,000 tenants, where seeding takes longest). {@code --tracing-rounds=N} measures
  * tracing's cost instead (sampling 0 against 1.0, {@link #tracingOverhead}).
  */
 public final class EndToEndBenchmark {

@@ -127,7 +127,10 @@ class DirectoryRebuildEqualsIT {
             organization(i, supports, i % 2 == 0 ? partner : otherPartner);
         }
 
-        RebuildEquals check = RebuildEquals.of(port, processing, eventStore, db).skipping("corporate_number_claims");
+        RebuildEquals check = RebuildEquals.of(port, processing, eventStore, db)
+                .skipping("corporate_number_claims")
+                // the membership index's pairs are sets ($addToSet per batch: their order is where batches were cut)
+                .unordered("pairs");
         ReadModels.Contents live = check.caughtUp();
         long events = eventStore.createHeadToken().position().orElse(-1) + 1;
         assertThat(events).isGreaterThan(400);
