@@ -51,14 +51,25 @@ public final class BucketedSets {
         members.forEach(
                 (set, ids) -> ids.forEach(id -> byBucket.computeIfAbsent(bucketId(set, id), k -> new TreeSet<>())
                         .add(id)));
+        addToSets(collection, field, byBucket);
+    }
+
+    /**
+     * Adds each document's ids to its array {@code field} ({@code $addToSet}, the document created if missing): one
+     * unordered bulk write of one update per document, none for an empty map. For the buckets here, and for sets small
+     * enough to stay one document (an analyst's support organisations, an organisation's memberships).
+     */
+    public static void addToSets(
+            MongoCollection<Document> collection, String field, Map<String, ? extends Collection<String>> byDocument) {
+        if (byDocument.isEmpty()) {
+            return;
+        }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        byBucket.forEach((bucket, ids) -> writes.add(new UpdateOneModel<>(
-                new Document("_id", bucket),
+        byDocument.forEach((id, ids) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", id),
                 new Document("$addToSet", new Document(field, new Document("$each", new ArrayList<>(ids)))),
                 new UpdateOptions().upsert(true))));
-        if (!writes.isEmpty()) {
-            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        }
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** The set's members, each once, in id order (one read). */

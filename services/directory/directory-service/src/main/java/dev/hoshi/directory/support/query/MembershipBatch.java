@@ -6,8 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import dev.hoshi.directory.api.support.MembershipParty;
 import dev.hoshi.directory.api.support.MembershipStatus;
@@ -104,7 +102,8 @@ final class MembershipBatch implements ProjectionBatch.Buffer {
                     document(change, change.organizationActed() || actedBefore.contains(change.pair())),
                     new ReplaceOptions().upsert(true)));
             byOrganization
-                    .computeIfAbsent(change.organization(), o -> new LinkedHashSet<>())
+                    .computeIfAbsent(
+                            MembershipProjection.ORGANIZATION + change.organization(), o -> new LinkedHashSet<>())
                     .add(change.pair());
             bySupportOrganization
                     .computeIfAbsent(
@@ -112,12 +111,7 @@ final class MembershipBatch implements ProjectionBatch.Buffer {
                     .add(change.pair());
         }
         memberships.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        List<WriteModel<Document>> indexWrites = new ArrayList<>();
-        byOrganization.forEach((organization, pairs) -> indexWrites.add(new UpdateOneModel<>(
-                new Document("_id", MembershipProjection.ORGANIZATION + organization),
-                new Document("$addToSet", new Document("pairs", new Document("$each", new ArrayList<>(pairs)))),
-                new UpdateOptions().upsert(true))));
-        index.bulkWrite(indexWrites, new BulkWriteOptions().ordered(false));
+        BucketedSets.addToSets(index, "pairs", byOrganization);
         supportIndex.addAll(bySupportOrganization);
     }
 

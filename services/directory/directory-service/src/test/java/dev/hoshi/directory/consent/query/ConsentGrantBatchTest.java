@@ -73,12 +73,8 @@ class ConsentGrantBatchTest {
     @Test
     void aBatchDeliveredAgainAfterItWasWrittenChangesNothingMore() {
         List<EventMessage<?>> events = history(3);
-        List<EventMessage<?>> grants = events.stream()
-                .filter(e -> e.getPayload() instanceof ConsentGrantedEvent)
-                .toList();
-        List<EventMessage<?>> changes = events.stream()
-                .filter(e -> !(e.getPayload() instanceof ConsentGrantedEvent))
-                .toList();
+        List<EventMessage<?>> grants = granted(events, true);
+        List<EventMessage<?>> changes = granted(events, false);
         ConsentGrantProjection once = projection("once");
         Deliveries deliveredOnce = new Deliveries(once, new ProjectionBatchInterceptor());
         deliveredOnce.batch(grants);
@@ -105,12 +101,8 @@ class ConsentGrantBatchTest {
         MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("consent-erased"));
         ConsentGrantProjection projection = new ConsentGrantProjection(db, CLOCK, null);
         Deliveries deliveries = new Deliveries(projection, new ProjectionBatchInterceptor());
-        List<EventMessage<?>> grants = events.stream()
-                .filter(e -> e.getPayload() instanceof ConsentGrantedEvent)
-                .toList();
-        List<EventMessage<?>> changes = events.stream()
-                .filter(e -> !(e.getPayload() instanceof ConsentGrantedEvent))
-                .toList();
+        List<EventMessage<?>> grants = granted(events, true);
+        List<EventMessage<?>> changes = granted(events, false);
         deliveries.batch(grants);
         deliveries.batch(changes);
         // the person who made every change is erased (in another segment, say), as ReadModelErasure rewrites them
@@ -185,6 +177,13 @@ class ConsentGrantBatchTest {
                 payload,
                 Map.of("actor", "USER:owner-1"),
                 START.plusSeconds(seconds.incrementAndGet()));
+    }
+
+    /** The grants given ({@code true}), or every later change of them ({@code false}), in the order of {@code events}. */
+    private static List<EventMessage<?>> granted(List<EventMessage<?>> events, boolean given) {
+        return events.stream()
+                .filter(e -> (e.getPayload() instanceof ConsentGrantedEvent) == given)
+                .toList();
     }
 
     private static TenantId organization(int i) {

@@ -17,6 +17,7 @@ import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.axon.ProjectionBatch;
+import dev.hoshi.platform.readmodel.BucketedSets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     @Override
     public void flush() {
         try {
-            addToSets(store.analysts(), analysts, "supportOrganizations");
+            BucketedSets.addToSets(store.analysts(), "supportOrganizations", analysts);
             RollupCollections.days(store.calendar()).addAll(calendar);
             if (!members.isEmpty()) {
                 // a batch in flight until its last $inc is written: if this process or the store dies before, the
@@ -145,18 +146,6 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             afterwards.clear();
             order = 0;
         }
-    }
-
-    private static void addToSets(MongoCollection<Document> into, Map<String, Set<String>> values, String field) {
-        if (values.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        values.forEach((id, added) -> writes.add(new UpdateOneModel<>(
-                new Document("_id", id),
-                new Document("$addToSet", new Document(field, new Document("$each", new ArrayList<>(added)))),
-                UPSERT)));
-        into.bulkWrite(writes, UNORDERED);
     }
 
     // --- member states ----------------------------------------------------------------------------------------
