@@ -29,6 +29,7 @@ final class EventStoreMetrics {
     final DistributionSummary trackedBatchSize;
     final Counter gapsExpired;
     final Counter gapsSkipped;
+    final Counter orderWaits;
 
     EventStoreMetrics(MeterRegistry registry, Supplier<Number> openGaps) {
         appendOk = appendTimer(registry, "ok");
@@ -51,6 +52,10 @@ final class EventStoreMetrics {
                 .register(registry);
         gapsSkipped = Counter.builder("hoshi.eventstore.gaps.skipped")
                 .description("Reserved numbers of failed appends, marked so that trackers step over them")
+                .register(registry);
+        orderWaits = Counter.builder("hoshi.eventstore.order.waits")
+                .description("Tracked reads that stopped before numbers reserved moments ago and not yet written,"
+                        + " to deliver events in global sequence order")
                 .register(registry);
         Gauge.builder("hoshi.eventstore.gaps.open", openGaps)
                 .description("Gaps this engine has seen open and not yet filled or given up")

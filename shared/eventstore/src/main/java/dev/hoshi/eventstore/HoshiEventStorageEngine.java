@@ -68,10 +68,12 @@ import org.slf4j.LoggerFactory;
  *       so trackers step over them at once; the insert is ordered, so a conflict on the first event (the usual case)
  *       writes nothing.
  *   <li><b>Aggregate read.</b> {@code _id $in [id:n .. id:n+batch)}, batch after batch, after the latest snapshot.
- *   <li><b>Tracking read.</b> {@code globalSeq $in (token gaps ∪ [index+1 .. index+batch])}. Missing numbers become
- *       gaps of the {@link GapAwareTrackingToken}; a gap that stays open for longer than {@code gapTimeout} (on this
- *       process's clock) is given up. When a whole window is empty but the counter is further ahead, the read steps
- *       on window by window (Axon's "extended gap check").
+ *   <li><b>Tracking read.</b> {@code globalSeq $in (token gaps ∪ [index+1 .. index+batch])}. A missing number
+ *       reserved less than {@code orderWait} ago (an append in flight) ends the batch before it, so events are
+ *       delivered in global sequence order, the order a rebuild replays ({@link RecentReservations}). Older missing
+ *       numbers become gaps of the {@link GapAwareTrackingToken}; a gap that stays open for longer than
+ *       {@code gapTimeout} (on this process's clock) is given up. When a whole window is empty but the counter is
+ *       further ahead, the read steps on window by window (Axon's "extended gap check").
  * </ul>
  */
 public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
@@ -88,6 +90,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     private final boolean transactions;
     private final int maxGapOffset;
     private final GapObservations gaps;
+    private final RecentReservations reservations;
     private final EventStoreMetrics metrics;
     private final Comparator<Document> byGlobalSeq = Comparator.comparingLong(EventDocuments::globalSeq);
 
@@ -101,6 +104,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         this.transactions = builder.transactions.resolve(client);
         this.maxGapOffset = builder.maxGapOffset;
         this.gaps = new GapObservations(builder.clock, builder.gapTimeout);
+        this.reservations = new RecentReservations(builder.clock, builder.orderWait);
         this.metrics = new EventStoreMetrics(builder.meterRegistry, gaps::size);
         if (builder.createIndexes) {
             ensureIndexes();
@@ -431,9 +435,14 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         }
         Timer.Sample sample = Timer.start();
         GapAwareTrackingToken token = withoutExpiredGaps((GapAwareTrackingToken) lastToken);
+        if (!reservations.started()) {
+            reservations.read(sequence.current());
+        }
         List<TrackedEventData<?>> result = new ArrayList<>();
         long windowStart = (token == null ? LOWEST_GLOBAL_SEQUENCE - 1 : token.getIndex()) + 1;
+        long next = windowStart; // the lowest number after the token's index not yet read
         long reservedSoFar = -1;
+        boolean waiting = false;
         while (true) {
             List<Long> wanted = new ArrayList<>(token == null ? List.of() : token.getGaps());
             LongStream.range(windowStart, windowStart + batchSize).forEach(wanted::add);
@@ -442,13 +451,21 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
             found.sort(byGlobalSeq);
             for (Document doc : found) {
                 long globalSeq = EventDocuments.globalSeq(doc);
+                if (globalSeq >= next) {
+                    if (globalSeq > next && waitFor(globalSeq - 1)) {
+                        // numbers below this event were reserved moments ago and are still being written
+                        waiting = true;
+                        break;
+                    }
+                    next = globalSeq + 1;
+                }
                 token = advance(token, globalSeq);
                 gaps.filled(globalSeq);
                 if (!EventDocuments.isSkipMarker(doc)) {
                     result.add(new TrackedDomainEventData<>(token, EventDocuments.toEventData(doc)));
                 }
             }
-            if (!result.isEmpty()) {
+            if (!result.isEmpty() || waiting) {
                 break;
             }
             if (!found.isEmpty()) {
@@ -468,6 +485,23 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         sample.stop(metrics.readTracked);
         metrics.trackedBatchSize.record(result.size());
         return result;
+    }
+
+    /**
+     * Whether to wait for the missing numbers up to {@code highestMissing} before delivering the events after them:
+     * yes while they were reserved less than {@code orderWait} ago (an append still in flight), no once they are
+     * older (they become gaps, delivered if they land within the gap timeout).
+     */
+    private boolean waitFor(long highestMissing) {
+        if (!reservations.recent(highestMissing)) {
+            return false;
+        }
+        reservations.read(sequence.current());
+        if (reservations.recent(highestMissing)) {
+            metrics.orderWaits.increment();
+            return true;
+        }
+        return false;
     }
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken token, long globalSeq) {
@@ -665,14 +699,15 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * Builds the engine. Required: {@link #mongoClient}. Defaults: database {@code hoshi_events}, Jackson for events
-     * and snapshots, every stored snapshot used (no filter), batch size 100, gap timeout 60 s, max gap offset 10,000,
-     * transactions when supported, no meters.
+     * and snapshots, every stored snapshot used (no filter), batch size 100, order wait 2 s, gap timeout 60 s, max
+     * gap offset 10,000, transactions when supported, no meters.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoClient client;
         private EventStoreCollections collections = EventStoreCollections.defaults();
         private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration orderWait = Duration.ofSeconds(2);
         private int maxGapOffset = 10_000;
         private Clock clock = Clock.systemUTC();
         private MeterRegistry meterRegistry = new CompositeMeterRegistry();
@@ -701,6 +736,19 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
                 throw new IllegalArgumentException("the gap timeout cannot be negative");
             }
             this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /**
+         * How long trackers wait for a number reserved moments ago (an append in flight) before delivering the
+         * events after it, so that they see events in global sequence order, the order a rebuild replays. A number
+         * still missing after that becomes a gap. {@code Duration.ZERO} delivers at once, out of order.
+         */
+        public Builder orderWait(Duration orderWait) {
+            if (orderWait.isNegative()) {
+                throw new IllegalArgumentException("the order wait cannot be negative");
+            }
+            this.orderWait = orderWait;
             return this;
         }
 
@@ -780,6 +828,10 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         protected void validate() throws AxonConfigurationException {
             if (client == null) {
                 throw new AxonConfigurationException("Hoshi's event store needs a MongoClient");
+            }
+            if (orderWait.compareTo(gapTimeout) > 0) {
+                throw new AxonConfigurationException("the order wait (" + orderWait
+                        + ") must not be longer than the gap timeout (" + gapTimeout + ")");
             }
             // Axon would fall back to XStream; Hoshi stores JSON everywhere
             if (!eventSerializerSet) {

@@ -31,6 +31,7 @@ final class EventStoreFixture {
     final MutableClock clock = MutableClock.startingNow();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final Duration gapTimeout = Duration.ofSeconds(60);
+    final Duration orderWait = Duration.ofSeconds(2);
 
     HoshiEventStorageEngine engine() {
         return builder().build();
@@ -42,6 +43,7 @@ final class EventStoreFixture {
                 .collections(collections)
                 .clock(clock)
                 .gapTimeout(gapTimeout)
+                .orderWait(orderWait)
                 .meterRegistry(meters);
     }
 

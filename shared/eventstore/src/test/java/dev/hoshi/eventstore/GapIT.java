@@ -2,18 +2,28 @@ package dev.hoshi.eventstore;
 
 import static dev.hoshi.eventstore.EventStoreFixture.event;
 import static dev.hoshi.eventstore.EventStoreFixture.events;
+import static dev.hoshi.eventstore.EventStoreFixture.globalIndex;
 import static dev.hoshi.eventstore.EventStoreFixture.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hoshi.eventstore.EventStoreFixture.ThingHappened;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Numbers reserved but not (yet) written: held as gaps, delivered when they land, given up after the timeout. */
+/**
+ * Numbers reserved but not (yet) written: waited for while they are fresh (events in global sequence order), then held
+ * as gaps, delivered when they land, given up after the timeout. Numbers reserved before a tracker's first read count
+ * as old: they are gaps at once.
+ */
 class GapIT {
 
     private final EventStoreFixture fixture = new EventStoreFixture();
@@ -88,6 +98,106 @@ class GapIT {
 
         engine.write(List.of(event("late", 0)), first, JacksonSerializer.defaultSerializer());
         assertThat(readAll(engine, token)).extracting(this::thing).containsExactly("late");
+    }
+
+    @Test
+    void aNumberReservedMomentsAgoHoldsBackTheEventsAfterItUntilItIsWritten() {
+        readAll(engine, null); // the tracker runs before the writers start
+        engine.appendEvents(event("x", 0));
+        long inFlight = engine.reserveForTest(1);
+        engine.appendEvents(event("y", 0));
+
+        List<TrackedEventMessage<?>> first = readAll(engine, null);
+        assertThat(first).extracting(this::thing).containsExactly("x");
+        GapAwareTrackingToken token = lastToken(first);
+        assertThat(token.getGaps()).isEmpty();
+
+        fixture.clock.advance(fixture.orderWait.minusMillis(1));
+        assertThat(readAll(engine, token)).as("still waited for").isEmpty();
+
+        engine.write(List.of(event("late", 0)), inFlight, JacksonSerializer.defaultSerializer());
+        List<TrackedEventMessage<?>> second = readAll(engine, token);
+        assertThat(second).extracting(this::thing).containsExactly("late", "y");
+        assertThat(second).extracting(EventStoreFixture::globalIndex).containsExactly(inFlight, inFlight + 1);
+        assertThat(lastToken(second).getGaps()).isEmpty();
+        assertThat(fixture.meters.get("hoshi.eventstore.order.waits").counter().count())
+                .isGreaterThanOrEqualTo(2.0);
+    }
+
+    /**
+     * The reader finds a whole window empty, then reads the counter: meanwhile a writer has reserved (and written)
+     * further. The numbers of the empty window are as fresh as the rest, so they are waited for too, not stepped over.
+     */
+    @Test
+    void aRunOfNumbersInFlightLongerThanABatchIsWaitedForNotSteppedOver() {
+        HoshiEventStorageEngine small = fixture.builder().batchSize(10).build();
+        readAll(small, null);
+        long inFlight = small.reserveForTest(15); // one large append, still being written
+        small.appendEvents(event("y", 0));
+
+        assertThat(readAll(small, null)).isEmpty();
+
+        small.write(events("big", 0, 15), inFlight, JacksonSerializer.defaultSerializer());
+        List<TrackedEventMessage<?>> read = readAll(small, null);
+        assertThat(read).extracting(EventStoreFixture::globalIndex).isSorted().hasSize(16);
+        assertThat(lastToken(read).getGaps()).isEmpty();
+    }
+
+    @Test
+    void aNumberStillMissingAfterTheOrderWaitBecomesAGapAndTheEventsAfterItFlow() {
+        readAll(engine, null);
+        engine.appendEvents(event("x", 0));
+        long inFlight = engine.reserveForTest(1);
+        engine.appendEvents(event("y", 0));
+        GapAwareTrackingToken token = lastToken(readAll(engine, null));
+
+        fixture.clock.advance(fixture.orderWait);
+        List<TrackedEventMessage<?>> afterWait = readAll(engine, token);
+        assertThat(afterWait).extracting(this::thing).containsExactly("y");
+        assertThat(lastToken(afterWait).getGaps()).containsExactly(inFlight);
+
+        engine.write(List.of(event("late", 0)), inFlight, JacksonSerializer.defaultSerializer());
+        assertThat(readAll(engine, lastToken(afterWait)))
+                .extracting(this::thing)
+                .containsExactly("late");
+    }
+
+    /**
+     * Two writers append at once, as two commands do: the one that reserved its numbers first may write them last. A
+     * tracker reading meanwhile still gets every event once and in global sequence order, the order a rebuild
+     * replays: it waits for a number reserved moments ago rather than deliver the events after it first.
+     */
+    @Test
+    void eventsAreDeliveredInGlobalSequenceOrderWhileConcurrentAppendsAreInFlight() throws Exception {
+        readAll(engine, null); // the tracker runs before the writers start
+        int appends = 40;
+        int perAppend = 20;
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<?>> written = new ArrayList<>();
+        for (String writer : List.of("a", "b")) {
+            written.add(writers.submit(() -> {
+                for (int i = 0; i < appends; i++) {
+                    engine.appendEvents(events(writer + "-" + i, 0, perAppend));
+                }
+            }));
+        }
+        List<Long> delivered = new ArrayList<>();
+        TrackingToken token = null;
+        while (delivered.size() < 2 * appends * perAppend) {
+            for (TrackedEventMessage<?> event : readAll(engine, token)) {
+                delivered.add(globalIndex(event));
+                token = event.trackingToken();
+            }
+        }
+        for (Future<?> writer : written) {
+            writer.get();
+        }
+        writers.shutdown();
+
+        assertThat(delivered)
+                .hasSize(2 * appends * perAppend)
+                .doesNotHaveDuplicates()
+                .isSorted();
     }
 
     private String thing(TrackedEventMessage<?> event) {

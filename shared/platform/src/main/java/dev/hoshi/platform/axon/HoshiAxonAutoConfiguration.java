@@ -83,6 +83,7 @@ public class HoshiAxonAutoConfiguration {
                 // as Axon's own engines get it: a snapshot without its aggregate's @Revision is skipped
                 .snapshotFilter(configuration.snapshotFilter())
                 .batchSize(settings.batchSize())
+                .orderWait(settings.orderWait())
                 .gapTimeout(settings.gapTimeout())
                 .maxGapOffset(settings.maxGapOffset())
                 .transactions(settings.transactions())

@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record HoshiProperties(Eventstore eventstore, Service service, Processing processing, Graphql graphql) {
 
     public HoshiProperties {
-        eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, 0, null);
+        eventstore = eventstore != null ? eventstore : new Eventstore(null, 0, null, null, 0, null);
         service = service != null ? service : new Service(null);
         processing = processing != null ? processing : new Processing(0, 0, 0, null, null, null, null);
         graphql = graphql != null ? graphql : new Graphql(0, 0, null, 0);
@@ -26,15 +26,23 @@ public record HoshiProperties(Eventstore eventstore, Service service, Processing
     /**
      * @param database the event store's database, shared by every service
      * @param batchSize events per read batch
+     * @param orderWait how long trackers wait for a number reserved moments ago before delivering the events after
+     *     it, so that every projection sees events in global sequence order, as a rebuild replays them
      * @param gapTimeout how long a reserved-but-unwritten number is waited for
      * @param maxGapOffset how far behind the newest event a gap may lie
      * @param transactions whether appends use transactions (AUTO: when the server has them)
      */
     public record Eventstore(
-            String database, int batchSize, Duration gapTimeout, int maxGapOffset, Transactions transactions) {
+            String database,
+            int batchSize,
+            Duration orderWait,
+            Duration gapTimeout,
+            int maxGapOffset,
+            Transactions transactions) {
         public Eventstore {
             database = database != null ? database : "hoshi_events";
             batchSize = batchSize > 0 ? batchSize : 100;
+            orderWait = orderWait != null ? orderWait : Duration.ofSeconds(2);
             gapTimeout = gapTimeout != null ? gapTimeout : Duration.ofSeconds(60);
             maxGapOffset = maxGapOffset > 0 ? maxGapOffset : 10_000;
             transactions = transactions != null ? transactions : Transactions.AUTO;
