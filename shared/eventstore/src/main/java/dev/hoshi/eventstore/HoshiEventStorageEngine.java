@@ -91,6 +91,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxGapOffset;
     private final GapObservations gaps;
     private final RecentReservations reservations;
+    private volatile boolean waitingForAppends;
     private final EventStoreMetrics metrics;
     private final Comparator<Document> byGlobalSeq = Comparator.comparingLong(EventDocuments::globalSeq);
 
@@ -104,11 +105,13 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         this.transactions = builder.transactions.resolve(client);
         this.maxGapOffset = builder.maxGapOffset;
         this.gaps = new GapObservations(builder.clock, builder.gapTimeout);
-        this.reservations = new RecentReservations(builder.clock, builder.orderWait);
         this.metrics = new EventStoreMetrics(builder.meterRegistry, gaps::size);
         if (builder.createIndexes) {
             ensureIndexes();
         }
+        // numbers reserved before this engine started count as old: a replay does not wait for them
+        this.reservations =
+                new RecentReservations(builder.clock, min(builder.orderWait, builder.gapTimeout), sequence.current());
         log.info(
                 "Hoshi event store on database '{}': appends {}",
                 builder.collections.database(),
@@ -435,7 +438,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         }
         Timer.Sample sample = Timer.start();
         GapAwareTrackingToken token = withoutExpiredGaps((GapAwareTrackingToken) lastToken);
-        if (!reservations.started()) {
+        if (reservations.due()) {
             reservations.read(sequence.current());
         }
         List<TrackedEventData<?>> result = new ArrayList<>();
@@ -482,6 +485,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
             }
             // a run of more than batchSize reserved-but-unwritten numbers: step over it a window at a time
         }
+        waitingForAppends = waiting;
         sample.stop(metrics.readTracked);
         metrics.trackedBatchSize.record(result.size());
         return result;
@@ -502,6 +506,10 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
             return true;
         }
         return false;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private GapAwareTrackingToken advance(GapAwareTrackingToken token, long globalSeq) {
@@ -546,6 +554,14 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
      */
     public long highestReserved() {
         return sequence.current();
+    }
+
+    /**
+     * Whether the last tracked read stopped before numbers reserved moments ago and not yet written: the events after
+     * them are there, and the next read should come soon (the pacing of {@code PacedEventStore} in the platform).
+     */
+    public boolean waitingForAppends() {
+        return waitingForAppends;
     }
 
     /**
@@ -742,7 +758,8 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         /**
          * How long trackers wait for a number reserved moments ago (an append in flight) before delivering the
          * events after it, so that they see events in global sequence order, the order a rebuild replays. A number
-         * still missing after that becomes a gap. {@code Duration.ZERO} delivers at once, out of order.
+         * still missing after that becomes a gap. {@code Duration.ZERO} delivers at once, out of order. Never longer
+         * than the gap timeout.
          */
         public Builder orderWait(Duration orderWait) {
             if (orderWait.isNegative()) {
@@ -828,10 +845,6 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
         protected void validate() throws AxonConfigurationException {
             if (client == null) {
                 throw new AxonConfigurationException("Hoshi's event store needs a MongoClient");
-            }
-            if (orderWait.compareTo(gapTimeout) > 0) {
-                throw new AxonConfigurationException("the order wait (" + orderWait
-                        + ") must not be longer than the gap timeout (" + gapTimeout + ")");
             }
             // Axon would fall back to XStream; Hoshi stores JSON everywhere
             if (!eventSerializerSet) {

@@ -9,12 +9,14 @@ import java.util.Deque;
 /**
  * Which global sequence numbers were reserved recently, told from readings of the counter taken on this process's
  * clock: a number above every reading that is at least {@code wait} old was reserved less than {@code wait} ago (or
- * shortly before the first reading that saw it, when readings are sparse). Everything reserved before the first
- * reading counts as old, so a tracker replaying old history never waits for numbers that died long ago.
+ * shortly before the reading that first saw it). The first reading is taken when the engine starts, so everything
+ * reserved before counts as old and a tracker replaying old history does not wait for numbers that died long ago;
+ * the engine takes another whenever the newest is older than half the wait, and one when it meets a missing number.
  *
- * <p>The engine waits for such a number before delivering the events after it, so trackers see events in global
- * sequence order (the order a rebuild replays) while appends are in flight; a number still missing once it is old
- * becomes an ordinary gap.
+ * <p>The engine waits for a recent missing number before delivering the events after it, so trackers see events in
+ * global sequence order (the order a rebuild replays) while appends are in flight; a number still missing once it is
+ * old becomes an ordinary gap. Should the clock step back, readings it dates in the future count as taken now, so a
+ * number is never waited for much longer than {@code wait}.
  */
 final class RecentReservations {
 
@@ -23,45 +25,50 @@ final class RecentReservations {
     private final Clock clock;
     private final Duration wait;
     private final Deque<Reading> readings = new ArrayDeque<>();
-    /** Numbers up to this one were reserved at least {@code wait} ago; -1 before the first reading. */
-    private long settled = -1;
+    /** Numbers up to this one were reserved at least {@code wait} ago. */
+    private long settled;
 
-    RecentReservations(Clock clock, Duration wait) {
+    private Instant lastReading;
+
+    RecentReservations(Clock clock, Duration wait, long reservedAtStart) {
         this.clock = clock;
         this.wait = wait;
+        this.settled = reservedAtStart;
+        this.lastReading = clock.instant();
     }
 
-    boolean started() {
-        synchronized (this) {
-            return settled >= 0;
-        }
+    /** Whether the newest reading is older than half the wait: time for another, so that old numbers settle. */
+    synchronized boolean due() {
+        return !wait.isZero() && !lastReading.plus(wait.dividedBy(2)).isAfter(clock.instant());
     }
 
     /** Notes that the counter stands at {@code reserved} now. */
-    void read(long reserved) {
+    synchronized void read(long reserved) {
         Instant now = clock.instant();
-        synchronized (this) {
-            if (settled < 0) {
-                settled = reserved;
-                return;
-            }
-            if (readings.isEmpty() || readings.peekLast().reserved() < reserved) {
-                readings.addLast(new Reading(now, reserved));
-            }
-            settle(now);
+        lastReading = now;
+        if (readings.isEmpty() || readings.peekLast().reserved() < reserved) {
+            readings.addLast(new Reading(now, reserved));
         }
+        settle(now);
     }
 
     /** Whether {@code number} was reserved less than {@code wait} ago, as far as the readings tell. */
-    boolean recent(long number) {
-        Instant now = clock.instant();
-        synchronized (this) {
-            settle(now);
-            return number > settled;
-        }
+    synchronized boolean recent(long number) {
+        settle(clock.instant());
+        return number > settled;
     }
 
     private void settle(Instant now) {
+        if (!readings.isEmpty() && readings.peekLast().at().isAfter(now)) {
+            // the clock stepped back: what it dated later than now counts as read now
+            Deque<Reading> redated = new ArrayDeque<>();
+            readings.forEach(r -> redated.addLast(r.at().isAfter(now) ? new Reading(now, r.reserved()) : r));
+            readings.clear();
+            readings.addAll(redated);
+            if (lastReading.isAfter(now)) {
+                lastReading = now;
+            }
+        }
         Instant cutoff = now.minus(wait);
         while (!readings.isEmpty() && !readings.peekFirst().at().isAfter(cutoff)) {
             settled = Math.max(settled, readings.pollFirst().reserved());

@@ -109,7 +109,11 @@ public class HoshiAxonAutoConfiguration {
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class));
         if (storageEngine instanceof HoshiEventStorageEngine hoshi) {
             return new PacedEventStore(
-                    builder, hoshi::highestReserved, processing.fetchDelay(), processing.idleFetchDelay());
+                    builder,
+                    hoshi::highestReserved,
+                    hoshi::waitingForAppends,
+                    processing.fetchDelay(),
+                    processing.idleFetchDelay());
         }
         return builder.fetchDelay(processing.idleFetchDelay().toMillis()).build();
     }

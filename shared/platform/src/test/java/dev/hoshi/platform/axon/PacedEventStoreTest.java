@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -25,6 +26,7 @@ class PacedEventStoreTest {
     private final PacedEventStore reader = new PacedEventStore(
             EmbeddedEventStore.builder().storageEngine(engine),
             this::head,
+            () -> false,
             Duration.ofMillis(10),
             Duration.ofSeconds(60));
 
@@ -48,6 +50,38 @@ class PacedEventStoreTest {
             assertThat(stream.nextAvailable().getPayload()).isEqualTo(payload);
         }
         stream.close();
+    }
+
+    /**
+     * The event store's read stopped before an append in flight: the counter has already moved (the numbers were
+     * reserved), so only the read's waiting tells the pacer to look again soon, and the events then show.
+     */
+    @Test
+    void whileAReadWaitsForAnAppendInFlightTheProducerIsWokenEveryFetchDelay() throws Exception {
+        AtomicBoolean waiting = new AtomicBoolean();
+        PacedEventStore waitingReader = new PacedEventStore(
+                EmbeddedEventStore.builder().storageEngine(engine),
+                () -> 7, // the counter stands still: the numbers were reserved before the read
+                waiting::get,
+                Duration.ofMillis(10),
+                Duration.ofSeconds(60));
+        try {
+            writer.publish(GenericEventMessage.asEventMessage("before"));
+            TrackingEventStream stream = waitingReader.openStream(null);
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("before");
+            assertThat(stream.hasNextAvailable(50, TimeUnit.MILLISECONDS)).isFalse();
+
+            writer.publish(GenericEventMessage.asEventMessage("landed"));
+            assertThat(stream.hasNextAvailable(200, TimeUnit.MILLISECONDS))
+                    .as("not looked for: the counter did not move and no read waits")
+                    .isFalse();
+            waiting.set(true);
+            assertThat(stream.hasNextAvailable(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(stream.nextAvailable().getPayload()).isEqualTo("landed");
+            stream.close();
+        } finally {
+            waitingReader.shutDown();
+        }
     }
 
     private long head() {
