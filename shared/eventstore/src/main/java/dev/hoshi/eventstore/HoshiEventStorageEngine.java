@@ -497,11 +497,7 @@ public class HoshiEventStorageEngine extends BatchingEventStorageEngine {
      * older (they become gaps, delivered if they land within the gap timeout).
      */
     private boolean waitFor(long highestMissing) {
-        if (!reservations.recent(highestMissing)) {
-            return false;
-        }
-        reservations.read(sequence.current());
-        if (reservations.recent(highestMissing)) {
+        if (reservations.recent(highestMissing, sequence::current)) {
             metrics.orderWaits.increment();
             return true;
         }

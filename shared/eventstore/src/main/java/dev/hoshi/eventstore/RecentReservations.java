@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.LongSupplier;
 
 /**
  * Which global sequence numbers were reserved recently, told from readings of the counter taken on this process's
@@ -50,6 +51,24 @@ final class RecentReservations {
             readings.addLast(new Reading(now, reserved));
         }
         settle(now);
+    }
+
+    /**
+     * Whether {@code number} was reserved less than {@code wait} ago. A number no reading has seen yet is timed from
+     * now: the counter is read ({@code counter}, outside the lock) only then, not again while the number is waited for.
+     */
+    boolean recent(long number, LongSupplier counter) {
+        synchronized (this) {
+            settle(clock.instant());
+            if (number <= settled) {
+                return false;
+            }
+            if (!readings.isEmpty() && readings.peekLast().reserved() >= number) {
+                return true;
+            }
+        }
+        read(counter.getAsLong());
+        return recent(number);
     }
 
     /** Whether {@code number} was reserved less than {@code wait} ago, as far as the readings tell. */

@@ -47,6 +47,11 @@ final class EventStoreFixture {
                 .meterRegistry(meters);
     }
 
+    /** Tracked reads that stopped before an append in flight (the engine's meter). */
+    double orderWaits() {
+        return meters.get("hoshi.eventstore.order.waits").counter().count();
+    }
+
     MongoDatabase database() {
         return mongo.client().getDatabase(collections.database());
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hoshi.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
 class RecentReservationsTest {
@@ -39,6 +41,28 @@ class RecentReservationsTest {
         assertThat(reservations.due()).isFalse();
         assertThat(new RecentReservations(clock, Duration.ZERO, 0).due())
                 .as("no wait, no readings")
+                .isFalse();
+    }
+
+    @Test
+    void aNumberFirstMetIsTimedFromAReadingOfTheCounterTakenThenAndOnlyThen() {
+        AtomicInteger reads = new AtomicInteger();
+        LongSupplier counter = () -> {
+            reads.incrementAndGet();
+            return 130;
+        };
+
+        assertThat(reservations.recent(125, counter)).isTrue();
+        clock.advance(WAIT.minusMillis(1));
+        assertThat(reservations.recent(125, counter)).isTrue();
+        assertThat(reads).as("read once, when first met").hasValue(1);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(reservations.recent(125, counter)).isFalse();
+        assertThat(reservations.recent(100, counter)).isFalse();
+        assertThat(reads).hasValue(1);
+        assertThat(new RecentReservations(clock, Duration.ZERO, 100).recent(125, counter))
+                .as("no wait")
                 .isFalse();
     }
 

@@ -129,8 +129,7 @@ class TrackingProcessorIT {
         assertThat(delivered).isSorted();
         System.out.printf(
                 "[eventstore] %d deliveries in global order, %.0f reads waited for an append in flight%n",
-                deliveries.size(),
-                fixture.meters.get("hoshi.eventstore.order.waits").counter().count());
+                deliveries.size(), fixture.orderWaits());
     }
 
     @Test
@@ -142,12 +141,7 @@ class TrackingProcessorIT {
         engine.appendEvents(events("after", 0, 5));
 
         // the processor waits for the number, as for an append in flight...
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> fixture.meters
-                                .get("hoshi.eventstore.order.waits")
-                                .counter()
-                                .count()
-                        >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.orderWaits() >= 1);
         assertThat(deliveries).hasSize(1);
         // ...for the order wait (2 s), not the gap timeout (60 s): then the events behind the hole arrive
         fixture.clock.advance(fixture.orderWait);
