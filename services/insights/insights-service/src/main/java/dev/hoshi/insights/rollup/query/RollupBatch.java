@@ -47,9 +47,8 @@ import org.bson.Document;
  *       upsert filtered on the old version otherwise, which fails on the unique {@code _id} when another thread
  *       wrote first); a member that lost the race is read again and its changes applied again on the new state;
  *   <li>the differences of the states written, each step (one event) against the state before it, summed per
- *       cohort and per slice: one bulk {@code $inc} for the cohorts, one per slice and month of the batch for the
- *       rollups (usually one), then one {@code $in} read of those rollups and of their month's snapshots and one
- *       bulk write of the snapshots (compare-and-set on the {@code rev} read, only over an older one);
+ *       cohort and per slice: one bulk {@code $inc} for the cohorts, one for the rollups (each slice's sum) and one
+ *       for their history (each slice's sum per month its changes count in, {@link #countedIn});
  *   <li>the list's order ({@link MemberOrder}): the differences of each step's rows, one bulk {@code $inc};
  *   <li>the list rows of the changed members, from their final state: one bulk of replaces and deletes, then one
  *       {@code $in} read of the states to write again the rows of a member another thread moved on meanwhile;
@@ -69,10 +68,11 @@ final class RollupBatch implements ProjectionBatch.Buffer {
 
     private record Op(Consumer<Document> mutation, Instant at, int order) {}
 
-    private record Step(String organization, Document before, Document after, Instant at, int order) {}
+    /** One event's change of a member's state; {@code month}: the history's month it is counted in. */
+    private record Step(String organization, Document before, Document after, Instant at, String month, int order) {}
 
-    /** Increments of one slice for the events of one month, in event order. */
-    private record Chunk(String month, Map<String, Long> inc) {}
+    /** The member state's field holding the month its last change was counted in ({@link #countedIn}). */
+    static final String COUNTED_IN = "countedIn";
 
     private final RollupCollections store;
     private final Edition edition;
@@ -211,14 +211,30 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             Document after = current == null ? new Document("_id", id) : copy(current);
             op.mutation().accept(after);
             after.put("evaluatedOn", today);
+            String month = countedIn(current, op.at());
+            after.put(COUNTED_IN, month);
             MemberState.recordDecline(current, after, op.at());
             if (current != null && current.equals(after)) {
                 continue; // redelivered or no change
             }
-            steps.add(new Step(id, current, after, op.at(), op.order()));
+            steps.add(new Step(id, current, after, op.at(), month, op.order()));
             current = after;
         }
         return steps;
+    }
+
+    /**
+     * The month of the rollups' history a change of the member at {@code at} is counted in: the month of {@code at},
+     * or a later one the member's changes were already counted in. Handled in global order (one segment, or a
+     * rebuild), a member's changes come in the order of their times and each counts in its own month. Its events
+     * come from several streams (its organisation, its grants, compliance's status), which segments may handle in
+     * another order: a change dated May handled after the member's June change then counts from June on, so a month
+     * never holds a change of a later month (May's figures would otherwise be reckoned from a state holding June's).
+     */
+    private static String countedIn(Document before, Instant at) {
+        String month = MemberState.periodsOf(at).get(0);
+        String counted = before == null ? null : before.getString(COUNTED_IN);
+        return counted != null && counted.compareTo(month) > 0 ? counted : month;
     }
 
     /** An insert of a new member, else a replace of the version read (an upsert, so a lost race is a duplicate key). */
@@ -266,111 +282,73 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     }
 
     /**
-     * Adds each slice's differences with one {@code $inc} per slice and month of the batch, then copies each slice's
-     * rollup to that month's snapshot. Each {@code $inc} bumps the rollup's {@code rev}; a snapshot is only replaced
-     * by one with a higher {@code rev}, so threads finishing in another order cannot leave an older copy behind
-     * ({@link #snapshots}).
+     * Adds the batch's differences with {@code $inc}: one bulk write of each slice's sum to its rollup, then one of each
+     * slice's sum per month ({@link #countedIn}) to that month's document in the history. A slice's figures as of a
+     * month are the sum of its months up to there ({@link MonthlyChanges}); additions commute, so one member's
+     * changes do not land in another's months, whichever segment wrote first. Rollups first, so their {@code since}
+     * (the first month) never comes after a month the history holds.
      */
     private void writeRollups(List<Step> steps) {
-        Map<String, List<Chunk>> bySlice = new TreeMap<>();
+        Map<String, Map<String, Long>> rollups = new TreeMap<>();
+        Map<String, String> since = new TreeMap<>();
+        Map<String, Map<String, Long>> months = new TreeMap<>();
         for (Step step : steps) {
             Map<String, Map<String, Long>> old = MemberState.contributions(step.before(), edition);
             Map<String, Map<String, Long>> now = MemberState.contributions(step.after(), edition);
             Set<String> slices = new TreeSet<>(old.keySet());
             slices.addAll(now.keySet());
-            String month = MemberState.periodsOf(step.at()).get(0);
+            String month = step.month();
             for (String slice : slices) {
                 Map<String, Long> delta =
                         MemberState.difference(old.getOrDefault(slice, Map.of()), now.getOrDefault(slice, Map.of()));
                 if (delta.isEmpty()) {
                     continue;
                 }
-                List<Chunk> chunks = bySlice.computeIfAbsent(slice, k -> new ArrayList<>());
-                if (chunks.isEmpty() || !chunks.get(chunks.size() - 1).month().equals(month)) {
-                    chunks.add(new Chunk(month, new TreeMap<>()));
-                }
-                Map<String, Long> inc = chunks.get(chunks.size() - 1).inc();
-                delta.forEach((field, v) -> inc.merge(field, v, Long::sum));
-            }
-        }
-        for (int round = 0; !bySlice.isEmpty(); round++) {
-            Map<String, String> months = new TreeMap<>();
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            for (var it = bySlice.entrySet().iterator(); it.hasNext(); ) {
-                var entry = it.next();
-                String slice = entry.getKey(); // read before removing: a TreeMap reuses a removed entry's node
-                List<Chunk> chunks = entry.getValue();
-                Chunk chunk = chunks.get(round);
-                if (round == chunks.size() - 1) {
-                    it.remove();
-                }
-                Document inc = new Document("rev", 1L);
-                chunk.inc().forEach((field, v) -> {
-                    if (v != 0) {
-                        inc.append(field, v);
-                    }
+                since.merge(slice, month, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                Map<String, Long> total = rollups.computeIfAbsent(slice, k -> new TreeMap<>());
+                Map<String, Long> ofMonth = months.computeIfAbsent(slice + ":" + month, k -> new TreeMap<>());
+                delta.forEach((field, v) -> {
+                    total.merge(field, v, Long::sum);
+                    ofMonth.merge(field, v, Long::sum);
                 });
-                months.put(slice, chunk.month());
-                writes.add(new UpdateOneModel<>(
-                        new Document("_id", slice),
-                        new Document("$inc", inc).append("$min", new Document("since", chunk.month())),
-                        UPSERT));
             }
-            store.rollups().bulkWrite(writes, UNORDERED);
-            snapshots(months);
         }
+        if (rollups.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        rollups.forEach((slice, inc) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", slice),
+                new Document("$inc", increments(inc)).append("$min", new Document("since", since.get(slice))),
+                UPSERT)));
+        store.rollups().bulkWrite(writes, UNORDERED);
+        writes.clear();
+        months.forEach((id, inc) -> {
+            int colon = id.lastIndexOf(':');
+            writes.add(new UpdateOneModel<>(
+                    new Document("_id", id),
+                    new Document("$inc", increments(inc))
+                            .append(
+                                    "$set",
+                                    new Document("slice", id.substring(0, colon))
+                                            .append("month", id.substring(colon + 1))),
+                    UPSERT));
+        });
+        store.history().bulkWrite(writes, UNORDERED);
     }
 
     /**
-     * Copies each slice's rollup to its month's snapshot unless the snapshot already holds that {@code rev} or a
-     * newer one. The snapshots are read by {@code _id} first, then written compare-and-set on the exact {@code rev}
-     * read (an insert for a new one): every filter is an exact match covered by the unique {@code {_id, rev}} index,
-     * so each write is a point look-up on the embedded server too (docs/insights.md, "Indexes"). A write that lost
-     * the race (a duplicate key) is read and tried again until the stored snapshot is at least as new.
+     * The {@code $inc} of a sum: its fields that are not 0, and the write counter {@code rev} (a change that cancelled
+     * out within the batch still marks its slice and month as changed, as one by one it would).
      */
-    private void snapshots(Map<String, String> months) {
-        Map<String, Document> latest = new HashMap<>();
-        store.rollups()
-                .find(new Document("_id", new Document("$in", new ArrayList<>(months.keySet()))))
-                .forEach(rollup -> {
-                    String slice = rollup.getString("_id");
-                    String month = months.get(slice);
-                    Document snapshot = new Document(rollup);
-                    snapshot.put("_id", slice + ":" + month);
-                    snapshot.put("slice", slice);
-                    snapshot.put("month", month);
-                    latest.put(snapshot.getString("_id"), snapshot);
-                });
-        while (!latest.isEmpty()) {
-            Map<String, Long> stored = new HashMap<>();
-            store.history()
-                    .find(new Document("_id", new Document("$in", new ArrayList<>(latest.keySet()))))
-                    .projection(new Document("rev", 1))
-                    .forEach(doc -> stored.put(doc.getString("_id"), revOf(doc)));
-            List<Document> written = new ArrayList<>();
-            List<WriteModel<Document>> writes = new ArrayList<>();
-            latest.forEach((id, snapshot) -> {
-                Long current = stored.get(id);
-                if (current == null) {
-                    written.add(snapshot);
-                    writes.add(new InsertOneModel<>(new Document(snapshot)));
-                } else if (current < revOf(snapshot)) {
-                    written.add(snapshot);
-                    writes.add(new ReplaceOneModel<>(
-                            new Document("_id", id).append("rev", current), new Document(snapshot), REPLACE_UPSERT));
-                }
-            });
-            Map<String, Document> lost = new HashMap<>();
-            for (int i : writeAll(store.history(), writes)) {
-                lost.put(written.get(i).getString("_id"), written.get(i));
+    private static Document increments(Map<String, Long> sum) {
+        Document inc = new Document("rev", 1L);
+        sum.forEach((field, v) -> {
+            if (v != 0) {
+                inc.append(field, v);
             }
-            latest.clear();
-            latest.putAll(lost);
-        }
-    }
-
-    private static long revOf(Document doc) {
-        return doc.get("rev", Number.class).longValue();
+        });
+        return inc;
     }
 
     /**

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import dev.hoshi.platform.readmodel.BucketedSets;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 
 /** The collections the rollup projection writes and its queries read (docs/insights.md, "Collections and keys"). */
@@ -22,18 +23,28 @@ record RollupCollections(
     /** The keys of the member states' compare-and-set filter ({@link RollupBatch}): the state's version. */
     static final Document MEMBER_VERSION = new Document("_id", 1).append("version", 1);
 
-    /** The keys of the month snapshots' compare-and-set filter ({@link RollupBatch}): the rollup's rev copied. */
-    static final Document SNAPSHOT_REV = new Document("_id", 1).append("rev", 1);
-
     /**
-     * A unique index with exactly the keys of each compare-and-set filter, so that the write is a point look-up: the
+     * A unique index with exactly the keys of the compare-and-set filter, so that the write is a point look-up: the
      * embedded server only uses an index whose keys equal the filter's (docs/insights.md, "Indexes"). Unique because
      * {@code _id} is; creating it again changes nothing.
      */
     void createCompareAndSetIndexes() {
         IndexOptions unique = new IndexOptions().unique(true);
         members.createIndex(MEMBER_VERSION, unique);
-        history.createIndex(SNAPSHOT_REV, unique);
+    }
+
+    /**
+     * Drops the unique {@code {_id, rev}} index of the history, the compare-and-set filter of layout v7's month
+     * snapshots (copies of the rollup); v8 adds each month's changes with {@code $inc} by {@code _id} alone, and the
+     * index would only cost every write.
+     */
+    void dropOlderLayoutIndexes() {
+        for (Document index : history.listIndexes()) {
+            Document key = index.get("key", Document.class);
+            if (key.keySet().equals(Set.of("_id", "rev"))) {
+                history.dropIndex(index.getString("name"));
+            }
+        }
     }
 
     /** Whether {@code user} is an analyst of {@code supportOrganization} now (one point look-up). */

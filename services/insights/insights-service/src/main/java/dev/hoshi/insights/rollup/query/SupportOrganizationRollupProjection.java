@@ -53,9 +53,10 @@ import org.springframework.stereotype.Component;
  * derives no level rule from compliance's raw events. When an event changes it, the member's
  * contribution to each slice of each support organisation it grants ({@link MemberState}) is computed before and
  * after, and only the difference is added to that slice's rollup ({@code insights_rollups/<slice>}) with
- * {@code $inc}. A rollup query is therefore one point look-up, whatever the number of members. The rollup after each
- * change is also copied to the month's snapshot ({@code insights_rollup_history/<slice>:<yyyy-MM>}, overwritten
- * during the month). {@link SupportOrganizationRollupQueries} reads all of it.
+ * {@code $inc}. A rollup query is therefore one point look-up, whatever the number of members. The same difference
+ * is added to the slice's month of the event ({@code insights_rollup_history/<slice>:<yyyy-MM>}): a month's document
+ * holds that month's changes, and the rollup as of a month is the sum of its months up to there, whatever order the
+ * segments handled them in. {@link SupportOrganizationRollupQueries} reads all of it.
  *
  * <p>A redelivered event leaves the member's state as it was, so its difference is zero. A member's state is
  * written with a version check, so a grant (directory's stream) and a score (compliance's stream) of the same
@@ -68,7 +69,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v7";
+    static final String PROCESSING_GROUP = "insights-rollups-v8";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;
@@ -87,7 +88,10 @@ class SupportOrganizationRollupProjection {
         this.changes = changes;
         this.smeDefinitions = smeDefinitions;
         this.edition = catalog.current();
-        ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, this::reset);
+        ReadModelLayout.startOn(db.getCollection("insights_layout"), "rollups", PROCESSING_GROUP, () -> {
+            reset();
+            store.dropOlderLayoutIndexes();
+        });
         store.createCompareAndSetIndexes();
         store.members().createIndex(new Document("corporateNumber", 1), new IndexOptions().sparse(true));
         for (MemberSort sort : MemberSort.values()) {

@@ -87,7 +87,7 @@ class SupportOrganizationRollupQueries {
     // --- rollups --------------------------------------------------------------------------------------------
 
     /**
-     * The slice's rollup now, or its latest snapshot at or before {@code asOf}'s month, beside the same period's
+     * The slice's rollup now, or as of {@code asOf}'s month ({@link MonthlyChanges}), beside the same period's
      * documents of its wider slices (at most 7 more point look-ups), judged by {@link DisclosureControl}.
      */
     @QueryHandler
@@ -113,7 +113,7 @@ class SupportOrganizationRollupQueries {
     }
 
     /**
-     * The snapshots of the slice and its wider slices up to {@code to} ({@link #history}); each month or quarter (at
+     * The history of the slice and its wider slices up to {@code to} ({@link #history}); each month or quarter (at
      * most 36) is then read from them, oldest first, and judged in that order.
      */
     @QueryHandler
@@ -141,7 +141,7 @@ class SupportOrganizationRollupQueries {
         return Optional.of(new SupportOrganizationRollupSeriesView(periods));
     }
 
-    /** Each slice's latest snapshot at or before {@code month}. */
+    /** Each slice's rollup as of {@code month}: as of the last month up to it that changed it. */
     private static Map<String, Document> at(Map<String, TreeMap<String, Document>> history, YearMonth month) {
         Map<String, Document> docs = new HashMap<>();
         history.forEach((s, months) -> {
@@ -165,7 +165,7 @@ class SupportOrganizationRollupQueries {
         return MemberState.slice(supportOrganization, filter.industry(), filter.smeClass(), filter.prefecture());
     }
 
-    /** The snapshot ids of {@code slice} from its first change ({@code since}; none without one) to {@code last}. */
+    /** The month ids of {@code slice} from its first change ({@code since}; none without one) to {@code last}. */
     private static List<String> monthIds(String slice, String since, YearMonth last) {
         List<String> ids = new ArrayList<>();
         if (since != null) {
@@ -177,10 +177,10 @@ class SupportOrganizationRollupQueries {
     }
 
     /**
-     * Each slice's month snapshots up to {@code last}, by month: one read of the slices' rollups for their first
-     * changed month ({@code since}), then one {@code $in} of the month ids from there, a point look-up per id on the
-     * embedded server too (docs/insights.md, "Indexes"); a range over {@code _id} would scan every snapshot there. A
-     * slice without a rollup has no snapshots either (they are copies of it).
+     * Each slice's rollup as of each month it changed in, up to {@code last} ({@link MonthlyChanges}): one read of the
+     * slices' rollups for their first changed month ({@code since}), then one {@code $in} of the month ids from
+     * there, a point look-up per id on the embedded server too (docs/insights.md, "Indexes"); a range over {@code
+     * _id} would scan every month there. A slice without a rollup has no months either (they are written after it).
      */
     private Map<String, TreeMap<String, Document>> history(List<String> slices, YearMonth last) {
         Map<String, TreeMap<String, Document>> history = new HashMap<>();
@@ -197,6 +197,7 @@ class SupportOrganizationRollupQueries {
                 history.get(id.substring(0, colon)).put(id.substring(colon + 1), d);
             });
         }
+        history.values().forEach(MonthlyChanges::runningSums);
         return history;
     }
 

@@ -30,7 +30,7 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  * the read model it built live: a year of 80 members (about 1,650 events, more than a processor batch of 100, the
  * member list's page of 100 and the rollups' 36-month series cap) stored in the event store, projected live as it
  * arrives, then each projection reset and replayed from the store. Ignored: the write counters ({@code rev} of
- * rollups and snapshots, {@code version} of member states), a rollup's {@code since} (its first month written, which
+ * rollups and their months, {@code version} of member states), a rollup's {@code since} (its first month written, which
  * depends on how batches were cut) and counters at 0 (see {@code RollupBatchIT}); the grant calendar's and the
  * analysts' lists are sets ({@code $addToSet}, in the order batches wrote them). The grant calendar's scheduled run
  * is held off: its {@code lastRun} marks work done by the scheduler, not by events.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
@@ -51,7 +52,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -355,6 +358,50 @@ class SupportOrganizationRollupProjectionIT {
     }
 
     @Test
+    void aMonthsChangeHandledAfterAnotherMembersLaterChangeCountsInItsMonthAndTheLaterOnes() {
+        // segments run at their own pace: m4's October sheet handled before m10's September grant and sheet
+        projection.on(m4NewSheet(), OCTOBER);
+        member("m10", ConsentScope.FULL_DETAIL, S, Statuses.nothingYet().sheet(10, SHEET_ON));
+
+        assertThat(rollup(LocalDate.parse("2026-09-30")).scores().mean()).isCloseTo(440.0 / 7, within(1e-9));
+        assertThat(rollup(LocalDate.parse("2026-10-31")).scores().mean()).isCloseTo(500.0 / 7, within(1e-9));
+        assertThat(rollup(LocalDate.parse("2026-10-31")))
+                .usingRecursiveComparison()
+                .ignoringFields("period")
+                .isEqualTo(rollup(null));
+    }
+
+    @Test
+    void aMembersChangeHandledAfterItsOwnLaterChangeCountsFromTheLaterMonth() {
+        List<Document> septemberAndBefore = monthsUpTo("2026-09");
+        // m11's grant (directory, dated October) handled before its status (compliance, dated September): September
+        // knew nothing of m11 in this order, so it stays as it was; October counts m11 with its sheet
+        projection.on(
+                new ConsentGrantedEvent(
+                        grant("m11"),
+                        TenantId.of("m11"),
+                        Grantee.supportOrganization(S),
+                        ConsentScope.FULL_DETAIL,
+                        LocalDate.parse("2026-10-01"),
+                        null),
+                OCTOBER);
+        projection.on(Statuses.nothingYet().sheet(10, SHEET_ON).event("m11", SHEET_ON), SEPTEMBER);
+
+        assertThat(monthsUpTo("2026-09")).isEqualTo(septemberAndBefore).isNotEmpty();
+        SupportOrganizationRollupView october = rollup(LocalDate.parse("2026-10-31"));
+        assertThat(october.scores().mean()).isCloseTo(440.0 / 7, within(1e-9));
+        assertThat(october).usingRecursiveComparison().ignoringFields("period").isEqualTo(rollup(null));
+    }
+
+    /** The history's documents of every slice up to {@code month}, as stored. */
+    private List<Document> monthsUpTo(String month) {
+        return db.getCollection("insights_rollup_history")
+                .find(new Document("month", new Document("$lte", month)))
+                .sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+    }
+
+    @Test
     void theMemberListShowsEachMemberOnlyAtItsScopeAndSortsHiddenScoresLast() {
         MemberPageView all = members(null, MemberSort.SCORE, 0, 10);
         assertThat(all.members())
@@ -571,9 +618,15 @@ class SupportOrganizationRollupProjectionIT {
         older.getCollection("insights_layout")
                 .insertOne(new Document("_id", "rollups").append("processingGroup", "insights-rollups-v2"));
         older.getCollection("insights_rollups").insertOne(new Document("_id", "assoc-s").append("members", 7));
+        // layout v7's compare-and-set index of its month snapshots
+        older.getCollection("insights_rollup_history")
+                .createIndex(new Document("_id", 1).append("rev", 1), new IndexOptions().unique(true));
 
         newProjection(older);
         assertThat(older.getCollection("insights_rollups").countDocuments()).isZero();
+        assertThat(older.getCollection("insights_rollup_history").listIndexes())
+                .extracting(index -> index.get("key", Document.class).keySet())
+                .containsExactly(Set.of("_id"));
 
         older.getCollection("insights_rollups").insertOne(new Document("_id", "kept"));
         newProjection(older); // same layout now: nothing is removed
