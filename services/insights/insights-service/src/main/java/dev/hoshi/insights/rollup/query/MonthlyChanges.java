@@ -8,7 +8,8 @@ import org.bson.Document;
 /**
  * A slice's history ({@code insights_rollup_history/<slice>:<yyyy-MM>}) holds each month's changes of its rollup, added
  * with {@code $inc} ({@link RollupBatch}); the rollup as of a month is the sum of the months up to it. Sums commute,
- * so a month's figures do not depend on the order the processor's segments handled the months in.
+ * so the order in which batches and segments write does not change a month's figures; which month a change counts in
+ * is {@code RollupBatch.countedIn}'s.
  */
 final class MonthlyChanges {
 

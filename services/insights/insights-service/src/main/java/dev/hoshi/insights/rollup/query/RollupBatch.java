@@ -68,8 +68,18 @@ final class RollupBatch implements ProjectionBatch.Buffer {
 
     private record Op(Consumer<Document> mutation, Instant at, int order) {}
 
-    /** One event's change of a member's state; {@code month}: the history's month it is counted in. */
-    private record Step(String organization, Document before, Document after, Instant at, String month, int order) {}
+    /**
+     * One event's change of a member's state: {@code slices}, the differences of its contribution to each slice it
+     * changed ({@link MemberState#contributions}), counted in the history's month {@code countedIn}.
+     */
+    private record Step(
+            String organization,
+            Document before,
+            Document after,
+            Instant at,
+            Map<String, Map<String, Long>> slices,
+            String countedIn,
+            int order) {}
 
     /** The member state's field holding the month its last change was counted in ({@link #countedIn}). */
     static final String COUNTED_IN = "countedIn";
@@ -207,29 +217,54 @@ final class RollupBatch implements ProjectionBatch.Buffer {
         }
         String today = BusinessTime.today(clock).toString();
         List<Step> steps = new ArrayList<>();
+        Map<String, Map<String, Long>> contributed = MemberState.contributions(current, edition);
         for (Op op : ops) {
             Document after = current == null ? new Document("_id", id) : copy(current);
             op.mutation().accept(after);
             after.put("evaluatedOn", today);
-            String month = countedIn(current, op.at());
-            after.put(COUNTED_IN, month);
             MemberState.recordDecline(current, after, op.at());
+            Map<String, Map<String, Long>> contributes = MemberState.contributions(after, edition);
+            Map<String, Map<String, Long>> slices = differences(contributed, contributes);
+            String countedIn = after.getString(COUNTED_IN);
+            if (!slices.isEmpty()) {
+                countedIn = countedIn(current, op.at());
+                after.put(COUNTED_IN, countedIn);
+            }
             if (current != null && current.equals(after)) {
                 continue; // redelivered or no change
             }
-            steps.add(new Step(id, current, after, op.at(), month, op.order()));
+            steps.add(new Step(id, current, after, op.at(), slices, countedIn, op.order()));
             current = after;
+            contributed = contributes;
         }
         return steps;
     }
 
+    /** Each slice's difference from {@code old} to {@code now}, only the slices that changed. */
+    private static Map<String, Map<String, Long>> differences(
+            Map<String, Map<String, Long>> old, Map<String, Map<String, Long>> now) {
+        Set<String> slices = new TreeSet<>(old.keySet());
+        slices.addAll(now.keySet());
+        Map<String, Map<String, Long>> differences = new TreeMap<>();
+        for (String slice : slices) {
+            Map<String, Long> delta =
+                    MemberState.difference(old.getOrDefault(slice, Map.of()), now.getOrDefault(slice, Map.of()));
+            if (!delta.isEmpty()) {
+                differences.put(slice, delta);
+            }
+        }
+        return differences;
+    }
+
     /**
-     * The month of the rollups' history a change of the member at {@code at} is counted in: the month of {@code at},
-     * or a later one the member's changes were already counted in. Handled in global order (one segment, or a
-     * rebuild), a member's changes come in the order of their times and each counts in its own month. Its events
-     * come from several streams (its organisation, its grants, compliance's status), which segments may handle in
-     * another order: a change dated May handled after the member's June change then counts from June on, so a month
-     * never holds a change of a later month (May's figures would otherwise be reckoned from a state holding June's).
+     * The month of the rollups' history a change of the member's figures at {@code at} is counted in: the month of
+     * {@code at}, or a later one the member's figures already changed in. A member's events come from several
+     * streams (its organisation, its grants, compliance's status); where they reach the projection in the order of
+     * their times, each change counts in its own month. Where they do not (segments handle streams apart), a change
+     * dated May handled after the member's June change counts from June on, so no month holds a state with a later
+     * month's change in it. Only changes of figures move it: a step that changes none (a grant calendar's
+     * re-evaluation dated today that finds nothing new, a person added) must not push the member's later-handled
+     * earlier changes into this month.
      */
     private static String countedIn(Document before, Instant at) {
         String month = MemberState.periodsOf(at).get(0);
@@ -284,8 +319,8 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     /**
      * Adds the batch's differences with {@code $inc}: one bulk write of each slice's sum to its rollup, then one of each
      * slice's sum per month ({@link #countedIn}) to that month's document in the history. A slice's figures as of a
-     * month are the sum of its months up to there ({@link MonthlyChanges}); additions commute, so one member's
-     * changes do not land in another's months, whichever segment wrote first. Rollups first, so their {@code since}
+     * month are the sum of its months up to there ({@link MonthlyChanges}); additions commute, so another segment
+     * writing a later month meanwhile changes nothing in this one. Rollups first, so their {@code since}
      * (the first month) never comes after a month the history holds.
      */
     private void writeRollups(List<Step> steps) {
@@ -293,17 +328,8 @@ final class RollupBatch implements ProjectionBatch.Buffer {
         Map<String, String> since = new TreeMap<>();
         Map<String, Map<String, Long>> months = new TreeMap<>();
         for (Step step : steps) {
-            Map<String, Map<String, Long>> old = MemberState.contributions(step.before(), edition);
-            Map<String, Map<String, Long>> now = MemberState.contributions(step.after(), edition);
-            Set<String> slices = new TreeSet<>(old.keySet());
-            slices.addAll(now.keySet());
-            String month = step.month();
-            for (String slice : slices) {
-                Map<String, Long> delta =
-                        MemberState.difference(old.getOrDefault(slice, Map.of()), now.getOrDefault(slice, Map.of()));
-                if (delta.isEmpty()) {
-                    continue;
-                }
+            String month = step.countedIn();
+            step.slices().forEach((slice, delta) -> {
                 since.merge(slice, month, (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 Map<String, Long> total = rollups.computeIfAbsent(slice, k -> new TreeMap<>());
                 Map<String, Long> ofMonth = months.computeIfAbsent(slice + ":" + month, k -> new TreeMap<>());
@@ -311,7 +337,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
                     total.merge(field, v, Long::sum);
                     ofMonth.merge(field, v, Long::sum);
                 });
-            }
+            });
         }
         if (rollups.isEmpty()) {
             return;
@@ -338,16 +364,13 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     }
 
     /**
-     * The {@code $inc} of a sum: its fields that are not 0, and the write counter {@code rev} (a change that cancelled
-     * out within the batch still marks its slice and month as changed, as one by one it would).
+     * The {@code $inc} of a sum, and of the write counter {@code rev}. Fields whose changes cancel out within the
+     * batch are added as 0: a rollup and its months then hold the same fields, those any change ever touched, however
+     * the batches were cut.
      */
     private static Document increments(Map<String, Long> sum) {
         Document inc = new Document("rev", 1L);
-        sum.forEach((field, v) -> {
-            if (v != 0) {
-                inc.append(field, v);
-            }
-        });
+        inc.putAll(sum);
         return inc;
     }
 

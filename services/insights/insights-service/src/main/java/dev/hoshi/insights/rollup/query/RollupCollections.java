@@ -1,5 +1,6 @@
 package dev.hoshi.insights.rollup.query;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -19,6 +20,9 @@ record RollupCollections(
         MongoCollection<Document> cohorts,
         MongoCollection<Document> calendar,
         MongoCollection<Document> inflight) {
+
+    /** MongoDB's error code for dropping an index that is not there. */
+    private static final int INDEX_NOT_FOUND = 27;
 
     /** The keys of the member states' compare-and-set filter ({@link RollupBatch}): the state's version. */
     static final Document MEMBER_VERSION = new Document("_id", 1).append("version", 1);
@@ -42,7 +46,14 @@ record RollupCollections(
         for (Document index : history.listIndexes()) {
             Document key = index.get("key", Document.class);
             if (key.keySet().equals(Set.of("_id", "rev"))) {
-                history.dropIndex(index.getString("name"));
+                try {
+                    history.dropIndex(index.getString("name"));
+                } catch (MongoCommandException e) {
+                    if (e.getErrorCode() != INDEX_NOT_FOUND) {
+                        throw e;
+                    }
+                    // another instance starting the same layout dropped it first
+                }
             }
         }
     }

@@ -109,11 +109,11 @@ class SupportOrganizationRollupQueries {
         }
         YearMonth month = YearMonth.from(query.asOf());
         return Optional.of(
-                view(supportOrganization, filter, month.toString(), slice, at(history(slices, month), month)));
+                view(supportOrganization, filter, month.toString(), slice, at(asOfEachMonth(slices, month), month)));
     }
 
     /**
-     * The history of the slice and its wider slices up to {@code to} ({@link #history}); each month or quarter (at
+     * The history of the slice and its wider slices up to {@code to} ({@link #asOfEachMonth}); each month or quarter (at
      * most 36) is then read from them, oldest first, and judged in that order.
      */
     @QueryHandler
@@ -125,7 +125,8 @@ class SupportOrganizationRollupQueries {
         RollupFilter filter = query.filter();
         String slice = slice(supportOrganization, filter);
         YearMonth last = query.interval() == Interval.QUARTER ? quarterEnd(query.to()) : query.to();
-        Map<String, TreeMap<String, Document>> history = history(concat(slice, DisclosureControl.wider(slice)), last);
+        Map<String, TreeMap<String, Document>> history =
+                asOfEachMonth(concat(slice, DisclosureControl.wider(slice)), last);
         List<SupportOrganizationRollupView> periods = new ArrayList<>();
         if (query.interval() == Interval.QUARTER) {
             YearMonth quarterEnd = quarterEnd(query.from());
@@ -182,7 +183,7 @@ class SupportOrganizationRollupQueries {
      * there, a point look-up per id on the embedded server too (docs/insights.md, "Indexes"); a range over {@code
      * _id} would scan every month there. A slice without a rollup has no months either (they are written after it).
      */
-    private Map<String, TreeMap<String, Document>> history(List<String> slices, YearMonth last) {
+    private Map<String, TreeMap<String, Document>> asOfEachMonth(List<String> slices, YearMonth last) {
         Map<String, TreeMap<String, Document>> history = new HashMap<>();
         List<String> ids = new ArrayList<>();
         store.rollups()
@@ -276,18 +277,16 @@ class SupportOrganizationRollupQueries {
         if (!verdict.shown(Group.CONTROLS)) {
             return new ControlRatesView(controlled, true, verdict.reason(Group.CONTROLS), null);
         }
-        Document chapters = sub(doc, "chapter");
+        Document chapters = sub(doc, "chapter"); // a chapter no member has a control of is left out, as in bands
         List<ChapterRateView> rates = new TreeSet<>(chapters.keySet())
                 .stream()
+                        .filter(chapter -> count(sub(chapters, chapter), "applicable") > 0)
                         .map(chapter -> {
                             Document c = sub(chapters, chapter);
                             long implemented = count(c, "implemented");
                             long applicable = count(c, "applicable");
                             return new ChapterRateView(
-                                    chapter,
-                                    implemented,
-                                    applicable,
-                                    applicable == 0 ? 0.0 : (double) implemented / applicable);
+                                    chapter, implemented, applicable, (double) implemented / applicable);
                         })
                         .toList();
         return new ControlRatesView(controlled, false, null, rates);

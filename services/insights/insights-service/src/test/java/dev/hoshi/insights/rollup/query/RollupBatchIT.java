@@ -72,6 +72,7 @@ class RollupBatchIT {
 
         assertSame(documents(batched.db), oneByOne);
         sinceBoundsEveryMonth(batched.db);
+        monthsAddUpToTheRollupAndNoneIsNegative(batched.db);
         assertThat(oneByOne.get("insights_rollups")).hasSizeGreaterThan(100);
         assertThat(oneByOne.get("insights_rollup_history")).hasSizeGreaterThan(500);
     }
@@ -159,8 +160,8 @@ class RollupBatchIT {
     }
 
     /**
-     * Each slice's months sum to its rollup (counters at 0 aside: one batch's +1 in May and −1 in June leave no field
-     * in the rollup but one in each month), and every count of members by level is ≥ 0 in every month.
+     * Each slice's months sum to its rollup, zeros and all (fields are added as 0 where changes cancelled out), and no
+     * count is below zero in any month (every figure is a count but the score sum).
      */
     private static void monthsAddUpToTheRollupAndNoneIsNegative(MongoDatabase db) {
         Map<String, TreeMap<String, Document>> months = new TreeMap<>();
@@ -172,30 +173,38 @@ class RollupBatchIT {
         List<Document> rollups = exactDocuments(db).get("insights_rollups");
         assertThat(months.keySet()).hasSameSizeAs(rollups);
         for (Document rollup : rollups) {
+            String slice = rollup.getString("_id");
             Document figures = new Document(rollup);
             for (String notFigure : List.of("_id", "rev", "since")) {
                 figures.remove(notFigure);
             }
-            withoutZeros(figures);
-            TreeMap<String, Document> slice = months.get(rollup.getString("_id"));
-            Document sum = new Document(slice.lastEntry().getValue());
-            withoutZeros(sum);
-            assertThat(sum).as(rollup.getString("_id")).isEqualTo(figures);
-            slice.forEach((month, asOf) -> asOf.get("level", new Document())
-                    .forEach((level, count) -> assertThat(((Number) count).longValue())
-                            .as("%s %s level %s", rollup.getString("_id"), month, level)
-                            .isNotNegative()));
+            assertThat(months.get(slice).lastEntry().getValue()).as(slice).isEqualTo(figures);
+            months.get(slice).forEach((month, asOf) -> {
+                Document counts = new Document(asOf);
+                counts.remove("scoreSum");
+                assertNoneNegative(counts, slice + " " + month);
+            });
         }
+    }
+
+    private static void assertNoneNegative(Document counts, String where) {
+        counts.forEach((field, value) -> {
+            if (value instanceof Document inner) {
+                assertNoneNegative(inner, where + " " + field);
+            } else {
+                assertThat(((Number) value).longValue()).as(where + " " + field).isNotNegative();
+            }
+        });
     }
 
     /** A rollup's {@code since} is at or before every month of its slice's history: the query reads from there. */
     private static void sinceBoundsEveryMonth(MongoDatabase db) {
         Map<String, String> since = new TreeMap<>();
         exactDocuments(db).get("insights_rollups").forEach(r -> since.put(r.getString("_id"), r.getString("since")));
-        for (Document snapshot : exactDocuments(db).get("insights_rollup_history")) {
-            assertThat(since.get(snapshot.getString("slice")))
-                    .as(snapshot.getString("_id"))
-                    .isLessThanOrEqualTo(snapshot.getString("month"));
+        for (Document month : exactDocuments(db).get("insights_rollup_history")) {
+            assertThat(since.get(month.getString("slice")))
+                    .as(month.getString("_id"))
+                    .isLessThanOrEqualTo(month.getString("month"));
         }
     }
 

@@ -52,6 +52,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,6 +86,9 @@ class SupportOrganizationRollupProjectionIT {
 
     private static final Instant SEPTEMBER = Instant.parse("2026-09-10T00:00:00Z");
     private static final Instant OCTOBER = Instant.parse("2026-10-10T00:00:00Z");
+    /** Today, for the grants' dates and the current month: fixed, so the figures do not depend on the day run. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T03:00:00Z"), ZoneOffset.UTC);
+
     private static final LocalDate DECLARED_ON = LocalDate.parse("2026-09-02");
     private static final LocalDate SHEET_ON = LocalDate.parse("2026-09-03");
     private static final SupportOrganizationId S = SupportOrganizationId.of("assoc-s");
@@ -94,13 +98,9 @@ class SupportOrganizationRollupProjectionIT {
     private final TestMongo mongo = TestMongo.get();
     private final MongoDatabase db = mongo.client().getDatabase(mongo.freshDatabaseName("insights"));
     private final SupportOrganizationRollupProjection projection = new SupportOrganizationRollupProjection(
-            db,
-            SmeDefinitions.load(),
-            Catalog.load(),
-            Clock.systemUTC(),
-            new MemberStatusChanges(new MemberStatusFeed()));
+            db, SmeDefinitions.load(), Catalog.load(), CLOCK, new MemberStatusChanges(new MemberStatusFeed()));
     private final SupportOrganizationRollupQueries queries =
-            new SupportOrganizationRollupQueries(db, 5, Clock.systemUTC(), Catalog.load());
+            new SupportOrganizationRollupQueries(db, 5, CLOCK, Catalog.load());
 
     @BeforeEach
     void fixture() {
@@ -319,7 +319,7 @@ class SupportOrganizationRollupProjectionIT {
     }
 
     @Test
-    void theMonthlySnapshotAnswersAsOfADate() {
+    void asOfADateGivesTheFiguresAtTheEndOfItsMonth() {
         projection.on(m4NewSheet(), OCTOBER);
 
         SupportOrganizationRollupView september = rollup(LocalDate.parse("2026-09-30"));
@@ -391,6 +391,18 @@ class SupportOrganizationRollupProjectionIT {
         SupportOrganizationRollupView october = rollup(LocalDate.parse("2026-10-31"));
         assertThat(october.scores().mean()).isCloseTo(440.0 / 7, within(1e-9));
         assertThat(october).usingRecursiveComparison().ignoringFields("period").isEqualTo(rollup(null));
+    }
+
+    @Test
+    void aReevaluationThatChangesNoFigureLeavesTheMembersLaterHandledChangesInTheirOwnMonth() {
+        // the grant calendar re-evaluates m4 today (December): its grant began long ago, so nothing changes ...
+        projection.reevaluate(TenantId.of("m4"));
+        // ... and m4's October sheet, handled after it, still counts in October, not in December
+        projection.on(m4NewSheet(), OCTOBER);
+
+        assertThat(rollup(LocalDate.parse("2026-10-31")).scores().mean()).isCloseTo(460.0 / 6, within(1e-9));
+        assertThat(db.getCollection("insights_rollup_history").countDocuments(new Document("month", "2026-12")))
+                .isZero();
     }
 
     /** The history's documents of every slice up to {@code month}, as stored. */
@@ -635,11 +647,7 @@ class SupportOrganizationRollupProjectionIT {
 
     private static void newProjection(MongoDatabase db) {
         new SupportOrganizationRollupProjection(
-                db,
-                SmeDefinitions.load(),
-                Catalog.load(),
-                Clock.systemUTC(),
-                new MemberStatusChanges(new MemberStatusFeed()));
+                db, SmeDefinitions.load(), Catalog.load(), CLOCK, new MemberStatusChanges(new MemberStatusFeed()));
     }
 
     @Test
