@@ -258,11 +258,11 @@ final class RollupBatch implements ProjectionBatch.Buffer {
 
     /**
      * The month of the rollups' history a change of the member's figures at {@code at} is counted in: the month of
-     * {@code at}, or a later one the member's figures already changed in. A member's events come from several
-     * streams (its organisation, its grants, compliance's status); where they reach the projection in the order of
-     * their times, each change counts in its own month. Where they do not (segments handle streams apart), a change
-     * dated May handled after the member's June change counts from June on, so no month holds a state with a later
-     * month's change in it. Only changes of figures move it: a step that changes none (a grant calendar's
+     * {@code at}, or a later one the member's figures already changed in. A member's events, from several streams
+     * (its organisation, its grants, compliance's status), reach the projection in global order ({@link
+     * MemberSequencing}), so each change counts in its own month. Where the times are not in that order (one
+     * service's clock behind another's), a change dated May handled after the member's June change counts from June
+     * on, so no month holds a state with a later month's change in it. Only changes of figures move it: a step that changes none (a grant calendar's
      * re-evaluation dated today that finds nothing new, a person added) must not push the member's later-handled
      * earlier changes into this month.
      */

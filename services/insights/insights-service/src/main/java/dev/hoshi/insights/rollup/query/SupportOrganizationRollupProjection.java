@@ -58,9 +58,10 @@ import org.springframework.stereotype.Component;
  * holds that month's changes, and the rollup as of a month is the sum of its months up to there, whatever order the
  * segments handled them in. {@link SupportOrganizationRollupQueries} reads all of it.
  *
- * <p>A redelivered event leaves the member's state as it was, so its difference is zero. A member's state is
- * written with a version check, so a grant (directory's stream) and a score (compliance's stream) of the same
- * member handled at the same time on two threads never overwrite each other.
+ * <p>A redelivered event leaves the member's state as it was, so its difference is zero. All of a member's events,
+ * whichever stream they come from, are handled by one segment in global order ({@link MemberSequencing}). A member's
+ * state is still written with a version check, so the grant calendar's re-evaluation ({@link #reevaluate}) and the
+ * processor writing the same member at once never overwrite each other.
  *
  * <p>The processing group's name carries the layout's version: a new layout gets a new name, so its tracking token
  * starts empty and the projection is rebuilt from the first event.
@@ -69,7 +70,7 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(SupportOrganizationRollupProjection.PROCESSING_GROUP)
 class SupportOrganizationRollupProjection {
 
-    static final String PROCESSING_GROUP = "insights-rollups-v8";
+    static final String PROCESSING_GROUP = "insights-rollups-v9";
 
     private final RollupCollections store;
     private final SmeDefinitions smeDefinitions;

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,8 @@ class InsightsRebuildEqualsIT {
     static void properties(DynamicPropertyRegistry registry) {
         ServiceTestProperties.register(registry);
         registry.add("hoshi.insights.grant-calendar.initial-delay", () -> "PT1H");
+        // as in production: a member's streams (organisation, grants, compliance) could go to different segments
+        registry.add("hoshi.processing.initial-segment-count", () -> "4");
     }
 
     /** The last day of the year the events span, as RollupBatchIT has it. */
@@ -62,6 +65,9 @@ class InsightsRebuildEqualsIT {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    TokenStore tokenStore;
 
     @Autowired
     @Qualifier("serviceDatabase")
@@ -86,6 +92,10 @@ class InsightsRebuildEqualsIT {
         assertThat(live.collections().get("insights_member_state")).hasSize(MEMBERS);
         assertThat(live.collections().get("insights_rollup_history")).hasSizeGreaterThan(500);
         assertThat(check.projections()).contains(SupportOrganizationRollupProjection.PROCESSING_GROUP);
+        assertThat(processing.sequencingPolicy(SupportOrganizationRollupProjection.PROCESSING_GROUP))
+                .isInstanceOf(MemberSequencing.class);
+        assertThat(tokenStore.fetchSegments(SupportOrganizationRollupProjection.PROCESSING_GROUP))
+                .hasSize(4);
 
         for (RebuildEquals.Rebuilt rebuilt : check.assertEveryRebuildEquals(live)) {
             System.out.printf(
