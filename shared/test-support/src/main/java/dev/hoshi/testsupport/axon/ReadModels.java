@@ -140,6 +140,9 @@ public final class ReadModels {
         }
     }
 
+    /** The whole range of sequence hashes: a segment with mask {@code m} holds {@code 1/(m+1)} of it. */
+    private static final long WHOLE = 1L << 32;
+
     private static String behind(EventProcessingConfiguration processing, long headPosition) {
         for (var entry : processing.eventProcessors().entrySet()) {
             if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
@@ -149,6 +152,15 @@ public final class ReadModels {
                     processor.processingStatus().values();
             if (!processor.isRunning() || statuses.isEmpty()) {
                 return entry.getKey() + " (not running or no segment claimed)";
+            }
+            // after a reset the segments are released and claimed again one by one: those claimed so far can be at
+            // the head while the others have not replayed anything yet
+            long covered = 0;
+            for (EventTrackerStatus status : statuses) {
+                covered += WHOLE / (status.getSegment().getMask() + 1L);
+            }
+            if (covered < WHOLE) {
+                return entry.getKey() + " (" + statuses.size() + " segments claimed, not all)";
             }
             for (EventTrackerStatus status : statuses) {
                 if (status.isErrorState()) {

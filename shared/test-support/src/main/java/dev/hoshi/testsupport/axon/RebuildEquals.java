@@ -119,6 +119,24 @@ public final class RebuildEquals {
         return rebuilt;
     }
 
+    /**
+     * {@link #assertEveryRebuildEquals}, and each projection replayed by {@code segments} segments; prints what each
+     * replay of the {@code events} took.
+     */
+    public List<Rebuilt> assertEveryRebuildEquals(ReadModels.Contents live, int segments, long events) {
+        List<Rebuilt> rebuilt = assertEveryRebuildEquals(live);
+        for (Rebuilt one : rebuilt) {
+            System.out.printf(
+                    "rebuild %s: %d events replayed by %d segments in %d ms, %d documents equal to live%n",
+                    one.processingGroup(), events, one.segments(), one.replay().toMillis(), live.documents());
+            if (one.segments() != segments) {
+                throw new AssertionError(
+                        one.processingGroup() + " was replayed by " + one.segments() + " segments, not " + segments);
+            }
+        }
+        return rebuilt;
+    }
+
     /** Rebuilds {@code projection} by the operators' mutation and compares the result with {@code live}. */
     public Rebuilt assertRebuildEquals(String projection, ReadModels.Contents live) {
         long started = System.nanoTime();

@@ -15,7 +15,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,9 +66,6 @@ class InsightsRebuildEqualsIT {
     EventProcessingConfiguration processing;
 
     @Autowired
-    TokenStore tokenStore;
-
-    @Autowired
     @Qualifier("serviceDatabase")
     MongoDatabase db;
 
@@ -94,13 +90,7 @@ class InsightsRebuildEqualsIT {
         assertThat(check.projections()).contains(SupportOrganizationRollupProjection.PROCESSING_GROUP);
         assertThat(processing.sequencingPolicy(SupportOrganizationRollupProjection.PROCESSING_GROUP))
                 .isInstanceOf(MemberSequencing.class);
-        assertThat(tokenStore.fetchSegments(SupportOrganizationRollupProjection.PROCESSING_GROUP))
-                .hasSize(4);
 
-        for (RebuildEquals.Rebuilt rebuilt : check.assertEveryRebuildEquals(live)) {
-            System.out.printf(
-                    "rebuild %s: %d events replayed in %d ms, %d documents equal to live%n",
-                    rebuilt.processingGroup(), year.size(), rebuilt.replay().toMillis(), live.documents());
-        }
+        check.assertEveryRebuildEquals(live, 4, year.size());
     }
 }
