@@ -153,15 +153,6 @@ public final class ReadModels {
             if (!processor.isRunning() || statuses.isEmpty()) {
                 return entry.getKey() + " (not running or no segment claimed)";
             }
-            // after a reset the segments are released and claimed again one by one: those claimed so far can be at
-            // the head while the others have not replayed anything yet
-            long covered = 0;
-            for (EventTrackerStatus status : statuses) {
-                covered += WHOLE / (status.getSegment().getMask() + 1L);
-            }
-            if (covered < WHOLE) {
-                return entry.getKey() + " (" + statuses.size() + " segments claimed, not all)";
-            }
             for (EventTrackerStatus status : statuses) {
                 if (status.isErrorState()) {
                     return entry.getKey() + " (error: " + status.getError() + ")";
@@ -171,6 +162,15 @@ public final class ReadModels {
                     return entry.getKey() + " (at "
                             + status.getCurrentPosition().orElse(-1) + ")";
                 }
+            }
+            // after a reset the segments are released and claimed again one by one: those claimed so far can be at
+            // the head while the others have not replayed anything yet (more than the whole: a split or merge)
+            long covered = 0;
+            for (EventTrackerStatus status : statuses) {
+                covered += WHOLE / (status.getSegment().getMask() + 1L);
+            }
+            if (covered != WHOLE) {
+                return entry.getKey() + " (" + statuses.size() + " segments claimed, not covering the stream once)";
             }
         }
         return null;

@@ -37,10 +37,13 @@ import org.bson.Document;
 
 /**
  * The rollup projection's writes for one batch of events ({@link ProjectionBatch}). Handlers only note what changes
- * ({@link #change}, {@link #schedule}, {@link #addAnalyst}); {@link #flush} then writes the batch:
+ * ({@link #change}, {@link #schedule}, {@link #addAnalyst}, {@link #removeAnalyst}); {@link #flush} then writes the
+ * batch:
  *
  * <ol>
- *   <li>analysts and grant-calendar days ({@link GrantCalendar}): one bulk {@code $addToSet} each (safe to repeat);
+ *   <li>analysts: one bulk {@code $addToSet} of those added and one {@code $pullAll} of those removed, each analyst
+ *       and support organisation as its last event in the batch left it; grant-calendar days ({@link GrantCalendar}):
+ *       one bulk {@code $addToSet} (all safe to repeat);
  *   <li>member states: all members of the batch read with one {@code $in}; each member's changes applied to its
  *       state in event order in memory (consecutive events of a member read the store once); every changed state
  *       written in one bulk request, compare-and-set on the state's {@code version} (an insert for a new member, an
@@ -91,6 +94,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     private final Map<String, List<Op>> members = new LinkedHashMap<>();
     private final Map<String, Set<String>> calendar = new TreeMap<>();
     private final Map<String, Set<String>> analysts = new TreeMap<>();
+    private final Map<String, Set<String>> analystsRemoved = new TreeMap<>();
     private final List<Runnable> afterwards = new ArrayList<>();
     private int order;
 
@@ -112,7 +116,22 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     }
 
     void addAnalyst(String analyst, String supportOrganization) {
-        analysts.computeIfAbsent(analyst, k -> new TreeSet<>()).add(supportOrganization);
+        note(analyst, supportOrganization, analysts, analystsRemoved);
+    }
+
+    /** Notes that {@code analyst} no longer reads {@code supportOrganization}'s figures (after an add in the batch too). */
+    void removeAnalyst(String analyst, String supportOrganization) {
+        note(analyst, supportOrganization, analystsRemoved, analysts);
+    }
+
+    /** Notes the pair in {@code into} and takes it out of {@code from}: the later of an add and a remove wins. */
+    private static void note(
+            String analyst, String supportOrganization, Map<String, Set<String>> into, Map<String, Set<String>> from) {
+        Set<String> earlier = from.get(analyst);
+        if (earlier != null && earlier.remove(supportOrganization) && earlier.isEmpty()) {
+            from.remove(analyst);
+        }
+        into.computeIfAbsent(analyst, k -> new TreeSet<>()).add(supportOrganization);
     }
 
     /** Runs {@code write} once the batch's other writes are done (an erasure over what the batch added). */
@@ -124,6 +143,7 @@ final class RollupBatch implements ProjectionBatch.Buffer {
     public void flush() {
         try {
             BucketedSets.addToSets(store.analysts(), "supportOrganizations", analysts);
+            pullAnalysts();
             RollupCollections.days(store.calendar()).addAll(calendar);
             if (!members.isEmpty()) {
                 // a batch in flight until its last $inc is written: if this process or the store dies before, the
@@ -153,9 +173,23 @@ final class RollupBatch implements ProjectionBatch.Buffer {
             members.clear();
             calendar.clear();
             analysts.clear();
+            analystsRemoved.clear();
             afterwards.clear();
             order = 0;
         }
+    }
+
+    /** The analysts removed in the batch: one bulk {@code $pullAll} of their support organisations. */
+    private void pullAnalysts() {
+        if (analystsRemoved.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        analystsRemoved.forEach((analyst, supportOrganizations) -> writes.add(new UpdateOneModel<>(
+                new Document("_id", analyst),
+                new Document(
+                        "$pullAll", new Document("supportOrganizations", new ArrayList<>(supportOrganizations))))));
+        store.analysts().bulkWrite(writes, UNORDERED);
     }
 
     // --- member states ----------------------------------------------------------------------------------------

@@ -117,11 +117,11 @@ class SupportOrganizationRollupProjection {
     void on(SupportOrganizationAnalystRemovedEvent event) {
         String analyst = event.analyst().toString();
         String supportOrganization = event.supportOrganizationId().toString();
-        store.analysts()
-                .updateOne(
-                        new Document("_id", analyst),
-                        new Document("$pull", new Document("supportOrganizations", supportOrganization)));
-        changes.analystRemoved(supportOrganization, analyst);
+        // through the batch, as adds are: an add and a remove of the same analyst in one batch end as the later one
+        batch(b -> {
+            b.removeAnalyst(analyst, supportOrganization);
+            b.then(() -> changes.analystRemoved(supportOrganization, analyst));
+        });
     }
 
     private void addAnalyst(String analyst, String supportOrganization) {

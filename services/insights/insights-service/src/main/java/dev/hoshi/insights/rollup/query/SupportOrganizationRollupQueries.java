@@ -277,7 +277,8 @@ class SupportOrganizationRollupQueries {
         if (!verdict.shown(Group.CONTROLS)) {
             return new ControlRatesView(controlled, true, verdict.reason(Group.CONTROLS), null);
         }
-        Document chapters = sub(doc, "chapter"); // a chapter no member has a control of is left out, as in bands
+        // a chapter none of whose controls applies to any member (all marked not applicable) is left out, as in bands
+        Document chapters = sub(doc, "chapter");
         List<ChapterRateView> rates = new TreeSet<>(chapters.keySet())
                 .stream()
                         .filter(chapter -> count(sub(chapters, chapter), "applicable") > 0)

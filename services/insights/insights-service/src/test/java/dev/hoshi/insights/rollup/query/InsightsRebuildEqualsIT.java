@@ -15,6 +15,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,8 +91,14 @@ class InsightsRebuildEqualsIT {
         assertThat(live.collections().get("insights_member_state")).hasSize(MEMBERS);
         assertThat(live.collections().get("insights_rollup_history")).hasSizeGreaterThan(500);
         assertThat(check.projections()).contains(SupportOrganizationRollupProjection.PROCESSING_GROUP);
-        assertThat(processing.sequencingPolicy(SupportOrganizationRollupProjection.PROCESSING_GROUP))
-                .isInstanceOf(MemberSequencing.class);
+        // the policy the processor's handlers are invoked with, not only the configuration's
+        PooledStreamingEventProcessor rollups = processing
+                .eventProcessor(
+                        SupportOrganizationRollupProjection.PROCESSING_GROUP, PooledStreamingEventProcessor.class)
+                .orElseThrow();
+        assertThat(((MultiEventHandlerInvoker) rollups.eventHandlerInvoker()).delegates())
+                .allSatisfy(invoker -> assertThat(((SimpleEventHandlerInvoker) invoker).getSequencingPolicy())
+                        .isInstanceOf(MemberSequencing.class));
 
         check.assertEveryRebuildEquals(live, 4, year.size());
     }

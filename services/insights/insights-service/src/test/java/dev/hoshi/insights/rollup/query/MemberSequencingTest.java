@@ -7,13 +7,22 @@ import dev.hoshi.directory.api.consent.ConsentGrantId;
 import dev.hoshi.directory.api.consent.ConsentGrantedEvent;
 import dev.hoshi.directory.api.consent.ConsentScope;
 import dev.hoshi.directory.api.consent.Grantee;
+import dev.hoshi.directory.api.person.ErasureEvents.PersonErasedEvent;
 import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.insights.Statuses;
 import dev.hoshi.kernel.id.SupportOrganizationId;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.id.UserId;
+import java.lang.reflect.Method;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.Segment;
@@ -65,6 +74,37 @@ class MemberSequencingTest {
                 new SupportOrganizationAnalystAddedEvent(SupportOrganizationId.of("assoc-s"), UserId.of("ana")));
 
         assertThat(policy.getSequenceIdentifierFor(analyst)).isEqualTo("assoc-s");
+    }
+
+    @Test
+    void everyEventTheRollupsHandleNamesItsMemberOrIsKnownToBeAboutNoMember() {
+        // events about no member organisation: a support organisation's analysts, a person's erasure
+        Set<Class<?>> aboutNoMember = Set.of(
+                SupportOrganizationRegisteredEvent.class,
+                SupportOrganizationAnalystAddedEvent.class,
+                SupportOrganizationAnalystRemovedEvent.class,
+                PersonErasedEvent.class);
+        Set<Class<?>> handled = new HashSet<>();
+        for (Class<?> component : List.of(SupportOrganizationRollupProjection.class, RollupErasure.class)) {
+            assertThat(component.getAnnotation(ProcessingGroup.class).value())
+                    .isEqualTo(SupportOrganizationRollupProjection.PROCESSING_GROUP);
+            for (Method method : component.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(EventHandler.class)) {
+                    handled.add(method.getParameterTypes()[0]);
+                }
+            }
+        }
+
+        assertThat(handled).hasSizeGreaterThan(10).containsAll(aboutNoMember);
+        for (Class<?> type : handled) {
+            boolean namesMember = Arrays.stream(type.getMethods())
+                    .anyMatch(m -> m.getName().equals("organizationId")
+                            && m.getParameterCount() == 0
+                            && m.getReturnType() == TenantId.class);
+            assertThat(namesMember)
+                    .as("%s: sequenced by its member (TenantId organizationId()) or listed as about no member", type)
+                    .isNotEqualTo(aboutNoMember.contains(type));
+        }
     }
 
     private static EventMessage<?> event(String type, String aggregate, Object payload) {

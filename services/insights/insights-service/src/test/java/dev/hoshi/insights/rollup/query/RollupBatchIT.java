@@ -1,12 +1,19 @@
 package dev.hoshi.insights.rollup.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.eventhandling.GenericEventMessage.asEventMessage;
 
 import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystAddedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationAnalystRemovedEvent;
+import dev.hoshi.directory.api.support.SupportOrganizationKind;
+import dev.hoshi.directory.api.support.SupportOrganizationRegisteredEvent;
 import dev.hoshi.directory.sme.SmeDefinitions;
 import dev.hoshi.insights.rollup.subscription.MemberStatusChanges;
 import dev.hoshi.insights.rollup.subscription.MemberStatusFeed;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.platform.axon.ProjectionBatchInterceptor;
 import dev.hoshi.testsupport.TestMongo;
 import dev.hoshi.testsupport.axon.Deliveries;
@@ -207,6 +214,28 @@ class RollupBatchIT {
                     .as(month.getString("_id"))
                     .isLessThanOrEqualTo(month.getString("month"));
         }
+    }
+
+    @Test
+    void anAnalystAddedAndRemovedInOneBatchEndsAsTheLaterOfTheTwo() {
+        Projected batched = fresh();
+        SupportOrganizationId s = SupportOrganizationId.of("assoc-analysts");
+        UserId first = UserId.of("analyst-first");
+        UserId second = UserId.of("analyst-second");
+        batched.deliveries.batch(List.of(
+                asEventMessage(new SupportOrganizationRegisteredEvent(
+                        s, "分析協会", null, SupportOrganizationKind.INDUSTRY_ASSOCIATION, first)),
+                asEventMessage(new SupportOrganizationAnalystAddedEvent(s, second)),
+                asEventMessage(new SupportOrganizationAnalystRemovedEvent(s, second)),
+                asEventMessage(new SupportOrganizationAnalystRemovedEvent(s, first)),
+                asEventMessage(new SupportOrganizationAnalystAddedEvent(s, first))));
+
+        RollupCollections store = RollupCollections.in(batched.db);
+        assertThat(store.isAnalyst(first.toString(), s.toString())).isTrue();
+        assertThat(store.isAnalyst(second.toString(), s.toString())).isFalse();
+
+        batched.deliveries.batch(List.of(asEventMessage(new SupportOrganizationAnalystRemovedEvent(s, first))));
+        assertThat(store.isAnalyst(first.toString(), s.toString())).isFalse();
     }
 
     @Test

@@ -266,6 +266,22 @@ class RollupSlicesIT {
         assertThat(rollup(null, RollupFilter.NONE).controls()).isEqualTo(rollup.controls());
     }
 
+    @Test
+    void aChapterWhoseOnlyControlEveryMemberMarkedNotApplicableIsNotListed() {
+        for (String member : List.of("a1", "a2", "a4", "a6", "a7")) {
+            control(member, "C08-01", ControlStatus.NOT_APPLICABLE);
+        }
+
+        List<ChapterRateView> chapters =
+                rollup(null, RollupFilter.NONE).controls().chapters();
+        assertThat(chapters).extracting(ChapterRateView::chapter).hasSize(9).doesNotContain("C08");
+        // the month's figures read from the history agree with the rollup now
+        assertThat(rollup(LocalDate.parse("2026-12-31"), RollupFilter.NONE)
+                        .controls()
+                        .chapters())
+                .isEqualTo(chapters);
+    }
+
     /**
      * Key actions over the five FULL_DETAIL members (a1, a2, a4, a6, a7): K1 confirmed by a1, a2 and a4, K2 by a1, K3
      * by a7 and withdrawn. a3's confirmation (LEVEL_AND_SCORES) is not theirs to show; another edition's action, or
