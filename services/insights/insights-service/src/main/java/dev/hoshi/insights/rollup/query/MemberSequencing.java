@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * from (its organisation, its grants, compliance's status and controls: several aggregates), goes to the same
  * segment, so the projection handles a member's events in global order, live and in a rebuild alike, and each
  * change counts in its own month of the history ({@link RollupBatch}). An event names its member by a public {@code
- * TenantId organizationId()}; any other event (a support organisation's analysts) is sequenced per aggregate, Axon's
- * default.
+ * TenantId organizationId()}; any other event (a support organisation's analysts, a person's erasure) is sequenced
+ * per aggregate, Axon's default ({@code MemberSequencingTest} keeps that list). The policy reads the payload, so the
+ * processor's coordinator deserializes each event of the group.
  *
  * <p>The policy decides which segment handles which event, so changing it needs the projection rebuilt: a new
  * layout version ({@link SupportOrganizationRollupProjection#PROCESSING_GROUP}).
