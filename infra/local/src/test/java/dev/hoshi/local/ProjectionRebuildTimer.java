@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -38,6 +42,7 @@ final class ProjectionRebuildTimer {
 
     private static final List<String> SERVICES = List.of("directory", "compliance", "insights");
     private static final String REPLAY_TOKEN = "org.axonframework.eventhandling.ReplayToken";
+    private static final Pattern LAYOUT = Pattern.compile("(.+)-v(\\d+)");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -47,9 +52,7 @@ final class ProjectionRebuildTimer {
             for (String service : SERVICES) {
                 MongoCollection<Document> tokens =
                         client.getDatabase("hoshi_" + service).getCollection("trackingtokens");
-                TreeSet<String> projections = new TreeSet<>();
-                tokens.find().forEach(t -> projections.add(t.getString("processorName")));
-                for (String projection : projections) {
+                for (String projection : newestLayouts(tokens)) {
                     rebuilds.add(rebuild(service, projection, tokens, operator));
                 }
             }
@@ -69,11 +72,12 @@ final class ProjectionRebuildTimer {
             for (String service : SERVICES) {
                 MongoCollection<Document> tokens =
                         client.getDatabase("hoshi_" + service).getCollection("trackingtokens");
+                Document current = new Document("processorName", new Document("$in", newestLayouts(tokens)));
                 long head = Long.MIN_VALUE; // where the furthest processor was when the wait began
                 while (true) {
                     long furthest = Long.MIN_VALUE;
                     long lowest = Long.MAX_VALUE;
-                    for (Document token : tokens.find()) {
+                    for (Document token : tokens.find(current)) {
                         long index = index(token);
                         furthest = Math.max(furthest, index);
                         lowest = Math.min(lowest, index);
@@ -122,6 +126,33 @@ final class ProjectionRebuildTimer {
     }
 
     /** The lowest position of the projection's segments (its tokens' {@code index}). */
+    private static List<String> newestLayouts(MongoCollection<Document> tokens) {
+        Set<String> names = new TreeSet<>();
+        tokens.find().forEach(t -> names.add(t.getString("processorName")));
+        return newestLayouts(names);
+    }
+
+    /**
+     * The processing groups a running service has, among those with token rows: a group whose layout changed
+     * ({@code insights-rollups-v7} to {@code -v9}) leaves the older name's rows behind, never moving again, so only
+     * the highest {@code -vN} of a name counts (waiting for v7 to reach the head would never end, and its rebuild
+     * would be refused as unknown).
+     */
+    static List<String> newestLayouts(Set<String> processorNames) {
+        Map<String, String> newest = new TreeMap<>();
+        Map<String, Integer> versions = new TreeMap<>();
+        for (String name : processorNames) {
+            Matcher layout = LAYOUT.matcher(name);
+            String base = layout.matches() ? layout.group(1) : name;
+            int version = layout.matches() ? Integer.parseInt(layout.group(2)) : 0;
+            if (!versions.containsKey(base) || versions.get(base) < version) {
+                versions.put(base, version);
+                newest.put(base, name);
+            }
+        }
+        return List.copyOf(new TreeSet<>(newest.values()));
+    }
+
     private long position(MongoCollection<Document> tokens, String projection) throws Exception {
         long lowest = Long.MAX_VALUE;
         for (Document token : tokens.find(new Document("processorName", projection))) {
