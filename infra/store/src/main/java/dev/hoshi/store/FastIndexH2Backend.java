@@ -26,6 +26,7 @@ import org.h2.mvstore.MVStore;
 public final class FastIndexH2Backend extends H2Backend {
 
     private final boolean writeBeforeAnswering;
+    private final SlowCommands slowCommands = SlowCommands.fromEnvironment();
 
     public FastIndexH2Backend(String file) {
         this(file, true);
@@ -42,10 +43,12 @@ public final class FastIndexH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        long start = System.nanoTime();
         Document answer = super.handleCommand(channel, databaseName, command, query);
         if (writeBeforeAnswering && getMvStore().hasUnsavedChanges()) {
             commit();
         }
+        slowCommands.record(databaseName, command, query, start);
         return answer;
     }
 
