@@ -1,10 +1,16 @@
 package dev.hoshi.compliance.securityaction.query;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.kernel.time.BusinessTime;
@@ -20,7 +26,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,16 +42,26 @@ import org.springframework.stereotype.Component;
  * bucket is followed by a new one), every bucket notes its oldest and newest entry ({@code from}, {@code to}), and a
  * bucket whose newest entry is older than the retention ({@code hoshi.compliance.access-log.retention}, 13 months by
  * default) is purged on a schedule. Reading takes the buckets newest first and stops once a page is full.
+ *
+ * <p>Every write and read is a look-up by {@code _id}: a bucket is {@code <org>|<month>|<n>}, and {@code
+ * access_log_months/<org>|<month>} counts the entries the month was given, so an entry's slot (the count before
+ * {@code $inc}, plus one) names its bucket ({@code (slot - 1) / 100}). The earlier layout found the bucket with room
+ * by a filter on organisation, month and count, which the embedded store answers by reading every bucket of every
+ * organisation: with every {@code memberStatus} read appending an entry, that scan held the collection (and the
+ * server's worker thread) for 0.7 s at the median and up to 5 s in the end-to-end benchmark (docs/performance.md).
+ * Buckets hold 100 entries, not the earlier 1,000: every append rewrites its bucket, on the embedded store as a
+ * whole serialized document.
  */
 @Component
 class AccessLogStore {
 
-    static final int ENTRIES_PER_DOCUMENT = 1000;
+    static final int ENTRIES_PER_DOCUMENT = 100;
     static final int MAX_DAYS = 366;
 
     private static final Logger log = LoggerFactory.getLogger(AccessLogStore.class);
 
     private final MongoCollection<Document> accessLog;
+    private final MongoCollection<Document> months;
     private final Clock clock;
     private final Period retention;
     private final int perDocument;
@@ -60,7 +75,7 @@ class AccessLogStore {
             @Value("${hoshi.compliance.access-log.retention:13m}") String retention,
             PersonalDataVault vault) {
         this(
-                db.getCollection("access_log"),
+                db,
                 clock,
                 PeriodStyle.detectAndParse(retention),
                 ENTRIES_PER_DOCUMENT,
@@ -68,8 +83,8 @@ class AccessLogStore {
                 vault::openActor);
     }
 
-    AccessLogStore(MongoCollection<Document> accessLog, Clock clock, Period retention, int perDocument) {
-        this(accessLog, clock, retention, perDocument, UnaryOperator.identity(), UnaryOperator.identity());
+    AccessLogStore(MongoDatabase db, Clock clock, Period retention, int perDocument) {
+        this(db, clock, retention, perDocument, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /**
@@ -77,7 +92,7 @@ class AccessLogStore {
      * erased person reads as {@code USER:erased-<key ref>} and no entry keeps their id.
      */
     private AccessLogStore(
-            MongoCollection<Document> accessLog,
+            MongoDatabase db,
             Clock clock,
             Period retention,
             int perDocument,
@@ -90,14 +105,14 @@ class AccessLogStore {
                     "hoshi.compliance.access-log.retention must be a positive period such as 13m, but was: "
                             + retention);
         }
-        this.accessLog = accessLog;
+        this.accessLog = db.getCollection("access_log");
+        this.months = db.getCollection("access_log_months");
         this.clock = clock;
         this.retention = retention;
         this.perDocument = perDocument;
-        accessLog.createIndex(Indexes.ascending("organization", "month", "count"));
-        accessLog.createIndex(Indexes.compoundIndex(Indexes.ascending("organization"), Indexes.descending("to")));
-        accessLog.createIndex(Indexes.ascending("to"));
+        accessLog.createIndex(Indexes.ascending("to")); // the purge
         moveDayDocuments();
+        moveUnnumberedBuckets();
     }
 
     void record(TenantId organization, Instant at, String viewer, String scope, String what) {
@@ -112,17 +127,37 @@ class AccessLogStore {
     private void append(String organization, Document entry) {
         Date at = entry.getDate("at");
         String month = YearMonth.from(at.toInstant().atZone(BusinessTime.ZONE)).toString();
-        // the first bucket of the month with room; none: the upsert opens a new one
+        Document counted = months.findOneAndUpdate(
+                Filters.eq("_id", monthId(organization, month)),
+                Updates.combine(
+                        Updates.inc("entries", 1),
+                        Updates.setOnInsert("organization", organization),
+                        Updates.setOnInsert("month", month)),
+                // BEFORE: the embedded server can answer AFTER with a concurrent increment included
+                // (docs/eventstore.md)
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        long slot = (counted == null ? 0 : ((Number) counted.get("entries")).longValue()) + 1;
+        int bucket = (int) ((slot - 1) / perDocument);
         accessLog.updateOne(
-                Filters.and(
-                        Filters.eq("organization", organization),
-                        Filters.eq("month", month),
-                        Filters.lt("count", perDocument)),
+                Filters.eq("_id", bucketId(organization, month, bucket)),
                 new Document("$push", new Document("entries", entry))
                         .append("$inc", new Document("count", 1))
                         .append("$min", new Document("from", at))
-                        .append("$max", new Document("to", at)),
+                        .append("$max", new Document("to", at))
+                        .append(
+                                "$setOnInsert",
+                                new Document("organization", organization)
+                                        .append("month", month)
+                                        .append("bucket", bucket)),
                 new UpdateOptions().upsert(true));
+    }
+
+    private static String monthId(String organization, String month) {
+        return organization + "|" + month;
+    }
+
+    private static String bucketId(String organization, String month, int bucket) {
+        return organization + "|" + month + "|" + bucket;
     }
 
     /**
@@ -135,24 +170,19 @@ class AccessLogStore {
         Instant since = today.minusDays(Math.max(1, Math.min(days, MAX_DAYS)) - 1L)
                 .atStartOfDay(BusinessTime.ZONE)
                 .toInstant();
-        List<Bson> filters = new ArrayList<>(
-                List.of(Filters.eq("organization", organization.toString()), Filters.gte("to", Date.from(since))));
-        if (before != null) {
-            filters.add(Filters.lt("from", Date.from(before)));
-        }
         Comparator<AccessLogEntryView> newestFirst =
                 Comparator.comparing(AccessLogEntryView::at).reversed();
         List<AccessLogEntryView> page = new ArrayList<>();
         // one entry beyond the page, to see whether the page would split entries of the same instant
         int keep = limit + 1;
-        for (Document bucket : accessLog.find(Filters.and(filters)).sort(Indexes.descending("to"))) {
+        for (Document bucket : bucketsNewestFirst(organization.toString(), today, since, before)) {
             if (page.size() >= keep
                     && bucket.getDate("to")
                             .toInstant()
                             .isBefore(page.get(keep - 1).at())) {
                 break; // every later bucket holds only older entries than a full page
             }
-            for (Document e : bucket.getList("entries", Document.class)) {
+            for (Document e : entries(bucket)) {
                 Instant at = e.getDate("at").toInstant();
                 if (!at.isBefore(since) && (before == null || at.isBefore(before))) {
                     page.add(new AccessLogEntryView(
@@ -182,6 +212,46 @@ class AccessLogStore {
         return page;
     }
 
+    /**
+     * The buckets of the months from {@code since} to today that hold entries from {@code since} and before {@code
+     * before}, newest ({@code to}) first, without their entries: each month's count names its buckets, all read by
+     * {@code _id}; {@link #entries} reads a bucket's entries only when the page needs them.
+     */
+    private List<Document> bucketsNewestFirst(String organization, LocalDate today, Instant since, Instant before) {
+        List<String> monthIds = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(today);
+                !m.isBefore(YearMonth.from(since.atZone(BusinessTime.ZONE)));
+                m = m.minusMonths(1)) {
+            monthIds.add(monthId(organization, m.toString()));
+        }
+        List<String> bucketIds = new ArrayList<>();
+        for (Document month : months.find(Filters.in("_id", monthIds))) {
+            long entries = ((Number) month.get("entries")).longValue();
+            for (int bucket = 0; bucket <= (entries - 1) / perDocument; bucket++) {
+                bucketIds.add(bucketId(organization, month.getString("month"), bucket));
+            }
+        }
+        if (bucketIds.isEmpty()) {
+            return List.of();
+        }
+        List<Document> buckets = new ArrayList<>();
+        for (Document bucket :
+                accessLog.find(Filters.in("_id", bucketIds)).projection(Projections.include("from", "to"))) {
+            if (!bucket.getDate("to").toInstant().isBefore(since)
+                    && (before == null || bucket.getDate("from").toInstant().isBefore(before))) {
+                buckets.add(bucket);
+            }
+        }
+        buckets.sort(
+                Comparator.comparing((Document bucket) -> bucket.getDate("to")).reversed());
+        return buckets;
+    }
+
+    private List<Document> entries(Document bucket) {
+        Document full = accessLog.find(Filters.eq("_id", bucket.get("_id"))).first();
+        return full == null ? List.of() : full.getList("entries", Document.class, List.of());
+    }
+
     @Scheduled(
             initialDelayString = "${hoshi.compliance.access-log.purge-initial-delay:PT5M}",
             fixedDelayString = "${hoshi.compliance.access-log.purge-interval:PT6H}")
@@ -201,7 +271,68 @@ class AccessLogStore {
                 .minus(retention)
                 .atStartOfDay(BusinessTime.ZONE)
                 .toInstant();
-        return accessLog.deleteMany(Filters.lt("to", Date.from(cutoff))).getDeletedCount();
+        long purged = accessLog.deleteMany(Filters.lt("to", Date.from(cutoff))).getDeletedCount();
+        // a month before the cutoff's has no bucket left: its count goes too (a late entry starts it again)
+        months.deleteMany(Filters.lt(
+                "month", YearMonth.from(cutoff.atZone(BusinessTime.ZONE)).toString()));
+        moveUnnumberedBuckets();
+        return purged;
+    }
+
+    /**
+     * Buckets of the earlier layout (an {@code ObjectId} for {@code _id}, no {@code bucket} number) are renumbered,
+     * whole, after their month's buckets: at start, and at each purge for those an older instance still wrote during
+     * a rolling update. The month's count then skips to the end of the moved bucket, so new entries go after it.
+     */
+    private void moveUnnumberedBuckets() {
+        List<Object> unnumbered = accessLog
+                .find(Filters.and(Filters.exists("organization"), Filters.exists("bucket", false)))
+                .projection(Projections.include("_id"))
+                .map(d -> d.get("_id"))
+                .into(new ArrayList<>());
+        for (Object id : unnumbered) {
+            Document old = accessLog.find(Filters.eq("_id", id)).first();
+            if (old != null) {
+                renumber(old);
+                accessLog.deleteOne(Filters.eq("_id", id));
+            }
+        }
+        if (!unnumbered.isEmpty()) {
+            log.info("Numbered {} access-log buckets of the earlier layout", unnumbered.size());
+        }
+    }
+
+    private void renumber(Document old) {
+        String organization = old.getString("organization");
+        String month = old.getString("month");
+        while (true) {
+            Document counted =
+                    months.find(Filters.eq("_id", monthId(organization, month))).first();
+            long entries = counted == null ? 0 : ((Number) counted.get("entries")).longValue();
+            int bucket = (int) ((entries + perDocument - 1) / perDocument);
+            Document renumbered = new Document(old);
+            renumbered.put("_id", bucketId(organization, month, bucket));
+            renumbered.put("bucket", bucket);
+            boolean taken = false;
+            try {
+                accessLog.insertOne(renumbered);
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken = true; // an entry just opened that bucket: the count moves past it, and the next one is tried
+            }
+            months.updateOne(
+                    Filters.eq("_id", monthId(organization, month)),
+                    Updates.combine(
+                            Updates.max("entries", (long) (bucket + 1) * perDocument),
+                            Updates.setOnInsert("organization", organization),
+                            Updates.setOnInsert("month", month)),
+                    new UpdateOptions().upsert(true));
+            if (!taken) {
+                return;
+            }
+        }
     }
 
     /** Day documents of the earlier layout ({@code <org>:<date>}, unbounded) are moved into buckets, once. */

@@ -15,6 +15,9 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,7 @@ class AccessLogStoreIT {
 
     @Test
     void moreEntriesThanOneDocumentHoldsGoIntoFurtherBucketsAndReadBackInPages() {
-        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
         Instant start = Instant.parse("2026-03-01T00:00:00Z");
         int written = 2_500;
         for (int i = 0; i < written; i++) {
@@ -55,6 +58,15 @@ class AccessLogStoreIT {
                     .isEqualTo(b.getList("entries", Document.class).size());
         });
         assertThat(buckets.stream().mapToInt(b -> b.getInteger("count")).sum()).isEqualTo(written);
+        // every write and read finds its bucket by _id: the embedded store scans for any other filter
+        assertThat(buckets)
+                .extracting(b -> b.get("_id"))
+                .containsExactlyInAnyOrder(
+                        "sato-seisakusho|2026-03|0", "sato-seisakusho|2026-03|1", "sato-seisakusho|2026-03|2");
+        assertThat(db.getCollection("access_log_months")
+                        .find(Filters.eq("_id", "sato-seisakusho|2026-03"))
+                        .first())
+                .containsEntry("entries", written);
 
         LocalDate today = LocalDate.of(2026, 3, 15);
         List<AccessLogEntryView> all = new ArrayList<>();
@@ -80,7 +92,7 @@ class AccessLogStoreIT {
 
     @Test
     void aPageNeverEndsInsideEntriesOfOneInstantSoPagingByAtSkipsNothing() {
-        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
         Instant earlier = Instant.parse("2026-03-10T03:00:00Z");
         store.record(SATO, earlier.plusSeconds(1), "USER:newest", "LEVEL_ONLY", "MEMBER_STATUS");
         store.record(SATO, earlier, "USER:twin-1", "LEVEL_ONLY", "MEMBER_STATUS");
@@ -99,7 +111,7 @@ class AccessLogStoreIT {
 
     @Test
     void bucketsOlderThanTheRetentionArePurgedAsTheClockMoves() {
-        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
         store.record(SATO, Instant.parse("2025-01-20T03:00:00Z"), "USER:a", "LEVEL_ONLY", "MEMBER_STATUS");
         store.record(SATO, Instant.parse("2025-03-10T03:00:00Z"), "USER:b", "LEVEL_ONLY", "MEMBER_STATUS");
         store.record(SATO, Instant.parse("2026-03-10T03:00:00Z"), "USER:c", "LEVEL_ONLY", "MEMBER_STATUS");
@@ -131,7 +143,7 @@ class AccessLogStoreIT {
                                         .append("viewer", "USER:b")
                                         .append("scope", "FULL_DETAIL"))));
 
-        AccessLogStore store = new AccessLogStore(collection, clock, Period.ofMonths(13), 1000);
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
 
         assertThat(collection.countDocuments(Filters.exists("organization", false)))
                 .isZero();
@@ -140,6 +152,79 @@ class AccessLogStoreIT {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("USER:b", "MEMBER_STATUS"),
                         org.assertj.core.groups.Tuple.tuple("USER:a", "MEMBER_STATUS"));
+    }
+
+    @Test
+    void writersAtTheSameTimeFillEachBucketToItsLimitAndLoseNothing() throws Exception {
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 100);
+        Instant start = Instant.parse("2026-03-01T00:00:00Z");
+        int writers = 4;
+        int each = 130;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        store.record(
+                                SATO,
+                                start.plusSeconds(writer * 10_000L + i),
+                                "USER:w" + writer + "-" + i,
+                                "LEVEL_ONLY",
+                                "MEMBER_STATUS");
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        List<Document> buckets = collection.find().into(new ArrayList<>());
+        assertThat(buckets).hasSize(writers * each / 100 + 1).allSatisfy(b -> assertThat(
+                        b.getList("entries", Document.class))
+                .hasSizeLessThanOrEqualTo(100));
+        List<AccessLogEntryView> all = new ArrayList<>();
+        Instant before = null;
+        List<AccessLogEntryView> page;
+        do {
+            page = store.recent(SATO, LocalDate.of(2026, 3, 15), 90, before, 77);
+            all.addAll(page);
+            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
+        } while (page.size() == 77);
+        assertThat(all).hasSize(writers * each).doesNotHaveDuplicates();
+        assertThat(all).isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
+    }
+
+    @Test
+    void bucketsOfTheEarlierLayoutAreNumberedOnStartAndNewEntriesGoAfterThem() {
+        Instant at = Instant.parse("2026-03-14T01:00:00Z");
+        for (int i = 0; i < 2; i++) {
+            collection.insertOne(new Document("organization", SATO.toString())
+                    .append("month", "2026-03")
+                    .append("count", 1)
+                    .append("from", Date.from(at.plusSeconds(i)))
+                    .append("to", Date.from(at.plusSeconds(i)))
+                    .append(
+                            "entries",
+                            List.of(new Document("at", Date.from(at.plusSeconds(i)))
+                                    .append("viewer", "USER:old-" + i)
+                                    .append("scope", "LEVEL_ONLY")
+                                    .append("what", "MEMBER_LIST"))));
+        }
+
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
+        store.record(SATO, at.plusSeconds(60), "USER:new", "LEVEL_ONLY", "MEMBER_STATUS");
+
+        assertThat(collection.find().map(d -> d.get("_id")).into(new ArrayList<>()))
+                .containsExactlyInAnyOrder(
+                        "sato-seisakusho|2026-03|0", "sato-seisakusho|2026-03|1", "sato-seisakusho|2026-03|2");
+        assertThat(store.recent(SATO, LocalDate.of(2026, 3, 15), 90, null, 10))
+                .extracting(AccessLogEntryView::viewer)
+                .containsExactly("USER:new", "USER:old-1", "USER:old-0");
     }
 
     private List<String> months() {
