@@ -1,7 +1,5 @@
 package dev.hoshi.compliance.securityaction.query;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -23,7 +21,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>Every write and read is a look-up by {@code _id}: a bucket is {@code <org>|<month>|<n>}, and {@code
  * access_log_months/<org>|<month>} counts the entries the month was given, so an entry's slot (the count before
- * {@code $inc}, plus one) names its bucket ({@code (slot - 1) / 100}). The earlier layout found the bucket with room
+ * {@code $inc}, plus one) names its bucket ({@code (slot - 1) / ENTRIES_PER_DOCUMENT}). The earlier layout found the bucket with room
  * by a filter on organisation, month and count, which the embedded store answers by reading every bucket of every
  * organisation: with every {@code memberStatus} read appending an entry, that scan held the collection (and the
  * server's worker thread) for 0.7 s at the median and up to 5 s in the end-to-end benchmark (docs/performance.md).
@@ -112,7 +112,7 @@ class AccessLogStore {
         this.perDocument = perDocument;
         accessLog.createIndex(Indexes.ascending("to")); // the purge
         moveDayDocuments();
-        moveUnnumberedBuckets();
+        listEarlierBuckets();
     }
 
     void record(TenantId organization, Instant at, String viewer, String scope, String what) {
@@ -175,26 +175,46 @@ class AccessLogStore {
         List<AccessLogEntryView> page = new ArrayList<>();
         // one entry beyond the page, to see whether the page would split entries of the same instant
         int keep = limit + 1;
-        for (Document bucket : bucketsNewestFirst(organization.toString(), today, since, before)) {
-            if (page.size() >= keep
-                    && bucket.getDate("to")
-                            .toInstant()
-                            .isBefore(page.get(keep - 1).at())) {
-                break; // every later bucket holds only older entries than a full page
+        String org = organization.toString();
+        YearMonth oldest = YearMonth.from(since.atZone(BusinessTime.ZONE));
+        // a month past today's too: insights' clock may date a disclosure slightly ahead of this one
+        YearMonth newest = YearMonth.from(today).plusMonths(1);
+        if (before != null && YearMonth.from(before.atZone(BusinessTime.ZONE)).isBefore(newest)) {
+            newest = YearMonth.from(before.atZone(BusinessTime.ZONE));
+        }
+        Map<String, Document> counts = new HashMap<>();
+        List<String> monthIds = new ArrayList<>();
+        for (YearMonth m = newest; !m.isBefore(oldest); m = m.minusMonths(1)) {
+            monthIds.add(monthId(org, m.toString()));
+        }
+        months.find(Filters.in("_id", monthIds)).forEach(count -> counts.put(count.getString("month"), count));
+        for (YearMonth m = newest; !m.isBefore(oldest) && page.size() < keep; m = m.minusMonths(1)) {
+            Document count = counts.get(m.toString());
+            if (count == null) {
+                continue;
             }
-            for (Document e : entries(bucket)) {
-                Instant at = e.getDate("at").toInstant();
-                if (!at.isBefore(since) && (before == null || at.isBefore(before))) {
-                    page.add(new AccessLogEntryView(
-                            at,
-                            openViewer.apply(e.getString("viewer")),
-                            e.getString("scope"),
-                            e.getString("what") == null ? "MEMBER_STATUS" : e.getString("what")));
+            // a full page ends the walk: an earlier month holds only entries older than any of this month's
+            for (Document bucket : bucketsNewestFirst(org, count, since, before)) {
+                if (page.size() >= keep
+                        && bucket.getDate("to")
+                                .toInstant()
+                                .isBefore(page.get(keep - 1).at())) {
+                    break; // every later bucket of the month holds only older entries than a full page
                 }
-            }
-            page.sort(newestFirst);
-            if (page.size() > keep) {
-                page.subList(keep, page.size()).clear();
+                for (Document e : entries(bucket)) {
+                    Instant at = e.getDate("at").toInstant();
+                    if (!at.isBefore(since) && (before == null || at.isBefore(before))) {
+                        page.add(new AccessLogEntryView(
+                                at,
+                                openViewer.apply(e.getString("viewer")),
+                                e.getString("scope"),
+                                e.getString("what") == null ? "MEMBER_STATUS" : e.getString("what")));
+                    }
+                }
+                page.sort(newestFirst);
+                if (page.size() > keep) {
+                    page.subList(keep, page.size()).clear();
+                }
             }
         }
         if (page.size() > limit) {
@@ -213,26 +233,16 @@ class AccessLogStore {
     }
 
     /**
-     * The buckets of the months from {@code since} to today that hold entries from {@code since} and before {@code
-     * before}, newest ({@code to}) first, without their entries: each month's count names its buckets, all read by
-     * {@code _id}; {@link #entries} reads a bucket's entries only when the page needs them.
+     * The month's buckets that hold entries from {@code since} and before {@code before}, newest ({@code to}) first,
+     * without their entries: its count names its buckets, and {@code earlier} lists those of the earlier layout;
+     * {@link #entries} reads a bucket's entries only when the page needs them.
      */
-    private List<Document> bucketsNewestFirst(String organization, LocalDate today, Instant since, Instant before) {
-        List<String> monthIds = new ArrayList<>();
-        for (YearMonth m = YearMonth.from(today);
-                !m.isBefore(YearMonth.from(since.atZone(BusinessTime.ZONE)));
-                m = m.minusMonths(1)) {
-            monthIds.add(monthId(organization, m.toString()));
-        }
-        List<String> bucketIds = new ArrayList<>();
-        for (Document month : months.find(Filters.in("_id", monthIds))) {
-            long entries = ((Number) month.get("entries")).longValue();
-            for (int bucket = 0; bucket <= (entries - 1) / perDocument; bucket++) {
-                bucketIds.add(bucketId(organization, month.getString("month"), bucket));
-            }
-        }
-        if (bucketIds.isEmpty()) {
-            return List.of();
+    private List<Document> bucketsNewestFirst(String organization, Document count, Instant since, Instant before) {
+        String month = count.getString("month");
+        long entries = ((Number) count.get("entries")).longValue();
+        List<Object> bucketIds = new ArrayList<>(count.getList("earlier", Object.class, List.of()));
+        for (int bucket = 0; entries > 0 && bucket <= (entries - 1) / perDocument; bucket++) {
+            bucketIds.add(bucketId(organization, month, bucket));
         }
         List<Document> buckets = new ArrayList<>();
         for (Document bucket :
@@ -275,63 +285,37 @@ class AccessLogStore {
         // a month before the cutoff's has no bucket left: its count goes too (a late entry starts it again)
         months.deleteMany(Filters.lt(
                 "month", YearMonth.from(cutoff.atZone(BusinessTime.ZONE)).toString()));
-        moveUnnumberedBuckets();
+        listEarlierBuckets();
         return purged;
     }
 
     /**
-     * Buckets of the earlier layout (an {@code ObjectId} for {@code _id}, no {@code bucket} number) are renumbered,
-     * whole, after their month's buckets: at start, and at each purge for those an older instance still wrote during
-     * a rolling update. The month's count then skips to the end of the moved bucket, so new entries go after it.
+     * Buckets of the earlier layout (an {@code ObjectId} for {@code _id}, no {@code bucket} number) stay where they
+     * are and are listed in their month's count ({@code earlier}), then marked {@code bucket: -1}: nothing is copied
+     * or deleted, listing twice changes nothing, and an older instance still appending to one during a rolling update
+     * appends to a listed bucket. At start, and at each purge for the buckets an older instance opened meanwhile; on
+     * the embedded store each is a read of the whole collection, as the purge's own delete is.
      */
-    private void moveUnnumberedBuckets() {
-        List<Object> unnumbered = accessLog
+    private void listEarlierBuckets() {
+        List<Document> unlisted = accessLog
                 .find(Filters.and(Filters.exists("organization"), Filters.exists("bucket", false)))
-                .projection(Projections.include("_id"))
-                .map(d -> d.get("_id"))
+                .projection(Projections.include("_id", "organization", "month"))
                 .into(new ArrayList<>());
-        for (Object id : unnumbered) {
-            Document old = accessLog.find(Filters.eq("_id", id)).first();
-            if (old != null) {
-                renumber(old);
-                accessLog.deleteOne(Filters.eq("_id", id));
-            }
-        }
-        if (!unnumbered.isEmpty()) {
-            log.info("Numbered {} access-log buckets of the earlier layout", unnumbered.size());
-        }
-    }
-
-    private void renumber(Document old) {
-        String organization = old.getString("organization");
-        String month = old.getString("month");
-        while (true) {
-            Document counted =
-                    months.find(Filters.eq("_id", monthId(organization, month))).first();
-            long entries = counted == null ? 0 : ((Number) counted.get("entries")).longValue();
-            int bucket = (int) ((entries + perDocument - 1) / perDocument);
-            Document renumbered = new Document(old);
-            renumbered.put("_id", bucketId(organization, month, bucket));
-            renumbered.put("bucket", bucket);
-            boolean taken = false;
-            try {
-                accessLog.insertOne(renumbered);
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                taken = true; // an entry just opened that bucket: the count moves past it, and the next one is tried
-            }
+        for (Document bucket : unlisted) {
+            String organization = bucket.getString("organization");
+            String month = bucket.getString("month");
             months.updateOne(
                     Filters.eq("_id", monthId(organization, month)),
                     Updates.combine(
-                            Updates.max("entries", (long) (bucket + 1) * perDocument),
+                            Updates.addToSet("earlier", bucket.get("_id")),
                             Updates.setOnInsert("organization", organization),
-                            Updates.setOnInsert("month", month)),
+                            Updates.setOnInsert("month", month),
+                            Updates.setOnInsert("entries", 0)),
                     new UpdateOptions().upsert(true));
-            if (!taken) {
-                return;
-            }
+            accessLog.updateOne(Filters.eq("_id", bucket.get("_id")), Updates.set("bucket", -1));
+        }
+        if (!unlisted.isEmpty()) {
+            log.info("Listed {} access-log buckets of the earlier layout in their months", unlisted.size());
         }
     }
 

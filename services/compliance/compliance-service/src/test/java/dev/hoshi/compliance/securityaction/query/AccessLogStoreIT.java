@@ -9,10 +9,12 @@ import dev.hoshi.compliance.api.status.DisclosureQueries.AccessLogEntryView;
 import dev.hoshi.kernel.id.TenantId;
 import dev.hoshi.testsupport.MutableClock;
 import dev.hoshi.testsupport.TestMongo;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -121,9 +123,14 @@ class AccessLogStoreIT {
         assertThat(months()).containsExactlyInAnyOrder("2025-03", "2026-03");
         assertThat(store.purge()).isZero();
 
+        // a month's count goes with the months before the cutoff's (2025-02): January's
+        assertThat(counts()).containsExactlyInAnyOrder("sato-seisakusho|2025-03", "sato-seisakusho|2026-03");
+
         clock.set(Instant.parse("2026-05-01T00:00:00Z"));
         assertThat(store.purge()).isEqualTo(1);
         assertThat(months()).containsExactly("2026-03");
+        // the cutoff is 2025-04-01: March 2025 is before its month, so its count goes too
+        assertThat(counts()).containsExactly("sato-seisakusho|2026-03");
         assertThat(store.recent(SATO, LocalDate.of(2026, 5, 1), 90, null, 10))
                 .extracting(AccessLogEntryView::viewer)
                 .containsExactly("USER:c");
@@ -200,31 +207,92 @@ class AccessLogStoreIT {
     }
 
     @Test
-    void bucketsOfTheEarlierLayoutAreNumberedOnStartAndNewEntriesGoAfterThem() {
+    void bucketsOfTheEarlierLayoutStayWhereTheyAreAndAreReadWithTheNewOnes() {
         Instant at = Instant.parse("2026-03-14T01:00:00Z");
         for (int i = 0; i < 2; i++) {
-            collection.insertOne(new Document("organization", SATO.toString())
-                    .append("month", "2026-03")
-                    .append("count", 1)
-                    .append("from", Date.from(at.plusSeconds(i)))
-                    .append("to", Date.from(at.plusSeconds(i)))
-                    .append(
-                            "entries",
-                            List.of(new Document("at", Date.from(at.plusSeconds(i)))
-                                    .append("viewer", "USER:old-" + i)
-                                    .append("scope", "LEVEL_ONLY")
-                                    .append("what", "MEMBER_LIST"))));
+            collection.insertOne(earlierLayoutBucket(at.plusSeconds(i), "USER:old-" + i));
         }
 
         AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 1000);
         store.record(SATO, at.plusSeconds(60), "USER:new", "LEVEL_ONLY", "MEMBER_STATUS");
+        // an instance of the earlier version, during a rolling update: appends to a bucket with room, as it did
+        collection.updateOne(
+                Filters.and(
+                        Filters.eq("organization", SATO.toString()),
+                        Filters.eq("month", "2026-03"),
+                        Filters.lt("count", 1000),
+                        Filters.eq("bucket", -1)),
+                new Document("$push", new Document("entries", entry(at.plusSeconds(30), "USER:older-instance")))
+                        .append("$inc", new Document("count", 1))
+                        .append("$max", new Document("to", Date.from(at.plusSeconds(30)))));
+        // and opens a bucket of its own, listed at the next start or purge
+        collection.insertOne(earlierLayoutBucket(at.plusSeconds(40), "USER:opened-by-older-instance"));
+        new AccessLogStore(db, clock, Period.ofMonths(13), 1000); // a second start lists nothing twice
 
-        assertThat(collection.find().map(d -> d.get("_id")).into(new ArrayList<>()))
-                .containsExactlyInAnyOrder(
-                        "sato-seisakusho|2026-03|0", "sato-seisakusho|2026-03|1", "sato-seisakusho|2026-03|2");
         assertThat(store.recent(SATO, LocalDate.of(2026, 3, 15), 90, null, 10))
                 .extracting(AccessLogEntryView::viewer)
-                .containsExactly("USER:new", "USER:old-1", "USER:old-0");
+                .containsExactly(
+                        "USER:new", "USER:opened-by-older-instance", "USER:older-instance", "USER:old-1", "USER:old-0");
+        assertThat(collection.countDocuments()).isEqualTo(4);
+        assertThat(db.getCollection("access_log_months")
+                        .find(Filters.eq("_id", "sato-seisakusho|2026-03"))
+                        .first()
+                        .getList("earlier", Object.class))
+                .hasSize(3);
+    }
+
+    @Test
+    void pagesWalkBackAcrossMonthsAndShowAnEntryDatedInTheNextMonth() {
+        AccessLogStore store = new AccessLogStore(db, clock, Period.ofMonths(13), 3);
+        List<Instant> written = new ArrayList<>();
+        // January to March 2026 in Japan, and one in April: another service's clock ahead of this one's
+        for (Instant at = Instant.parse("2026-01-20T00:00:00Z");
+                at.isBefore(Instant.parse("2026-04-01T00:00:00Z"));
+                at = at.plus(Duration.ofDays(3))) {
+            written.add(at);
+        }
+        written.add(Instant.parse("2026-03-31T15:30:00Z")); // 1 April 00:30 in Japan
+        written.forEach(at -> store.record(SATO, at, "USER:" + at, "LEVEL_ONLY", "MEMBER_STATUS"));
+
+        List<Instant> read = new ArrayList<>();
+        Instant before = null;
+        List<AccessLogEntryView> page;
+        do {
+            page = store.recent(SATO, LocalDate.of(2026, 3, 31), 90, before, 4);
+            page.forEach(e -> read.add(e.at()));
+            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
+        } while (page.size() == 4);
+
+        List<Instant> expected = written.stream()
+                .filter(at ->
+                        !at.isBefore(Instant.parse("2025-12-31T15:00:00Z"))) // 1 January in Japan: 90 days to 31 March
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        assertThat(read).isEqualTo(expected);
+        assertThat(read.get(0)).isEqualTo(Instant.parse("2026-03-31T15:30:00Z"));
+    }
+
+    private static Document earlierLayoutBucket(Instant at, String viewer) {
+        return new Document("organization", SATO.toString())
+                .append("month", "2026-03")
+                .append("count", 1)
+                .append("from", Date.from(at))
+                .append("to", Date.from(at))
+                .append("entries", List.of(entry(at, viewer)));
+    }
+
+    private static Document entry(Instant at, String viewer) {
+        return new Document("at", Date.from(at))
+                .append("viewer", viewer)
+                .append("scope", "LEVEL_ONLY")
+                .append("what", "MEMBER_LIST");
+    }
+
+    private List<Object> counts() {
+        return db.getCollection("access_log_months")
+                .find()
+                .map(d -> d.get("_id"))
+                .into(new ArrayList<>());
     }
 
     private List<String> months() {
