@@ -88,11 +88,15 @@ final class MembershipBatch implements ProjectionBatch.Buffer {
             return;
         }
         Set<String> actedBefore = new HashSet<>();
+        // by _id alone: the embedded store reads the whole collection for any other filter (docs/eventstore.md)
         memberships
-                .find(Filters.and(
-                        Filters.in("_id", new ArrayList<>(changes.keySet())), Filters.eq("organizationActed", true)))
-                .projection(Projections.include("_id"))
-                .forEach(doc -> actedBefore.add(doc.getString("_id")));
+                .find(Filters.in("_id", new ArrayList<>(changes.keySet())))
+                .projection(Projections.include("_id", "organizationActed"))
+                .forEach(doc -> {
+                    if (Boolean.TRUE.equals(doc.getBoolean("organizationActed"))) {
+                        actedBefore.add(doc.getString("_id"));
+                    }
+                });
         List<WriteModel<Document>> writes = new ArrayList<>();
         Map<String, Set<String>> byOrganization = new LinkedHashMap<>();
         Map<String, Set<String>> bySupportOrganization = new LinkedHashMap<>();
