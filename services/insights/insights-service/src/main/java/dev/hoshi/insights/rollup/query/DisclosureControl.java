@@ -2,7 +2,9 @@ package dev.hoshi.insights.rollup.query;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import dev.hoshi.insights.api.rollup.SuppressionReason;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +26,8 @@ import org.bson.Document;
  * </ol>
  *
  * <p>Rule 3 remembers what was shown: each size shown is added to {@code insights_disclosed_sizes}
- * ({@code _id} {@code <slice>#<group>}). That ledger is not part of the projection: a rebuild keeps it, since it
+ * ({@code _id} {@code <slice>#<group>}), whose ids a support organisation's {@code <supportOrganization>#keys}
+ * lists. That ledger is not part of the projection: a rebuild keeps it, since it
  * records what people have already seen.
  */
 final class DisclosureControl {
@@ -117,10 +120,32 @@ final class DisclosureControl {
         return shown.stream().allMatch(z -> z == n || Math.abs(z - n) >= threshold);
     }
 
-    /** The support organisation's ledger entries: one indexed read. */
+    /**
+     * The support organisation's ledger entries, found through its list of keys ({@code <supportOrganization>#keys})
+     * by {@code _id}: the embedded store reads the whole collection for a filter on {@code supportOrganization},
+     * and every rollup read asks (docs/eventstore.md). A support organisation without a list yet (its entries
+     * noted before the list existed, or none) is found by that filter once, and its list written.
+     */
     private List<Document> entries(String supportOrganization) {
-        return ledger.find(new Document("supportOrganization", supportOrganization))
-                .into(new ArrayList<>());
+        Document keys =
+                ledger.find(Filters.eq("_id", keysId(supportOrganization))).first();
+        if (keys == null) {
+            List<Document> entries = ledger.find(Filters.eq("supportOrganization", supportOrganization))
+                    .into(new ArrayList<>());
+            ledger.updateOne(
+                    Filters.eq("_id", keysId(supportOrganization)),
+                    Updates.addEachToSet(
+                            "keys", entries.stream().map(e -> e.get("_id")).toList()),
+                    new UpdateOptions().upsert(true));
+            return entries;
+        }
+        List<Object> ids = keys.getList("keys", Object.class, List.of());
+        return ids.isEmpty() ? List.of() : ledger.find(Filters.in("_id", ids)).into(new ArrayList<>());
+    }
+
+    /** No entry's {@code _id} ({@code <slice>#<group>}, a slice always holding a '|') can be this. */
+    private static String keysId(String supportOrganization) {
+        return supportOrganization + "#keys";
     }
 
     /** Sizes shown for {@code group} in {@code slice} and every slice wider or narrower than it. */
@@ -145,6 +170,11 @@ final class DisclosureControl {
                 && own.getList("sizes", Number.class, List.of()).stream().anyMatch(s -> s.longValue() == n)) {
             return true; // shown before: nothing new
         }
+        // listed before it is written: a reader that finds the entry through the list cannot miss it
+        ledger.updateOne(
+                Filters.eq("_id", keysId(supportOrganization)),
+                Updates.addToSet("keys", key.get("_id")),
+                new UpdateOptions().upsert(true));
         ledger.updateOne(
                 key,
                 new Document(
