@@ -63,6 +63,21 @@ class DisclosureControlIT {
                 .isTrue();
     }
 
+    @Test
+    void entriesAreFoundThroughTheListNotByAFilter() {
+        // listed, but without the field the earlier filter read: found only through the list
+        ledger.insertOne(new Document("_id", "assoc|E|*|*#MEMBERS")
+                .append("slice", "assoc|E|*|*")
+                .append("group", "MEMBERS")
+                .append("sizes", List.of(10L)));
+        ledger.insertOne(new Document("_id", "assoc#keys").append("keys", List.of("assoc|E|*|*#MEMBERS")));
+        DisclosureControl control = new DisclosureControl(db, 5);
+
+        // the unfiltered slice is wider than E's: 12 beside the 10 shown for E is too close
+        assertThat(control.judge("assoc", "assoc|*|*|*", members(12), Map.of()).reason(Group.MEMBERS))
+                .isEqualTo(SuppressionReason.SMALL_CHANGE);
+    }
+
     private static Document members(long n) {
         return new Document("members", n);
     }
