@@ -125,7 +125,6 @@ final class ProjectionRebuildTimer {
         return new Rebuild(service, projection, head, seconds);
     }
 
-    /** The lowest position of the projection's segments (its tokens' {@code index}). */
     private static List<String> newestLayouts(MongoCollection<Document> tokens) {
         Set<String> names = new TreeSet<>();
         tokens.find().forEach(t -> names.add(t.getString("processorName")));
@@ -153,6 +152,7 @@ final class ProjectionRebuildTimer {
         return List.copyOf(new TreeSet<>(newest.values()));
     }
 
+    /** The lowest position of the projection's segments (its tokens' {@code index}). */
     private long position(MongoCollection<Document> tokens, String projection) throws Exception {
         long lowest = Long.MAX_VALUE;
         for (Document token : tokens.find(new Document("processorName", projection))) {
