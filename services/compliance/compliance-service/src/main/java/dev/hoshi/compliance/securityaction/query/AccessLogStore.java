@@ -111,8 +111,7 @@ class AccessLogStore {
         this.retention = retention;
         this.perDocument = perDocument;
         accessLog.createIndex(Indexes.ascending("to")); // the purge
-        moveDayDocuments();
-        listEarlierBuckets();
+        upgradeEarlierLayouts();
     }
 
     void record(TenantId organization, Instant at, String viewer, String scope, String what) {
@@ -176,32 +175,31 @@ class AccessLogStore {
         // one entry beyond the page, to see whether the page would split entries of the same instant
         int keep = limit + 1;
         String org = organization.toString();
-        YearMonth oldest = YearMonth.from(since.atZone(BusinessTime.ZONE));
-        // a month past today's too: insights' clock may date a disclosure slightly ahead of this one
+        // newest first; a month past today's too: insights' clock may date a disclosure slightly ahead of this one
         YearMonth newest = YearMonth.from(today).plusMonths(1);
         if (before != null && YearMonth.from(before.atZone(BusinessTime.ZONE)).isBefore(newest)) {
             newest = YearMonth.from(before.atZone(BusinessTime.ZONE));
         }
-        Map<String, Document> counts = new HashMap<>();
-        List<String> monthIds = new ArrayList<>();
-        for (YearMonth m = newest; !m.isBefore(oldest); m = m.minusMonths(1)) {
-            monthIds.add(monthId(org, m.toString()));
+        List<String> window = new ArrayList<>();
+        for (YearMonth m = newest; !m.isBefore(YearMonth.from(since.atZone(BusinessTime.ZONE))); m = m.minusMonths(1)) {
+            window.add(m.toString());
         }
-        months.find(Filters.in("_id", monthIds)).forEach(count -> counts.put(count.getString("month"), count));
-        for (YearMonth m = newest; !m.isBefore(oldest) && page.size() < keep; m = m.minusMonths(1)) {
-            Document count = counts.get(m.toString());
-            if (count == null) {
-                continue;
-            }
+        Map<String, Document> counts = new HashMap<>();
+        months.find(Filters.in("_id", window.stream().map(m -> monthId(org, m)).toList()))
+                .forEach(count -> counts.put(count.getString("month"), count));
+        for (String month : window) {
             // a full page ends the walk: an earlier month holds only entries older than any of this month's
-            for (Document bucket : bucketsNewestFirst(org, count, since, before)) {
+            if (page.size() >= keep) {
+                break;
+            }
+            for (Document bucket : bucketsNewestFirst(org, counts.get(month))) {
                 if (page.size() >= keep
                         && bucket.getDate("to")
                                 .toInstant()
                                 .isBefore(page.get(keep - 1).at())) {
                     break; // every later bucket of the month holds only older entries than a full page
                 }
-                for (Document e : entries(bucket)) {
+                for (Document e : bucket.getList("entries", Document.class, List.of())) {
                     Instant at = e.getDate("at").toInstant();
                     if (!at.isBefore(since) && (before == null || at.isBefore(before))) {
                         page.add(new AccessLogEntryView(
@@ -233,33 +231,22 @@ class AccessLogStore {
     }
 
     /**
-     * The month's buckets that hold entries from {@code since} and before {@code before}, newest ({@code to}) first,
-     * without their entries: its count names its buckets, and {@code earlier} lists those of the earlier layout;
-     * {@link #entries} reads a bucket's entries only when the page needs them.
+     * The month's buckets, newest ({@code to}) first, in one read by {@code _id}: its count names its buckets, and
+     * {@code earlier} lists those of the earlier layout. None for a month without a count.
      */
-    private List<Document> bucketsNewestFirst(String organization, Document count, Instant since, Instant before) {
-        String month = count.getString("month");
+    private List<Document> bucketsNewestFirst(String organization, Document count) {
+        if (count == null) {
+            return List.of();
+        }
         long entries = ((Number) count.get("entries")).longValue();
         List<Object> bucketIds = new ArrayList<>(count.getList("earlier", Object.class, List.of()));
         for (int bucket = 0; entries > 0 && bucket <= (entries - 1) / perDocument; bucket++) {
-            bucketIds.add(bucketId(organization, month, bucket));
+            bucketIds.add(bucketId(organization, count.getString("month"), bucket));
         }
-        List<Document> buckets = new ArrayList<>();
-        for (Document bucket :
-                accessLog.find(Filters.in("_id", bucketIds)).projection(Projections.include("from", "to"))) {
-            if (!bucket.getDate("to").toInstant().isBefore(since)
-                    && (before == null || bucket.getDate("from").toInstant().isBefore(before))) {
-                buckets.add(bucket);
-            }
-        }
-        buckets.sort(
-                Comparator.comparing((Document bucket) -> bucket.getDate("to")).reversed());
-        return buckets;
-    }
-
-    private List<Document> entries(Document bucket) {
-        Document full = accessLog.find(Filters.eq("_id", bucket.get("_id"))).first();
-        return full == null ? List.of() : full.getList("entries", Document.class, List.of());
+        return accessLog
+                .find(Filters.in("_id", bucketIds))
+                .sort(Indexes.descending("to"))
+                .into(new ArrayList<>());
     }
 
     @Scheduled(
@@ -285,55 +272,67 @@ class AccessLogStore {
         // a month before the cutoff's has no bucket left: its count goes too (a late entry starts it again)
         months.deleteMany(Filters.lt(
                 "month", YearMonth.from(cutoff.atZone(BusinessTime.ZONE)).toString()));
-        listEarlierBuckets();
+        upgradeEarlierLayouts();
         return purged;
     }
 
     /**
-     * Buckets of the earlier layout (an {@code ObjectId} for {@code _id}, no {@code bucket} number) stay where they
-     * are and are listed in their month's count ({@code earlier}), then marked {@code bucket: -1}: nothing is copied
-     * or deleted, listing twice changes nothing, and an older instance still appending to one during a rolling update
-     * appends to a listed bucket. At start, and at each purge for the buckets an older instance opened meanwhile; on
-     * the embedded store each is a read of the whole collection, as the purge's own delete is.
+     * Documents of the earlier layouts, all found by one read (none has a {@code bucket} number):
+     *
+     * <ul>
+     *   <li>buckets of the previous layout (an {@code ObjectId} for {@code _id}) stay where they are and are listed in
+     *       their month's count ({@code earlier}), then marked {@code bucket: -1}: nothing is copied or deleted,
+     *       listing twice changes nothing, and an older instance still appending to one during a rolling update
+     *       appends to a listed bucket;
+     *   <li>day documents of the layout before ({@code <org>:<date>}, unbounded) are moved into buckets.
+     * </ul>
+     *
+     * <p>At start, and at each purge for the buckets an older instance opened meanwhile; on the embedded store a read
+     * of the whole collection, as the purge's own delete is.
      */
-    private void listEarlierBuckets() {
-        List<Document> unlisted = accessLog
-                .find(Filters.and(Filters.exists("organization"), Filters.exists("bucket", false)))
+    private void upgradeEarlierLayouts() {
+        List<Document> earlier = accessLog
+                .find(Filters.exists("bucket", false))
                 .projection(Projections.include("_id", "organization", "month"))
                 .into(new ArrayList<>());
-        for (Document bucket : unlisted) {
-            String organization = bucket.getString("organization");
-            String month = bucket.getString("month");
-            months.updateOne(
-                    Filters.eq("_id", monthId(organization, month)),
-                    Updates.combine(
-                            Updates.addToSet("earlier", bucket.get("_id")),
-                            Updates.setOnInsert("organization", organization),
-                            Updates.setOnInsert("month", month),
-                            Updates.setOnInsert("entries", 0)),
-                    new UpdateOptions().upsert(true));
-            accessLog.updateOne(Filters.eq("_id", bucket.get("_id")), Updates.set("bucket", -1));
+        int listed = 0;
+        for (Document doc : earlier) {
+            if (doc.containsKey("organization")) {
+                list(doc);
+                listed++;
+            } else {
+                moveDay(doc.get("_id"));
+            }
         }
-        if (!unlisted.isEmpty()) {
-            log.info("Listed {} access-log buckets of the earlier layout in their months", unlisted.size());
+        if (listed > 0) {
+            log.info("Listed {} access-log buckets of the earlier layout in their months", listed);
+        }
+        if (listed < earlier.size()) {
+            log.info("Moved {} access-log day documents into monthly buckets", earlier.size() - listed);
         }
     }
 
-    /** Day documents of the earlier layout ({@code <org>:<date>}, unbounded) are moved into buckets, once. */
-    private void moveDayDocuments() {
-        int moved = 0;
-        for (Document day : accessLog.find(Filters.exists("organization", false))) {
-            String id = day.get("_id").toString();
-            int colon = id.lastIndexOf(':');
-            if (colon > 0) {
-                List<Document> entries = day.getList("entries", Document.class, List.of());
-                entries.forEach(entry -> append(id.substring(0, colon), entry));
-            }
-            accessLog.deleteOne(Filters.eq("_id", day.get("_id")));
-            moved++;
+    private void list(Document bucket) {
+        String organization = bucket.getString("organization");
+        String month = bucket.getString("month");
+        months.updateOne(
+                Filters.eq("_id", monthId(organization, month)),
+                Updates.combine(
+                        Updates.addToSet("earlier", bucket.get("_id")),
+                        Updates.setOnInsert("organization", organization),
+                        Updates.setOnInsert("month", month),
+                        Updates.setOnInsert("entries", 0)),
+                new UpdateOptions().upsert(true));
+        accessLog.updateOne(Filters.eq("_id", bucket.get("_id")), Updates.set("bucket", -1));
+    }
+
+    private void moveDay(Object id) {
+        Document day = accessLog.find(Filters.eq("_id", id)).first();
+        String name = id.toString();
+        int colon = name.lastIndexOf(':');
+        if (day != null && colon > 0) {
+            day.getList("entries", Document.class, List.of()).forEach(entry -> append(name.substring(0, colon), entry));
         }
-        if (moved > 0) {
-            log.info("Moved {} access-log day documents into monthly buckets", moved);
-        }
+        accessLog.deleteOne(Filters.eq("_id", id));
     }
 }
