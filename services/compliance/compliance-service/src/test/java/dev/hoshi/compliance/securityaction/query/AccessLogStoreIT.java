@@ -65,21 +65,10 @@ class AccessLogStoreIT {
                 .extracting(b -> b.get("_id"))
                 .containsExactlyInAnyOrder(
                         "sato-seisakusho|2026-03|0", "sato-seisakusho|2026-03|1", "sato-seisakusho|2026-03|2");
-        assertThat(db.getCollection("access_log_months")
-                        .find(Filters.eq("_id", "sato-seisakusho|2026-03"))
-                        .first())
-                .containsEntry("entries", written);
+        assertThat(monthCount()).containsEntry("entries", written);
 
         LocalDate today = LocalDate.of(2026, 3, 15);
-        List<AccessLogEntryView> all = new ArrayList<>();
-        Instant before = null;
-        List<AccessLogEntryView> page;
-        do {
-            page = store.recent(SATO, today, 90, before, 1000);
-            assertThat(page).hasSizeLessThanOrEqualTo(1000);
-            all.addAll(page);
-            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
-        } while (page.size() == 1000);
+        List<AccessLogEntryView> all = everyPage(store, today, 1000);
         assertThat(all).hasSize(written);
         assertThat(all.get(0).at()).isEqualTo(start.plusSeconds(60L * (written - 1)));
         assertThat(all.get(written - 1).at()).isEqualTo(start);
@@ -194,14 +183,7 @@ class AccessLogStoreIT {
         assertThat(buckets).hasSize(writers * each / 100 + 1).allSatisfy(b -> assertThat(
                         b.getList("entries", Document.class))
                 .hasSizeLessThanOrEqualTo(100));
-        List<AccessLogEntryView> all = new ArrayList<>();
-        Instant before = null;
-        List<AccessLogEntryView> page;
-        do {
-            page = store.recent(SATO, LocalDate.of(2026, 3, 15), 90, before, 77);
-            all.addAll(page);
-            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
-        } while (page.size() == 77);
+        List<AccessLogEntryView> all = everyPage(store, LocalDate.of(2026, 3, 15), 77);
         assertThat(all).hasSize(writers * each).doesNotHaveDuplicates();
         assertThat(all).isSortedAccordingTo((a, b) -> b.at().compareTo(a.at()));
     }
@@ -234,11 +216,7 @@ class AccessLogStoreIT {
                 .containsExactly(
                         "USER:new", "USER:opened-by-older-instance", "USER:older-instance", "USER:old-1", "USER:old-0");
         assertThat(collection.countDocuments()).isEqualTo(4);
-        assertThat(db.getCollection("access_log_months")
-                        .find(Filters.eq("_id", "sato-seisakusho|2026-03"))
-                        .first()
-                        .getList("earlier", Object.class))
-                .hasSize(3);
+        assertThat(monthCount().getList("earlier", Object.class)).hasSize(3);
     }
 
     @Test
@@ -254,14 +232,9 @@ class AccessLogStoreIT {
         written.add(Instant.parse("2026-03-31T15:30:00Z")); // 1 April 00:30 in Japan
         written.forEach(at -> store.record(SATO, at, "USER:" + at, "LEVEL_ONLY", "MEMBER_STATUS"));
 
-        List<Instant> read = new ArrayList<>();
-        Instant before = null;
-        List<AccessLogEntryView> page;
-        do {
-            page = store.recent(SATO, LocalDate.of(2026, 3, 31), 90, before, 4);
-            page.forEach(e -> read.add(e.at()));
-            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
-        } while (page.size() == 4);
+        List<Instant> read = everyPage(store, LocalDate.of(2026, 3, 31), 4).stream()
+                .map(AccessLogEntryView::at)
+                .toList();
 
         List<Instant> expected = written.stream()
                 .filter(at ->
@@ -270,6 +243,26 @@ class AccessLogStoreIT {
                 .toList();
         assertThat(read).isEqualTo(expected);
         assertThat(read.get(0)).isEqualTo(Instant.parse("2026-03-31T15:30:00Z"));
+    }
+
+    /** SATO's last 90 days, page after page of {@code size} ({@code before} = the last page's last), none larger. */
+    private static List<AccessLogEntryView> everyPage(AccessLogStore store, LocalDate today, int size) {
+        List<AccessLogEntryView> all = new ArrayList<>();
+        Instant before = null;
+        List<AccessLogEntryView> page;
+        do {
+            page = store.recent(SATO, today, 90, before, size);
+            assertThat(page).hasSizeLessThanOrEqualTo(size);
+            all.addAll(page);
+            before = page.isEmpty() ? null : page.get(page.size() - 1).at();
+        } while (page.size() == size);
+        return all;
+    }
+
+    private Document monthCount() {
+        return db.getCollection("access_log_months")
+                .find(Filters.eq("_id", "sato-seisakusho|2026-03"))
+                .first();
     }
 
     private static Document earlierLayoutBucket(Instant at, String viewer) {
