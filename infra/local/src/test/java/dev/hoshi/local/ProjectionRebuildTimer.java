@@ -138,18 +138,22 @@ final class ProjectionRebuildTimer {
      * would be refused as unknown).
      */
     static List<String> newestLayouts(Set<String> processorNames) {
-        Map<String, String> newest = new TreeMap<>();
-        Map<String, Integer> versions = new TreeMap<>();
+        Map<String, String> newest = new TreeMap<>(); // name without -vN -> the highest version's name
         for (String name : processorNames) {
-            Matcher layout = LAYOUT.matcher(name);
-            String base = layout.matches() ? layout.group(1) : name;
-            int version = layout.matches() ? Integer.parseInt(layout.group(2)) : 0;
-            if (!versions.containsKey(base) || versions.get(base) < version) {
-                versions.put(base, version);
-                newest.put(base, name);
-            }
+            newest.merge(base(name), name, (held, other) -> version(other) > version(held) ? other : held);
         }
         return List.copyOf(new TreeSet<>(newest.values()));
+    }
+
+    /** The convention ProjectionRebuilds.resolve reads too: a processing group is its base name plus {@code -vN}. */
+    private static String base(String name) {
+        Matcher layout = LAYOUT.matcher(name);
+        return layout.matches() ? layout.group(1) : name;
+    }
+
+    private static int version(String name) {
+        Matcher layout = LAYOUT.matcher(name);
+        return layout.matches() ? Integer.parseInt(layout.group(2)) : 0;
     }
 
     /** The lowest position of the projection's segments (its tokens' {@code index}). */
