@@ -100,9 +100,9 @@ class TracingEndToEndIT {
                 && s.name().equals("event OrganizationRegisteredEvent")
                 && s.service().equals("compliance"));
 
-        Map<String, Span> trace = SPANS.stream()
-                .filter(s -> s.traceId().equals(command.traceId()))
-                .collect(Collectors.toMap(Span::spanId, Function.identity(), (a, b) -> a));
+        // each JVM exports a span when it ends: the service's request span ends after its event handler's may have
+        // gone out, so wait until the directory's chain reaches a span without a parent (or give up and report)
+        Map<String, Span> trace = awaitTrace(command.traceId(), inDirectory);
         String all = trace.values().stream()
                 .map(s -> s.service() + ":" + s.name() + " " + s.spanId() + "<-" + s.parentSpanId())
                 .collect(Collectors.joining("; "));
@@ -127,6 +127,22 @@ class TracingEndToEndIT {
                 .as("compliance's event handler, in another JVM, descends from the same command: %s", all)
                 .extracting(Span::spanId)
                 .contains(command.spanId(), root.spanId());
+    }
+
+    /** The spans of one trace by id, once the chain from {@code leaf} reaches a root, or as they stand after 60 s. */
+    private static Map<String, Span> awaitTrace(String traceId, Span leaf) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            Map<String, Span> trace = SPANS.stream()
+                    .filter(s -> s.traceId().equals(traceId))
+                    .collect(Collectors.toMap(Span::spanId, Function.identity(), (a, b) -> a));
+            List<Span> chain = ancestry(leaf, trace);
+            if (chain.get(chain.size() - 1).parentSpanId().isEmpty()
+                    || !Instant.now().isBefore(until)) {
+                return trace;
+            }
+            Thread.sleep(100); // polling the collector's list, not waiting for a time to pass
+        }
     }
 
     /** The span and its parents, up to the first one whose parent is not in the trace (the root, if complete). */
