@@ -3,9 +3,20 @@ package dev.hoshi.insights.rollup.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery;
 import dev.hoshi.insights.api.rollup.ListSupportOrganizationMembersQuery.MemberSort;
+import dev.hoshi.insights.api.rollup.MemberPageView;
+import dev.hoshi.insights.api.rollup.MemberPageView.MemberView;
+import dev.hoshi.insights.api.rollup.RollupFilter;
+import dev.hoshi.kernel.id.SupportOrganizationId;
+import dev.hoshi.kernel.id.UserId;
 import dev.hoshi.testsupport.TestMongo;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +32,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The member list's order at 10,000 members of one support organisation (and a few of another), counted in and out
  * as {@link RollupBatch} counts them, read page by page: every page, at every offset, holds the members the list's
- * rule puts there, written here independently of {@link MemberOrder#place} as comparators.
+ * rule puts there, written here independently of {@link MemberOrder#place} as comparators. Filtered pages, which sort
+ * the matching rows on their ranks ({@link MemberOrder#ranks}), are read through the query handler at 3,000 members.
  */
 class MemberOrderTest {
 
     private static final String ASSOCIATION = "assoc-1";
     private static final String OTHER = "assoc-2";
     private static final int MEMBERS = 10_000;
+    private static final int FILTERED_MEMBERS = 3_000;
     private static final Comparator<Integer> HIGH_FIRST_ABSENT_LAST =
             Comparator.nullsLast(Comparator.<Integer>reverseOrder());
 
@@ -43,6 +57,7 @@ class MemberOrderTest {
                             .thenComparing(byId()));
 
     private final Random random = new Random(20261203);
+    private MongoDatabase db;
     private MongoCollection<Document> order;
     private final Map<String, Document> rows = new LinkedHashMap<>();
     private final Map<String, Document> others = new LinkedHashMap<>();
@@ -50,9 +65,8 @@ class MemberOrderTest {
     @BeforeEach
     void store() {
         TestMongo mongo = TestMongo.get();
-        order = mongo.client()
-                .getDatabase(mongo.freshDatabaseName("member-order"))
-                .getCollection("insights_member_order");
+        db = mongo.client().getDatabase(mongo.freshDatabaseName("member-order"));
+        order = db.getCollection("insights_member_order");
     }
 
     @Test
@@ -122,6 +136,74 @@ class MemberOrderTest {
     }
 
     @Test
+    void aFilteredPageHoldsTheMatchingMembersInTheListsOrderAtItsStartMiddleAndEnd() {
+        Map<String, Map<String, Long>> inc = new TreeMap<>();
+        List<Document> listing = new ArrayList<>();
+        for (int i = 0; i < FILTERED_MEMBERS; i++) {
+            Document row = listed(ASSOCIATION, "org-" + Integer.toString(random.nextInt(1 << 30), 36) + i);
+            rows.put(row.getString("organization"), row);
+            listing.add(row);
+            MemberOrder.count(inc, ASSOCIATION, row, 1);
+        }
+        for (int i = 0; i < 400; i++) {
+            Document row = listed(OTHER, "other-" + i); // matches the same filters, in another association's list
+            listing.add(row);
+            MemberOrder.count(inc, OTHER, row, 1);
+        }
+        RollupBatch.increment(order, inc);
+        db.getCollection("insights_member_listing").insertMany(listing);
+        db.getCollection("insights_support_analysts")
+                .insertOne(new Document("_id", "analyst").append("supportOrganizations", List.of(ASSOCIATION)));
+        SupportOrganizationRollupQueries queries = new SupportOrganizationRollupQueries(
+                db, 5, Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneOffset.UTC), Catalog.load());
+
+        record Filter(String level, RollupFilter by, Boolean overdue) {
+            boolean matches(Document row) {
+                return (level == null || level.equals(row.getString("level")))
+                        && (by.industry() == null || by.industry().equals(row.getString("industry")))
+                        && (by.prefecture() == null || by.prefecture().equals(row.getString("prefecture")))
+                        && (overdue == null || overdue.equals(row.getBoolean("overdue")));
+            }
+        }
+        List<Filter> filters = List.of(
+                new Filter(null, new RollupFilter("E", null, null), null), // about a quarter
+                new Filter("ONE_STAR_DECLARED", new RollupFilter(null, null, "13"), null), // about one in forty
+                new Filter(null, RollupFilter.NONE, true), // overdue: only rows with a score hold it
+                new Filter(null, new RollupFilter("Z", null, null), null)); // nobody
+        for (MemberSort sort : MemberSort.values()) {
+            for (Filter filter : filters) {
+                List<String> expected = rows.values().stream()
+                        .filter(filter::matches)
+                        .sorted(RULE.get(sort))
+                        .map(row -> row.getString("organization"))
+                        .toList();
+                BiFunction<Integer, Integer, MemberPageView> page =
+                        (offset, limit) -> queries.handle(new ListSupportOrganizationMembersQuery(
+                                        new SupportOrganizationId(ASSOCIATION),
+                                        UserId.of("analyst"),
+                                        filter.level(),
+                                        filter.by(),
+                                        filter.overdue(),
+                                        sort,
+                                        offset,
+                                        limit))
+                                .orElseThrow();
+                for (int offset : new int[] {0, expected.size() / 2, Math.max(0, expected.size() - 7)}) {
+                    MemberPageView view = page.apply(offset, 20);
+                    assertThat(view.members())
+                            .extracting(MemberView::organizationId)
+                            .as("%s filtered by %s, at %d of %d", sort, filter, offset, expected.size())
+                            .isEqualTo(expected.subList(offset, Math.min(offset + 20, expected.size())));
+                    assertThat(view.hasNext()).isEqualTo(offset + 20 < expected.size());
+                }
+            }
+        }
+        assertThat(rows.values().stream().filter(filters.get(1)::matches).count())
+                .as("the rare filter matches a few members in a hundred")
+                .isBetween(10L, (long) FILTERED_MEMBERS / 20);
+    }
+
+    @Test
     void manyMembersSharingOneKeyAreSpreadOverSmallDocuments() {
         Map<String, Map<String, Long>> inc = new TreeMap<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -167,6 +249,18 @@ class MemberOrderTest {
                     .append("overdueRank", overdue ? 1 : 0);
         }
         return row;
+    }
+
+    /** A row of {@code supportOrganization}'s list with the fields the filters read and its ranks, as stored. */
+    private Document listed(String supportOrganization, String organization) {
+        Document row = row(organization);
+        row.append("_id", supportOrganization + "/" + organization)
+                .append("supportOrganization", supportOrganization)
+                .append("scope", "LEVEL_AND_SCORES")
+                .append("level", MemberState.LEVELS.get(row.getInteger("levelRank")))
+                .append("industry", List.of("A", "E", "G", "P").get(random.nextInt(4)))
+                .append("prefecture", "%02d".formatted(1 + random.nextInt(8) * 4));
+        return row.append("rank", MemberOrder.ranks(row));
     }
 
     private static List<String> expected(Map<String, Document> rows, MemberSort sort) {
