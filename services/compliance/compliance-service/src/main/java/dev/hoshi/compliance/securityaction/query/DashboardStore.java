@@ -68,7 +68,7 @@ class DashboardStore {
         controls.forEach((organization, byId) -> byId.forEach((id, control) -> {
             Document storedControls = stored.get(organization);
             Document current = storedControls == null ? null : storedControls.get(fieldSafe(id), Document.class);
-            ControlView was = current == null ? null : read(current.toJson(), ControlView.class);
+            ControlView was = current == null ? null : read(current, ControlView.class);
             // the same update again keeps its stored (sealed) form: a repeated batch leaves the same documents
             if (was == null || (laterOf(was, control) == control && !opened(was).equals(control))) {
                 sets.computeIfAbsent(organization, o -> new Document())
@@ -100,15 +100,12 @@ class DashboardStore {
         if (status == null) {
             return Optional.empty();
         }
-        SecurityActionStatus published = read(status.toJson(), SecurityActionStatus.class);
+        SecurityActionStatus published = read(status, SecurityActionStatus.class);
         Document controls = stored.get("controls", Document.class);
         List<ControlView> views = new ArrayList<>();
         edition.controlChapters().forEach(chapter -> chapter.controls().forEach(c -> {
             Document control = controls == null ? null : controls.get(fieldSafe(c.id()), Document.class);
-            views.add(
-                    control == null
-                            ? ControlView.notStarted(c.id())
-                            : opened(read(control.toJson(), ControlView.class)));
+            views.add(control == null ? ControlView.notStarted(c.id()) : opened(read(control, ControlView.class)));
         }));
         return Optional.of(ComplianceStatusView.of(organization, today, published, views));
     }
@@ -158,11 +155,12 @@ class DashboardStore {
         }
     }
 
-    private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * A stored part read as {@code type} straight from the document's values (a map of maps, lists, strings and
+     * numbers, as {@link Document#parse} made it from this mapper's JSON), without writing it out as JSON and parsing
+     * that again: on a dashboard read that round trip took about a sixth of the service's CPU.
+     */
+    private <T> T read(Document stored, Class<T> type) {
+        return json.convertValue(stored, type);
     }
 }

@@ -10,10 +10,13 @@ import com.mongodb.client.MongoDatabase;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.catalog.Edition;
 import dev.hoshi.compliance.api.control.ControlStatus;
+import dev.hoshi.compliance.api.securityaction.LapseReason;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ComplianceStatusView;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.ControlView;
+import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.compliance.api.status.SecurityActionStatus;
+import dev.hoshi.compliance.api.status.SecurityActionStatus.LatestAssessment;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.Policy;
 import dev.hoshi.compliance.api.status.SecurityActionStatus.ReviewDue;
 import dev.hoshi.compliance.api.status.Standing;
@@ -23,7 +26,9 @@ import dev.hoshi.platform.readmodel.BucketedSets;
 import dev.hoshi.testsupport.TestMongo;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,58 @@ class DashboardStoreIT {
             assertThat(view.controls()).hasSize(controlIds.size());
         }
         assertThat(dueChecks.members("2027-02-02")).hasSize(ORGANIZATIONS);
+    }
+
+    @Test
+    void everyFieldOfTheStatusAndOfEveryControlIsReadBackAsItWasPut() {
+        String organization = organization(0);
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (int item = 1; item <= 25; item++) {
+            answers.put("Q%02d".formatted(item), item % 5 == 0 ? "DONT_KNOW" : "DONE");
+        }
+        SecurityActionStatus status = new SecurityActionStatus(
+                SecurityActionLevel.TWO_STARS,
+                "declaration-0001",
+                LocalDate.of(2025, 4, 1),
+                Standing.PREREQUISITES_LAPSED,
+                LapseReason.ASSESSMENT_EXPIRED,
+                LocalDate.of(2026, 3, 1),
+                SecurityActionLevel.TWO_STARS,
+                List.of("POLICY_PUBLISHED"),
+                List.of("ARTICLE_A1", "ARTICLE_A2", "ARTICLE_A3", "ARTICLE_A4", "ARTICLE_A5"),
+                new LatestAssessment(
+                        "assessment-0001",
+                        edition.edition(),
+                        LocalDate.of(2025, 3, 1),
+                        87,
+                        Map.of(1, 3, 2, 2, 3, 1),
+                        "GOOD",
+                        answers,
+                        List.of("Q05", "Q10", "Q15", "Q20", "Q25"),
+                        "assessment-0000"),
+                new Policy(true, true, "https://example.jp/セキュリティ基本方針?v=2&lang=ja"),
+                List.of(
+                        new ReviewDue(ReviewKind.SELF_ASSESSMENT, LocalDate.of(2026, 3, 1), true),
+                        new ReviewDue(ReviewKind.BASIC_POLICY, LocalDate.of(2027, 4, 1), false)),
+                12);
+        List<ControlView> controls = new ArrayList<>();
+        for (int i = 0; i < controlIds.size(); i++) {
+            controls.add(new ControlView(
+                    controlIds.get(i),
+                    ControlStatus.values()[i % ControlStatus.values().length],
+                    "demo-sato",
+                    TODAY.plusDays(i),
+                    "https://example.jp/evidence/" + i + "?a=1&b=\"x\"",
+                    "証跡メモ " + i + "\n二行目",
+                    i % 2 == 0 ? null : "理由 " + i,
+                    TODAY.minusDays(i)));
+        }
+        DashboardBatch batch = new DashboardBatch(store, dueChecks);
+        batch.status(organization, status);
+        controls.forEach(control -> batch.control(organization, control));
+        batch.flush();
+
+        assertThat(dashboard(0)).isEqualTo(ComplianceStatusView.of(TenantId.of(organization), TODAY, status, controls));
     }
 
     @Test
