@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import dev.hoshi.platform.axon.LayoutVersions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -42,7 +41,6 @@ final class ProjectionRebuildTimer {
 
     private static final List<String> SERVICES = List.of("directory", "compliance", "insights");
     private static final String REPLAY_TOKEN = "org.axonframework.eventhandling.ReplayToken";
-    private static final Pattern LAYOUT = Pattern.compile("(.+)-v(\\d+)");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -140,20 +138,12 @@ final class ProjectionRebuildTimer {
     static List<String> newestLayouts(Set<String> processorNames) {
         Map<String, String> newest = new TreeMap<>(); // name without -vN -> the highest version's name
         for (String name : processorNames) {
-            newest.merge(base(name), name, (held, other) -> version(other) > version(held) ? other : held);
+            newest.merge(
+                    LayoutVersions.base(name),
+                    name,
+                    (held, other) -> LayoutVersions.version(other) > LayoutVersions.version(held) ? other : held);
         }
         return List.copyOf(new TreeSet<>(newest.values()));
-    }
-
-    /** The convention ProjectionRebuilds.resolve reads too: a processing group is its base name plus {@code -vN}. */
-    private static String base(String name) {
-        Matcher layout = LAYOUT.matcher(name);
-        return layout.matches() ? layout.group(1) : name;
-    }
-
-    private static int version(String name) {
-        Matcher layout = LAYOUT.matcher(name);
-        return layout.matches() ? Integer.parseInt(layout.group(2)) : 0;
     }
 
     /** The lowest position of the projection's segments (its tokens' {@code index}). */

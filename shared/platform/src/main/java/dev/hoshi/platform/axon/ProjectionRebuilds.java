@@ -92,7 +92,7 @@ public final class ProjectionRebuilds {
         }
         List<String> versioned = new ArrayList<>();
         for (String group : processors.keySet()) {
-            if (group.replaceFirst("-v\\d+$", "").equals(name)) {
+            if (LayoutVersions.base(group).equals(name)) {
                 versioned.add(group);
             }
         }
