@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,18 +133,14 @@ class TracingEndToEndIT {
 
     /** The spans of one trace by id, once the chain from {@code leaf} reaches a root, or as they stand after 60 s. */
     private static Map<String, Span> awaitTrace(String traceId, Span leaf) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            Map<String, Span> trace = SPANS.stream()
-                    .filter(s -> s.traceId().equals(traceId))
-                    .collect(Collectors.toMap(Span::spanId, Function.identity(), (a, b) -> a));
-            List<Span> chain = ancestry(leaf, trace);
-            if (chain.get(chain.size() - 1).parentSpanId().isEmpty()
-                    || !Instant.now().isBefore(until)) {
-                return trace;
-            }
-            Thread.sleep(100); // polling the collector's list, not waiting for a time to pass
-        }
+        return poll(
+                () -> SPANS.stream()
+                        .filter(s -> s.traceId().equals(traceId))
+                        .collect(Collectors.toMap(Span::spanId, Function.identity(), (a, b) -> a)),
+                trace -> {
+                    List<Span> chain = ancestry(leaf, trace);
+                    return chain.get(chain.size() - 1).parentSpanId().isEmpty();
+                });
     }
 
     /** The span and its parents, up to the first one whose parent is not in the trace (the root, if complete). */
@@ -154,20 +152,24 @@ class TracingEndToEndIT {
         return chain;
     }
 
-    private static Span awaitSpan(java.util.function.Predicate<Span> wanted) throws InterruptedException {
+    private static Span awaitSpan(Predicate<Span> wanted) throws InterruptedException {
+        return poll(() -> SPANS.stream().filter(wanted).findFirst(), Optional::isPresent)
+                .orElseThrow(() -> new AssertionError("No such span exported within 60 s; exported: "
+                        + SPANS.stream()
+                                .map(s -> s.service() + ":" + s.name())
+                                .distinct()
+                                .toList()));
+    }
+
+    /** Reads the collector's spans every 100 ms until {@code done} holds, for at most 60 s; the last reading. */
+    private static <T> T poll(Supplier<T> read, Predicate<T> done) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(until)) {
-            Optional<Span> found = SPANS.stream().filter(wanted).findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
+        T reading = read.get();
+        while (!done.test(reading) && Instant.now().isBefore(until)) {
             Thread.sleep(100); // polling the collector's list, not waiting for a time to pass
+            reading = read.get();
         }
-        throw new AssertionError("No such span exported within 60 s; exported: "
-                + SPANS.stream()
-                        .map(s -> s.service() + ":" + s.name())
-                        .distinct()
-                        .toList());
+        return reading;
     }
 
     /** One exported span: its ids in hex ({@code parentSpanId} empty for a root) and its service's name. */
