@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -36,6 +37,7 @@ public final class DemoTokenIssuer implements TrustedIssuer {
     private final Duration lifetime;
     private final RSAKey key;
     private final RSASSASigner signer;
+    private final OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(ISSUER);
     private final ReactiveJwtDecoder decoder;
 
     DemoTokenIssuer(Duration lifetime) {
@@ -52,7 +54,7 @@ public final class DemoTokenIssuer implements TrustedIssuer {
             NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
                     .build();
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(ISSUER));
+            decoder.setJwtValidator(validator);
             this.decoder = decoder;
         } catch (JOSEException e) {
             throw new IllegalStateException("could not create the demo signing key", e);
@@ -97,6 +99,11 @@ public final class DemoTokenIssuer implements TrustedIssuer {
     @Override
     public ReactiveJwtDecoder decoder() {
         return decoder;
+    }
+
+    @Override
+    public OAuth2TokenValidator<Jwt> validator() {
+        return validator;
     }
 
     /** The persona's roles, which this issuer itself wrote into the token it signed. */

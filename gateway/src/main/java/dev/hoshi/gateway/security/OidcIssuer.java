@@ -35,6 +35,7 @@ class OidcIssuer implements TrustedIssuer {
 
     private final String issuer;
     private final NimbusReactiveJwtDecoder decoder;
+    private final OAuth2TokenValidator<Jwt> validator;
     private final String operatorClaim;
     private final String operatorClaimValue;
 
@@ -53,7 +54,8 @@ class OidcIssuer implements TrustedIssuer {
         validators.add(JwtValidators.createDefaultWithIssuer(issuer));
         validators.add(new JwtAudienceValidator(oidc.audience()));
         validators.add(authorizedParty(oidc.acceptedAuthorizedParties()));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        this.validator = new DelegatingOAuth2TokenValidator<>(validators);
+        decoder.setJwtValidator(validator);
         log.info(
                 "Accepting OIDC tokens from {} for audience {} (azp, where present, one of {}); operators from {}",
                 issuer,
@@ -84,6 +86,11 @@ class OidcIssuer implements TrustedIssuer {
     @Override
     public ReactiveJwtDecoder decoder() {
         return decoder;
+    }
+
+    @Override
+    public OAuth2TokenValidator<Jwt> validator() {
+        return validator;
     }
 
     @Override

@@ -115,12 +115,16 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** One JWT authentication manager per trusted issuer, chosen by the token's {@code iss}; others are refused. */
+    /**
+     * One JWT authentication manager per trusted issuer, chosen by the token's {@code iss}; others are refused. Each
+     * verifies a token's signature once in a while and validates it on every use ({@link VerifiedUserTokens}).
+     */
     static ReactiveAuthenticationManagerResolver<ServerWebExchange> issuerResolver(
             List<TrustedIssuer> issuers, CallerMapper callers) {
         Map<String, ReactiveAuthenticationManager> managers = new LinkedHashMap<>();
         for (TrustedIssuer issuer : issuers) {
-            JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(issuer.decoder());
+            JwtReactiveAuthenticationManager manager =
+                    new JwtReactiveAuthenticationManager(VerifiedUserTokens.of(issuer));
             manager.setJwtAuthenticationConverter(
                     jwt -> Mono.fromCallable(() -> new CallerAuthentication(callers.toCaller(jwt, issuer))));
             if (managers.putIfAbsent(issuer.issuer(), manager) != null) {

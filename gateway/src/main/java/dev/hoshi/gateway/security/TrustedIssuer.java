@@ -1,6 +1,7 @@
 package dev.hoshi.gateway.security;
 
 import java.util.Set;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -16,6 +17,12 @@ public interface TrustedIssuer {
 
     /** Verifies a token from this issuer: signature, expiry, issuer and any audience it requires. */
     ReactiveJwtDecoder decoder();
+
+    /**
+     * The checks {@link #decoder()} runs after the signature ({@code exp}, {@code iss}, any audience): the gateway runs
+     * them again on every use of a token whose signature it verified earlier ({@code VerifiedUserTokens}).
+     */
+    OAuth2TokenValidator<Jwt> validator();
 
     /**
      * Whether a {@code sub} of {@code partner:<clientId>} from this issuer proves a partner client. Only issuers Hoshi

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -86,6 +87,11 @@ class CallerMapperTest {
 
             @Override
             public ReactiveJwtDecoder decoder() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public OAuth2TokenValidator<Jwt> validator() {
                 throw new UnsupportedOperationException();
             }
 
