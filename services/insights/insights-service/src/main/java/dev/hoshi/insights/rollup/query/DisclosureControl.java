@@ -72,9 +72,9 @@ final class DisclosureControl {
     }
 
     /**
-     * Ids per {@code $in} when reading a support organisation's ledger. The embedded store matches each document it
-     * finds against the whole {@code $in} list, so one read of n ids costs about n² comparisons: 8,000 ids at once
-     * took about ten times as long as in reads of 500 (docs/insights.md). A real MongoDB needs a few more round trips.
+     * Ids per {@code $in} when reading a support organisation's ledger. On the embedded store one {@code $in} costs
+     * more than linearly in its length: 8,000 ids at once took about ten times as long as the same ids in reads of 500
+     * (docs/insights.md). A real MongoDB needs a few more round trips for a ledger longer than this.
      */
     static final int IDS_PER_READ = 500;
 
