@@ -9,7 +9,8 @@
 # Builds the jars, starts them as the local runner does (embedded store, or MONGODB_URI) in a fresh temporary data
 # directory, seeds the tenants with a year of history through the gateway's GraphQL, then prints per operation the
 # throughput, p50/p95/p99 and the ratios to the baselines (gateway health, raw insertOne), read-after-write lags and
-# RSS per service. Any error fails the run. 10,000 tenants: --tenants=10000 (seeding takes a while).
+# RSS per service, and after each measured phase the CPU each JVM used (Linux). Any error fails the run. 10,000
+# tenants: --tenants=10000 (seeding takes a while).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 module=infra/local

@@ -34,7 +34,8 @@ import org.bson.Document;
  * gateway's GraphQL, then measures, in one run: an unauthenticated gateway health request and the raw driver's
  * {@code insertOne} as baselines, dashboard reads alone, mutations alone, a fixed-time mix of dashboard reads,
  * association rollups, member-list pages and mutations, read-after-write lags (same service and across services),
- * and each service's RSS. Any GraphQL or HTTP error fails the run.
+ * and each service's RSS; after each measured phase, the CPU each JVM used ({@link CpuUse}). Any GraphQL or HTTP
+ * error fails the run.
  *
  * <p>Options: {@code --tenants=1000 --clients=4 --seconds=60 --baseline-seconds=10 --seed-clients=8
  * --lag-probes=40 --warmup-seconds=30 --warmup-max-seconds=600 --data=DIR}: the warm-up runs rounds of the mix of
@@ -68,6 +69,9 @@ public final class EndToEndBenchmark {
     private final Options options;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
     private GatewayClient client;
+    /** The CPU each JVM used, printed after each measured phase; null until the stack is up. */
+    private CpuUse cpu;
+
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     EndToEndBenchmark(Options options) {
@@ -190,6 +194,7 @@ public final class EndToEndBenchmark {
         stack.startAll(line -> System.out.println("  " + line));
         System.out.printf("  all healthy after %.0f s%n", seconds(System.nanoTime() - startNanos));
         client = new GatewayClient(config.gatewayUrl());
+        cpu = new CpuUse(stack.names(), stack.processes());
         tokens.clear();
         return stack;
     }
@@ -611,10 +616,26 @@ public final class EndToEndBenchmark {
     /** Runs {@code call} from every client for {@code seconds}; any failure stops the run. */
     private Row measure(String name, int seconds, Call call) throws Exception {
         Recorder recorder = new Recorder(name);
+        Optional<CpuUse.Snapshot> before = cpuNow();
         double elapsed = drive(seconds, random -> call, Map.of(call, recorder));
         Row row = recorder.row(elapsed);
         System.out.printf("  %-28s %,8.0f/s  p50 %6.1f ms%n", name, row.perSecond(), row.percentileMillis(50));
+        printCpuSince(before);
         return row;
+    }
+
+    private Optional<CpuUse.Snapshot> cpuNow() {
+        return cpu == null ? Optional.empty() : cpu.now();
+    }
+
+    /** The CPU each JVM used since {@code before}, and how busy the machine was (docs/performance.md). */
+    private void printCpuSince(Optional<CpuUse.Snapshot> before) {
+        Optional<CpuUse.Snapshot> after = cpuNow();
+        if (before.isPresent() && after.isPresent()) {
+            System.out.println("    "
+                    + CpuUse.describe(
+                            before.get(), after.get(), Runtime.getRuntime().availableProcessors()));
+        }
     }
 
     interface Picker {
@@ -752,7 +773,10 @@ public final class EndToEndBenchmark {
 
     /** The mix: 55% dashboard reads, 15% rollups, 15% member-list pages, 15% mutations. */
     private Mixed mixed() throws Exception {
-        return mixed(options.seconds());
+        Optional<CpuUse.Snapshot> before = cpuNow();
+        Mixed mixed = mixed(options.seconds());
+        printCpuSince(before);
+        return mixed;
     }
 
     /** The mix for {@code seconds}: 55% dashboard reads, 15% each rollups, member-list pages and mutations. */
