@@ -33,12 +33,16 @@ final class CompilerTime {
         return Files.isExecutable(jstat);
     }
 
-    /** Seconds each JVM has compiled for, this one as {@code "benchmark and store"}; a JVM not readable is left out. */
+    /**
+     * Seconds each JVM has compiled for, this one as {@link EndToEndBenchmark#BENCHMARK_JVM}; a JVM not readable is
+     * left out.
+     */
     Map<String, Double> seconds() {
         Map<String, Double> seconds = new LinkedHashMap<>();
         services.forEach((name, process) -> read(process.pid()).ifPresent(s -> seconds.put(name, s)));
         seconds.put(
-                "benchmark and store", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1000.0);
+                EndToEndBenchmark.BENCHMARK_JVM,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1000.0);
         return seconds;
     }
 

@@ -30,7 +30,7 @@ final class CpuUse {
         for (int i = 0; i < names.size(); i++) {
             pids.put(names.get(i), processes.get(i).pid());
         }
-        pids.put("benchmark and store", ProcessHandle.current().pid());
+        pids.put(EndToEndBenchmark.BENCHMARK_JVM, ProcessHandle.current().pid());
         this.proc = proc;
     }
 

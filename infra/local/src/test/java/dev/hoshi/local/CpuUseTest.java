@@ -57,7 +57,7 @@ class CpuUseTest {
 
         assertThat(now.machineBusy()).isEqualTo(200);
         assertThat(now.machineTotal()).isEqualTo(1000);
-        assertThat(now.jvms()).containsExactly(Map.entry("benchmark and store", 42L));
+        assertThat(now.jvms()).containsExactly(Map.entry(EndToEndBenchmark.BENCHMARK_JVM, 42L));
     }
 
     @Test

@@ -45,6 +45,9 @@ import org.bson.Document;
  */
 public final class EndToEndBenchmark {
 
+    /** How the printed figures name this JVM, which hosts the embedded store and the clients. */
+    static final String BENCHMARK_JVM = "benchmark and store";
+
     static final String ASSOCIATION = "bench-association";
     static final String OWNER = "kato"; // demo persona demo-kato owns every seeded tenant
     static final String ANALYST = "tanaka"; // demo persona demo-tanaka is the association's analyst
