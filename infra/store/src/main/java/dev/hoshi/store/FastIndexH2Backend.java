@@ -53,7 +53,7 @@ public final class FastIndexH2Backend extends H2Backend {
      * <p>Opening walks every collection to fill its indexes again. With the background writer running from the
      * start, as {@code MVStore.open} does, it committed and compacted the file during that walk, and on a large
      * store the walk then failed with "Chunk … not found": copies of the 10,000-tenant benchmark store failed to open
-     * 7 times in 8 (H2 2.3.232), and opened 5 times in 5 with the writer started after the walk (docs/eventstore.md).
+     * 7 times in 8 (H2 2.3.232), and opened 6 times in 6 with the writer started after the walk (docs/eventstore.md).
      */
     private static MVStore openWithoutBackgroundWriter(String file) {
         return new MVStore.Builder().fileName(file).autoCommitDisabled().open();
