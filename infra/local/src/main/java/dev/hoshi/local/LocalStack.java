@@ -471,6 +471,13 @@ public final class LocalStack implements AutoCloseable {
         return services.stream().map(s -> s.process().toHandle()).toList();
     }
 
+    /** Each service's JVM by the service's name, in the order they were started. */
+    public Map<String, ProcessHandle> processesByName() {
+        Map<String, ProcessHandle> byName = new LinkedHashMap<>();
+        services.forEach(s -> byName.put(s.name(), s.process().toHandle()));
+        return byName;
+    }
+
     /** Stops the child JVMs (gracefully, then forcibly after 20 s) and closes the store. Safe to call twice. */
     @Override
     public synchronized void close() {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,13 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class CompilerTime {
 
-    private final Map<String, ProcessHandle> services = new LinkedHashMap<>();
+    private final Map<String, ProcessHandle> services;
     private final Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
 
-    CompilerTime(List<String> names, List<ProcessHandle> processes) {
-        for (int i = 0; i < names.size(); i++) {
-            services.put(names.get(i), processes.get(i));
-        }
+    /** @param services each service's JVM by its name ({@link LocalStack#processesByName()}) */
+    CompilerTime(Map<String, ProcessHandle> services) {
+        this.services = services;
     }
 
     /** Whether the services' compile times can be read (a JDK with {@code jstat}, not a bare runtime). */

@@ -22,14 +22,13 @@ final class CpuUse {
     private final Map<String, Long> pids = new LinkedHashMap<>();
     private final Path proc;
 
-    CpuUse(List<String> names, List<ProcessHandle> processes) {
-        this(names, processes, Path.of("/proc"));
+    /** @param services each service's JVM by its name ({@link LocalStack#processesByName()}) */
+    CpuUse(Map<String, ProcessHandle> services) {
+        this(services, Path.of("/proc"));
     }
 
-    CpuUse(List<String> names, List<ProcessHandle> processes, Path proc) {
-        for (int i = 0; i < names.size(); i++) {
-            pids.put(names.get(i), processes.get(i).pid());
-        }
+    CpuUse(Map<String, ProcessHandle> services, Path proc) {
+        services.forEach((name, process) -> pids.put(name, process.pid()));
         pids.put(EndToEndBenchmark.BENCHMARK_JVM, ProcessHandle.current().pid());
         this.proc = proc;
     }

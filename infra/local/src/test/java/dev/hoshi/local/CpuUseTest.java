@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +52,7 @@ class CpuUseTest {
                 proc.resolve(Long.toString(self)).resolve("stat"),
                 self + " (java) S 1 1 1 0 -1 0 0 0 0 0 30 12 0 0 20 0 45 0 100 0 0");
 
-        CpuUse.Snapshot now = new CpuUse(List.of(), List.of(), proc).now().orElseThrow();
+        CpuUse.Snapshot now = new CpuUse(Map.of(), proc).now().orElseThrow();
 
         assertThat(now.machineBusy()).isEqualTo(200);
         assertThat(now.machineTotal()).isEqualTo(1000);
@@ -62,6 +61,6 @@ class CpuUseTest {
 
     @Test
     void nothingWhereThereIsNoProc(@TempDir Path empty) {
-        assertThat(new CpuUse(List.of(), List.of(), empty).now()).isEmpty();
+        assertThat(new CpuUse(Map.of(), empty).now()).isEmpty();
     }
 }

@@ -197,7 +197,7 @@ public final class EndToEndBenchmark {
         stack.startAll(line -> System.out.println("  " + line));
         System.out.printf("  all healthy after %.0f s%n", seconds(System.nanoTime() - startNanos));
         client = new GatewayClient(config.gatewayUrl());
-        cpu = new CpuUse(stack.names(), stack.processes());
+        cpu = new CpuUse(stack.processesByName());
         tokens.clear();
         return stack;
     }
@@ -720,7 +720,7 @@ public final class EndToEndBenchmark {
         if (options.warmupSeconds() <= 0) {
             return;
         }
-        CompilerTime compilers = new CompilerTime(stack.names(), stack.processes());
+        CompilerTime compilers = new CompilerTime(stack.processesByName());
         int cores = Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         for (int round = 1; ; round++) {
@@ -876,10 +876,8 @@ public final class EndToEndBenchmark {
 
     private static Map<String, Long> rss(LocalStack stack) {
         Map<String, Long> rss = new LinkedHashMap<>();
-        List<String> names = stack.names();
-        List<ProcessHandle> processes = stack.processes();
-        for (int i = 0; i < names.size(); i++) {
-            Path status = Path.of("/proc/" + processes.get(i).pid() + "/status");
+        for (Map.Entry<String, ProcessHandle> service : stack.processesByName().entrySet()) {
+            Path status = Path.of("/proc/" + service.getValue().pid() + "/status");
             long kb = -1;
             try {
                 for (String line : Files.readAllLines(status)) {
@@ -890,7 +888,7 @@ public final class EndToEndBenchmark {
             } catch (IOException e) {
                 // not Linux: RSS unknown
             }
-            rss.put(names.get(i), kb);
+            rss.put(service.getKey(), kb);
         }
         return rss;
     }
