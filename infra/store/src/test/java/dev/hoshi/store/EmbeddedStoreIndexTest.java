@@ -9,7 +9,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,15 +91,8 @@ class EmbeddedStoreIndexTest {
     }
 
     private static void withStockBackend(Path file, WithEvents work) throws Exception {
-        H2Backend backend = new H2Backend(file.toString());
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            work.accept(events(client));
-        } finally {
-            server.shutdownNow();
-            backend.close();
+        try (ServedBackend served = ServedBackend.serve(new H2Backend(file.toString()))) {
+            work.accept(events(served.client()));
         }
     }
 }

@@ -2,14 +2,11 @@ package dev.hoshi.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,14 +79,8 @@ class FastIndexH2BackendTest {
 
     private static void withStore(Path file, WithStore work) throws Exception {
         FastIndexH2Backend backend = new FastIndexH2Backend(file.toString());
-        MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
-        try (MongoClient client = MongoClients.create(
-                "mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-            work.accept(client.getDatabase("hoshi").getCollection("things"), backend);
-        } finally {
-            server.shutdownNow();
-            backend.close();
+        try (ServedBackend served = ServedBackend.serve(backend)) {
+            work.accept(served.client().getDatabase("hoshi").getCollection("things"), backend);
         }
     }
 }
