@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "Building Hoshi (the first build downloads dependencies and takes a few minutes)…"
 ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true -pl infra/local -am
-exec java -jar infra/local/target/hoshi-local.jar
+exec java @infra/local/launcher.jvmoptions -jar infra/local/target/hoshi-local.jar

@@ -17,5 +17,5 @@ module=infra/local
 ./mvnw -q -B -pl "$module" -am install -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true
 ./mvnw -q -B -pl "$module" test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test -Dspotless.check.skip=true
-exec java -Xmx1g -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" \
+exec java @"$module/launcher.jvmoptions" -cp "$module/target/test-classes:$module/target/classes:$(cat "$module/target/bench-classpath.txt")" \
   dev.hoshi.local.EndToEndBenchmark "$@"

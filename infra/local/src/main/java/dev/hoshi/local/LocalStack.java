@@ -3,6 +3,7 @@ package dev.hoshi.local;
 import dev.hoshi.store.EmbeddedStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,13 +15,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Hoshi on one machine: the embedded store in this JVM (unless {@code MONGODB_URI} names a real server), and the
+ * Hoshi on one machine: the embedded store in this JVM (unless {@code MONGODB_URI} names a real server; this JVM's
+ * options: {@link #LAUNCHER_OPTIONS}), and the
  * three services and the gateway as child JVMs with their output in {@code <data>/logs/<name>.log}, and insights'
  * attestation signing key in {@code <data>/keys} (made on the first start). {@link #close()}
  * stops them all and closes the store, so nothing is left running and no file stays locked.
@@ -113,6 +116,12 @@ public final class LocalStack implements AutoCloseable {
      * service holds (a service at 200 tenants kept 45-65 MB after collections), and that showed as RSS.
      */
     static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC");
+
+    /**
+     * This JVM's options (it holds the embedded store), relative to the repository: infra/start.sh and
+     * infra/bench/e2e.sh start Java with {@code @infra/local/launcher.jvmoptions}; the file says why each is there.
+     */
+    static final String LAUNCHER_OPTIONS = "infra/local/launcher.jvmoptions";
 
     private final Config config;
     private final List<Service> services = new ArrayList<>();
@@ -227,8 +236,36 @@ public final class LocalStack implements AutoCloseable {
             return config.mongoUri().get();
         }
         store = EmbeddedStore.start(config.dataDir(), config.storePort());
-        progress.say("Embedded store on " + store.connectionString() + " (data in " + store.file() + ")");
+        progress.say("Embedded store on " + store.connectionString() + " (data in " + store.file() + "; "
+                + launcherOptionsInUse(config.repositoryRoot().resolve(LAUNCHER_OPTIONS)) + ")");
         return store.connectionString();
+    }
+
+    /** Whether this JVM runs with the options of {@code file}, in words for the start-up line: which ones it lacks. */
+    private static String launcherOptionsInUse(Path file) {
+        try {
+            List<String> missing =
+                    missingOptions(file, ManagementFactory.getRuntimeMXBean().getInputArguments());
+            return missing.isEmpty()
+                    ? "JVM options from " + LAUNCHER_OPTIONS
+                    : "this JVM lacks " + String.join(" ", missing) + " from " + LAUNCHER_OPTIONS
+                            + ", which infra/start.sh gives it";
+        } catch (IOException e) {
+            return "could not read " + LAUNCHER_OPTIONS + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * The options of a Java argument file (options apart by white space, {@code #} starts a comment line) that
+     * {@code inputArguments} lack.
+     */
+    static List<String> missingOptions(Path argumentFile, List<String> inputArguments) throws IOException {
+        return Files.readAllLines(argumentFile).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .flatMap(line -> Arrays.stream(line.split("\\s+")))
+                .filter(option -> !inputArguments.contains(option))
+                .toList();
     }
 
     private synchronized void startMailCatcher(Progress progress) throws IOException {
