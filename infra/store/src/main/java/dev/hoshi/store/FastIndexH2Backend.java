@@ -1,6 +1,8 @@
 package dev.hoshi.store;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
@@ -15,7 +17,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with its unique indexes keyed by {@link SerializedKeyType}: the same file format and
- * the same key order, without serializing keys on every comparison; and durable acknowledgements: a command that
+ * the same key order, without serializing keys on every comparison; its documents stored as BSON ({@link
+ * BsonDocumentType}) instead of Java serialization, files written before still read; and durable acknowledgements: a command that
  * changed anything is written to the file before it is answered.
  *
  * <p>The stock backend leaves writing to H2's background commit, once a second: a write was acknowledged to the
@@ -27,6 +30,9 @@ public final class FastIndexH2Backend extends H2Backend {
 
     /** H2's own default: how often its background writer commits what is not written yet, and compacts the file. */
     static final int BACKGROUND_WRITE_MILLIS = 1_000;
+
+    /** How H2Database names a collection's map of documents ({@code databases.<db>.<collection>}; package-private there). */
+    static final String COLLECTION_MAP_PREFIX = "databases.";
 
     private final boolean writeBeforeAnswering;
     private final SlowCommands slowCommands = SlowCommands.fromEnvironment();
@@ -80,6 +86,22 @@ public final class FastIndexH2Backend extends H2Backend {
 
         Database(String databaseName, MVStore store, CursorRegistry cursors) {
             super(databaseName, store, cursors);
+        }
+
+        /**
+         * Opens the collection's map of documents with {@link BsonDocumentType} under the name H2Database gives it,
+         * so that the stock implementation, asked next, finds the map already open and uses it.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String mapName = COLLECTION_MAP_PREFIX + getFullCollectionNamespace(collectionName);
+            MVMap<Object, Object> map = getMvStore()
+                    .openMap(mapName, new MVMap.Builder<Object, Object>().valueType(new BsonDocumentType()));
+            if (!(map.getValueType() instanceof BsonDocumentType)) {
+                throw new IllegalStateException(
+                        "Collection map " + mapName + " was opened before the store could set its value type");
+            }
+            return super.openOrCreateCollection(collectionName, options);
         }
 
         /**
