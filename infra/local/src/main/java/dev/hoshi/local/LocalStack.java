@@ -23,10 +23,9 @@ import java.util.Optional;
 
 /**
  * Hoshi on one machine: the embedded store in this JVM (unless {@code MONGODB_URI} names a real server; this JVM's
- * options: {@link #LAUNCHER_OPTIONS}), and the
- * three services and the gateway as child JVMs with their output in {@code <data>/logs/<name>.log}, and insights'
- * attestation signing key in {@code <data>/keys} (made on the first start). {@link #close()}
- * stops them all and closes the store, so nothing is left running and no file stays locked.
+ * options: {@link #LAUNCHER_OPTIONS}), and the three services and the gateway as child JVMs with their output in
+ * {@code <data>/logs/<name>.log}, and insights' attestation signing key in {@code <data>/keys} (made on the first
+ * start). {@link #close()} stops them all and closes the store, so nothing is left running and no file stays locked.
  */
 public final class LocalStack implements AutoCloseable {
 

@@ -18,8 +18,8 @@ import org.h2.mvstore.MVStore;
 /**
  * mongo-java-server's H2 backend with its unique indexes keyed by {@link SerializedKeyType}: the same file format and
  * the same key order, without serializing keys on every comparison; its documents stored as BSON ({@link
- * BsonDocumentType}) instead of Java serialization, files written before still read; and durable acknowledgements: a command that
- * changed anything is written to the file before it is answered.
+ * BsonDocumentType}) instead of Java serialization, files written before still read; and durable acknowledgements: a
+ * command that changed anything is written to the file before it is answered.
  *
  * <p>The stock backend leaves writing to H2's background commit, once a second: a write was acknowledged to the
  * client up to a second before it reached the file, and a store process killed in that second lost it. Written
@@ -31,7 +31,10 @@ public final class FastIndexH2Backend extends H2Backend {
     /** H2's own default: how often its background writer commits what is not written yet, and compacts the file. */
     static final int BACKGROUND_WRITE_MILLIS = 1_000;
 
-    /** How H2Database names a collection's map of documents ({@code databases.<db>.<collection>}; package-private there). */
+    /**
+     * How H2Database names a collection's map of documents ({@code databases.<db>.<collection>}; package-private
+     * there).
+     */
     static final String COLLECTION_MAP_PREFIX = "databases.";
 
     private final boolean writeBeforeAnswering;
