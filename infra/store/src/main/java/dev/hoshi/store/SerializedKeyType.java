@@ -1,8 +1,11 @@
 package dev.hoshi.store;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,21 +15,23 @@ import org.h2.mvstore.type.ObjectDataType;
 
 /**
  * The key type of the embedded store's unique indexes: orders and writes keys exactly as H2's {@link ObjectDataType}
- * does, but serializes each key object at most once instead of on every comparison and every page write.
+ * does, but remembers each key object's serialized bytes instead of serializing it again on every comparison and
+ * every page write.
  *
  * <p>mongo-java-server keeps a unique index in an H2 map keyed by {@link KeyValue}. H2 knows no order for that class,
  * so its default key type compares two keys by Java-serializing both and comparing the bytes, on every step of every
  * B-tree search, and serializes every key of a page again each time it writes the page. This type gives the same
- * order (the same bytes, compared the same way) and writes the same bytes, so files written before it stay valid and
- * files it writes stay readable by the stock type. It remembers each key object's bytes: those it serialized, and
- * those it read from a page (a key read from the file is compared and written again with the bytes it was read from).
+ * order (the same bytes, compared the same way) and writes the same bytes (for a key read from a page, the bytes it
+ * was read with), so files written before it stay valid and files it writes stay readable by the stock type. It
+ * remembers the bytes of the keys it serialized and of those it read from a page.
  *
- * <p>The memory is bounded for all index maps together: past {@value #BUDGET_BYTES} bytes remembered, every instance
- * starts over the next time it is used. One instance per index map; the monitor here only guards the memory.
+ * <p>The memory is bounded for all index maps together: when what they remember reaches {@value #BUDGET_BYTES} bytes,
+ * every instance forgets it all and they start over (a new generation). One instance per index map; its monitor
+ * guards its own memory, and no thread holds two monitors.
  */
 final class SerializedKeyType extends ObjectDataType {
 
-    /** What all instances together may remember, counting each key's bytes and {@value #ENTRY_COST} more. */
+    /** What all instances together may remember in one generation, counting each key's bytes and {@value #ENTRY_COST}. */
     static final long BUDGET_BYTES = 32L << 20;
 
     /** The remembered map's entry, the array's header and the key object kept alive, roughly. */
@@ -35,17 +40,25 @@ final class SerializedKeyType extends ObjectDataType {
     /** H2's tag for a Java-serialized value: the tag, the length as a variable-size int, the bytes. */
     private static final byte SERIALIZED_TAG = 19;
 
+    /** Counts the current generation only: set back when a new one starts, so a map dropped meanwhile leaves nothing. */
     private static final AtomicLong REMEMBERED_BYTES = new AtomicLong();
 
-    /** Moves on each time the budget is reached; an instance that sees it moved forgets what it remembered. */
     private static final AtomicInteger GENERATION = new AtomicInteger();
 
-    private final Map<Object, byte[]> serialized = new IdentityHashMap<>();
-    private long ownBytes;
+    /** Every instance still in use, so that a new generation frees the memory of maps that are idle too. */
+    private static final List<WeakReference<SerializedKeyType>> INSTANCES = new ArrayList<>();
+
+    private Map<Object, byte[]> serialized = new IdentityHashMap<>();
     private int ownGeneration = GENERATION.get();
 
     /** As H2's own estimate for serialized objects: a moving average of twice their size, starting high. */
     private int averageMemory = 10_000;
+
+    SerializedKeyType() {
+        synchronized (INSTANCES) {
+            INSTANCES.add(new WeakReference<>(this));
+        }
+    }
 
     @Override
     public int compare(Object a, Object b) {
@@ -78,7 +91,9 @@ final class SerializedKeyType extends ObjectDataType {
             byte[] bytes = new byte[DataUtils.readVarInt(stored)];
             stored.get(bytes);
             averageMemory = movingAverage(bytes.length);
-            remember(key, bytes);
+            if (remember(key, bytes)) {
+                forgetEverywhere();
+            }
         }
         return key;
     }
@@ -93,49 +108,67 @@ final class SerializedKeyType extends ObjectDataType {
         return ownGeneration == GENERATION.get() ? serialized.get(key) : null;
     }
 
+    /** How many keys this instance holds bytes for, whatever their generation (for tests). */
+    synchronized int rememberedKeys() {
+        return serialized.size();
+    }
+
     private int movingAverage(int length) {
         return (int) ((length * 2L + 15L * averageMemory) / 16);
     }
 
-    private synchronized byte[] bytes(Object key) {
+    private byte[] bytes(Object key) {
         byte[] bytes = remembered(key);
         if (bytes == null) {
             bytes = serialize(key);
-            remember(key, bytes);
+            if (remember(key, bytes)) {
+                forgetEverywhere();
+            }
         }
         return bytes;
     }
 
-    private synchronized void remember(Object key, byte[] bytes) {
-        int generation = GENERATION.get();
-        if (ownGeneration != generation) {
-            forget(generation);
-        }
+    /** Returns true if this started a new generation, which the caller announces once it holds no monitor. */
+    private synchronized boolean remember(Object key, byte[] bytes) {
+        forgetIfOlderThan(GENERATION.get());
         long cost = bytes.length + ENTRY_COST;
-        if (REMEMBERED_BYTES.addAndGet(cost) > BUDGET_BYTES) {
-            forget(GENERATION.incrementAndGet());
+        boolean newGeneration = REMEMBERED_BYTES.addAndGet(cost) > BUDGET_BYTES;
+        if (newGeneration) {
+            forgetIfOlderThan(GENERATION.incrementAndGet());
+            REMEMBERED_BYTES.set(cost);
         }
-        byte[] previous = serialized.put(key, bytes);
-        ownBytes += cost;
-        if (previous != null) {
-            ownBytes -= previous.length + ENTRY_COST;
-            REMEMBERED_BYTES.addAndGet(-(previous.length + ENTRY_COST));
+        serialized.put(key, bytes);
+        return newGeneration;
+    }
+
+    private synchronized void forgetIfOlderThan(int generation) {
+        if (ownGeneration != generation) {
+            serialized = new IdentityHashMap<>(); // a new table: clear() would keep the old one's size
+            ownGeneration = generation;
         }
     }
 
-    private void forget(int generation) {
-        REMEMBERED_BYTES.addAndGet(-ownBytes);
-        serialized.clear();
-        ownBytes = 0;
-        ownGeneration = generation;
+    private static void forgetEverywhere() {
+        int generation = GENERATION.get();
+        List<SerializedKeyType> alive = new ArrayList<>();
+        synchronized (INSTANCES) {
+            INSTANCES.removeIf(reference -> {
+                SerializedKeyType instance = reference.get();
+                if (instance != null) {
+                    alive.add(instance);
+                }
+                return instance == null;
+            });
+        }
+        alive.forEach(instance -> instance.forgetIfOlderThan(generation));
     }
 
-    /** What all instances remember now, in the budget's terms. */
+    /** What all instances remember in the current generation, in the budget's terms. */
     static long rememberedBytes() {
         return REMEMBERED_BYTES.get();
     }
 
-    /** How many times the budget was reached since the class was loaded. */
+    /** How many generations have started since the class was loaded. */
     static int generation() {
         return GENERATION.get();
     }

@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -46,24 +50,76 @@ class SerializedKeyTypeTest {
     }
 
     @Test
-    void keepsTheOrderAndItsBudgetAfterItsMemoryStartsOver() {
+    void keepsTheOrderAndItsBudgetWhenEveryMapForgetsPastTheBudget() {
         SerializedKeyType fast = new SerializedKeyType();
+        SerializedKeyType idle = new SerializedKeyType(); // another index map, idle while the budget fills
         ObjectDataType stock = new ObjectDataType();
         KeyValue first = new KeyValue("org-1", 7L);
         KeyValue second = new KeyValue("org-1", 8L);
         int expected = Integer.signum(stock.compare(first, second));
         assertThat(expected).isNotZero();
         fast.compare(first, second);
-        assertThat(fast.remembered(first)).isNotNull();
+        assertThat(fast.remembered(second)).isNotNull();
+        KeyValue idleKey = new KeyValue("org-2", 0L);
+        long idleKeys = SerializedKeyType.BUDGET_BYTES / SerializedKeyType.ENTRY_COST / 4;
+        for (long i = 1; i < idleKeys; i++) { // a quarter of the budget, or less if a new generation starts meanwhile
+            idle.compare(idleKey, new KeyValue("org-2", i));
+        }
+        int generation = SerializedKeyType.generation();
 
-        long keysPastTheBudget = SerializedKeyType.BUDGET_BYTES / SerializedKeyType.ENTRY_COST + 10;
-        for (long i = 0; i < keysPastTheBudget; i++) {
+        for (long i = 0; SerializedKeyType.generation() == generation; i++) {
             fast.compare(new KeyValue("filler", i), first);
             assertThat(SerializedKeyType.rememberedBytes()).isLessThanOrEqualTo(SerializedKeyType.BUDGET_BYTES);
         }
 
+        assertThat(idle.rememberedKeys())
+                .as("an idle map's memory freed at once")
+                .isZero();
+        assertThat(SerializedKeyType.rememberedBytes())
+                .as("the new generation counts only what was remembered since it started")
+                .isLessThan(1_000);
+        assertThat(fast.remembered(second))
+                .as("forgotten by the map that filled the budget")
+                .isNull();
         assertThat(Integer.signum(fast.compare(first, second))).isEqualTo(expected);
         assertThat(fast.compare(first, new KeyValue("org-1", 7L))).isZero();
+        assertThat(Integer.signum(idle.compare(idleKey, new KeyValue("org-2", 2L))))
+                .isEqualTo(-1);
+    }
+
+    /** Several threads on one map, as mongo-java-server's network threads and H2's writer are, past the budget. */
+    @Test
+    void ordersKeysAsH2DoesFromSeveralThreadsAtOnce() throws Exception {
+        SerializedKeyType fast = new SerializedKeyType();
+        int threads = 4;
+        int keysEach = (int) (SerializedKeyType.BUDGET_BYTES / SerializedKeyType.ENTRY_COST / threads) + 1_000;
+        KeyValue pivot = new KeyValue("org-500", 500L);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                wrong.add(pool.submit(() -> {
+                    ObjectDataType stock = new ObjectDataType();
+                    int mismatches = 0;
+                    for (int i = 0; i < keysEach; i++) {
+                        KeyValue key = new KeyValue("org-" + (i % 1_000), (long) thread * keysEach + i);
+                        int expected = Integer.signum(stock.compare(key, pivot));
+                        if (Integer.signum(fast.compare(key, pivot)) != expected
+                                || Integer.signum(fast.compare(pivot, key)) != -expected) {
+                            mismatches++;
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (Future<Integer> mismatches : wrong) {
+                assertThat(mismatches.get(120, TimeUnit.SECONDS)).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(SerializedKeyType.rememberedBytes()).isLessThanOrEqualTo(SerializedKeyType.BUDGET_BYTES);
     }
 
     @Test
@@ -104,16 +160,49 @@ class SerializedKeyTypeTest {
     }
 
     @Test
-    void estimatesAKeysMemoryAsH2sOwnTypeDoes() {
+    void estimatesAKeysMemoryAsH2sOwnTypeDoesAfterEveryReadAndWrite() {
         SerializedKeyType fast = new SerializedKeyType();
         ObjectDataType stock = new ObjectDataType();
-        KeyValue key = new KeyValue("organisation-" + "x".repeat(100), 7L);
-        for (int i = 0; i < 200; i++) {
-            written(fast, key);
-            written(stock, key);
+        ObjectDataType reader = new ObjectDataType();
+        KeyValue probe = new KeyValue("probe", 1L);
+        assertThat(fast.getMemory(probe)).isEqualTo(stock.getMemory(probe)).isEqualTo(10_000);
+        for (int i = 0; i < 60; i++) {
+            KeyValue key = new KeyValue("organisation-" + "x".repeat(i * 7), (long) i);
+            if (i % 3 == 0) {
+                byte[] stored = written(reader, key);
+                fast.read(ByteBuffer.wrap(stored));
+                stock.read(ByteBuffer.wrap(stored));
+            } else {
+                written(fast, key);
+                written(stock, key);
+            }
+            assertThat(fast.getMemory(probe)).as("after key %s", i).isEqualTo(stock.getMemory(probe));
         }
-        assertThat(fast.getMemory(key)).isEqualTo(stock.getMemory(key));
         assertThat(fast.getMemory("plain")).isEqualTo(stock.getMemory("plain"));
+    }
+
+    @Test
+    void readsKeysOneAfterAnotherFromOneBuffer() {
+        SerializedKeyType fast = new SerializedKeyType();
+        ObjectDataType stock = new ObjectDataType();
+        KeyValue first = new KeyValue("org-1", 1L);
+        KeyValue second = new KeyValue("org-22", 22L);
+        WriteBuffer page = new WriteBuffer();
+        page.putInt(42); // something before the keys, as in a page
+        stock.write(page, first);
+        stock.write(page, second);
+        ByteBuffer bytes = page.getBuffer();
+        bytes.flip();
+        assertThat(bytes.getInt()).isEqualTo(42);
+
+        Object readFirst = fast.read(bytes);
+        Object readSecond = fast.read(bytes);
+
+        assertThat(readFirst).isEqualTo(first);
+        assertThat(readSecond).isEqualTo(second);
+        assertThat(bytes.hasRemaining()).isFalse();
+        assertThat(fast.remembered(readFirst)).isEqualTo(ObjectDataType.serialize(first));
+        assertThat(fast.remembered(readSecond)).isEqualTo(ObjectDataType.serialize(second));
     }
 
     /**
