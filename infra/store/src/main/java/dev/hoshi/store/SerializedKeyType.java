@@ -31,7 +31,7 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class SerializedKeyType extends ObjectDataType {
 
-    /** What all instances together may remember in one generation, counting each key's bytes and {@value #ENTRY_COST}. */
+    /** What all instances together may remember in one generation: each key's bytes and {@value #ENTRY_COST} more. */
     static final long BUDGET_BYTES = 32L << 20;
 
     /** The remembered map's entry, the array's header and the key object kept alive, roughly. */
@@ -40,7 +40,7 @@ final class SerializedKeyType extends ObjectDataType {
     /** H2's tag for a Java-serialized value: the tag, the length as a variable-size int, the bytes. */
     private static final byte SERIALIZED_TAG = 19;
 
-    /** Counts the current generation only: set back when a new one starts, so a map dropped meanwhile leaves nothing. */
+    /** Counts the current generation only: set back when a new one starts, so a dropped map leaves nothing counted. */
     private static final AtomicLong REMEMBERED_BYTES = new AtomicLong();
 
     private static final AtomicInteger GENERATION = new AtomicInteger();
