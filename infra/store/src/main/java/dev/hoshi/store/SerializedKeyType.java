@@ -91,9 +91,7 @@ final class SerializedKeyType extends ObjectDataType {
             byte[] bytes = new byte[DataUtils.readVarInt(stored)];
             stored.get(bytes);
             averageMemory = movingAverage(bytes.length);
-            if (remember(key, bytes)) {
-                forgetEverywhere();
-            }
+            remember(key, bytes);
         }
         return key;
     }
@@ -121,15 +119,19 @@ final class SerializedKeyType extends ObjectDataType {
         byte[] bytes = remembered(key);
         if (bytes == null) {
             bytes = serialize(key);
-            if (remember(key, bytes)) {
-                forgetEverywhere();
-            }
+            remember(key, bytes);
         }
         return bytes;
     }
 
-    /** Returns true if this started a new generation, which the caller announces once it holds no monitor. */
-    private synchronized boolean remember(Object key, byte[] bytes) {
+    private void remember(Object key, byte[] bytes) {
+        if (rememberHere(key, bytes)) {
+            forgetEverywhere(); // only now, holding no monitor
+        }
+    }
+
+    /** Returns true if this started a new generation. */
+    private synchronized boolean rememberHere(Object key, byte[] bytes) {
         forgetIfOlderThan(GENERATION.get());
         long cost = bytes.length + ENTRY_COST;
         boolean newGeneration = REMEMBERED_BYTES.addAndGet(cost) > BUDGET_BYTES;
