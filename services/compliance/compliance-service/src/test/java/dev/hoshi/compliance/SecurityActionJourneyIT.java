@@ -340,6 +340,109 @@ class SecurityActionJourneyIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyFieldOfTheDashboardReadsAsTheSchemaDeclaresIt() {
+        mutate(
+                "commitToFiveArticles",
+                "{articles: [\"A1\",\"A2\",\"A3\",\"A4\",\"A5\"], effectiveOn: \"" + daysAgo(40) + "\"}");
+        mutate(
+                "recordDeclaration",
+                "{level: ONE_STAR, declarationId: \"51234567890\", effectiveOn: \"" + daysAgo(39) + "\"}");
+        Map<String, String> answers = sheet("DONE");
+        answers.put("Q5", "UNKNOWN");
+        submit(answers, daysAgo(30).toString())
+                .path("submitSelfAssessment.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        mutate("adoptBasicPolicy", "{effectiveOn: \"" + daysAgo(29) + "\"}");
+        mutate(
+                "publishBasicPolicy",
+                "{publicUrl: \"https://sato.example.jp/policy\", effectiveOn: \"" + daysAgo(28) + "\"}");
+        mutate(
+                        "updateControlStatus",
+                        "{controlId: \"C01-01\", status: IN_PROGRESS, owner: \"demo-sato\", dueOn: \""
+                                + today.plusDays(30) + "\", evidenceUrl: \"https://sato.example.jp/evidence\","
+                                + " evidenceNote: \"手順書 v2\", effectiveOn: \"" + daysAgo(5) + "\"}",
+                        "{ controlId errors { code } }")
+                .path("updateControlStatus.errors")
+                .entityList(Object.class)
+                .hasSize(0);
+        String everything =
+                """
+                { organizationStatus { organizationId name asOf level declarationId declaredOn standing lapseReason
+                    lapsedOn eligibleLevel missingForNextStar articlesCommitted reviewMonths
+                    latestAssessment { id edition unit completedOn score band partScores { part score }
+                        answers { item answer } followUps supersedes superseded }
+                    policy { adopted published publicUrl } reviews { kind dueOn overdue }
+                    controls { controlId status owner dueOn evidenceUrl evidenceNote justification effectiveOn }
+                    keyActions { total } } }""";
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<String, Object> status = owner.document(everything)
+                    .execute()
+                    .path("organizationStatus")
+                    .entity(Map.class)
+                    .get();
+            assertThat(status)
+                    .containsEntry("organizationId", org)
+                    .containsEntry("name", "株式会社佐藤製作所")
+                    .containsEntry("asOf", today.toString())
+                    .containsEntry("level", "ONE_STAR")
+                    .containsEntry("declarationId", "51234567890")
+                    .containsEntry("declaredOn", daysAgo(39).toString())
+                    .containsEntry("standing", "GOOD")
+                    .containsEntry("lapseReason", null)
+                    .containsEntry("lapsedOn", null)
+                    .containsEntry("eligibleLevel", "TWO_STARS")
+                    .containsEntry("missingForNextStar", List.of("DECLARATION"))
+                    .containsEntry("articlesCommitted", List.of("A1", "A2", "A3", "A4", "A5"))
+                    .containsEntry("reviewMonths", 12)
+                    .containsEntry(
+                            "policy",
+                            Map.of("adopted", true, "published", true, "publicUrl", "https://sato.example.jp/policy"));
+            Map<String, Object> sheet = (Map<String, Object>) status.get("latestAssessment");
+            assertThat(sheet)
+                    .containsEntry("completedOn", daysAgo(30).toString())
+                    .containsEntry("unit", null)
+                    .containsEntry("followUps", List.of("Q5"))
+                    .containsEntry("supersedes", null)
+                    .containsEntry("superseded", false);
+            assertThat(sheet.get("id")).isInstanceOf(String.class);
+            assertThat(sheet.get("edition")).isInstanceOf(String.class);
+            assertThat(sheet.get("score")).isInstanceOf(Integer.class);
+            assertThat(sheet.get("band")).isInstanceOf(String.class);
+            assertThat((List<Map<String, Object>>) sheet.get("partScores"))
+                    .extracting(p -> p.get("part"))
+                    .containsExactly(1, 2, 3);
+            assertThat((List<Map<String, Object>>) sheet.get("answers"))
+                    .hasSize(25)
+                    .first()
+                    .isEqualTo(Map.of("item", "Q1", "answer", "DONE"));
+            assertThat((List<Map<String, Object>>) status.get("reviews"))
+                    .isNotEmpty()
+                    .allSatisfy(review -> {
+                        assertThat(review.get("kind")).isInstanceOf(String.class);
+                        assertThat(LocalDate.parse((String) review.get("dueOn")))
+                                .isAfter(daysAgo(40));
+                        assertThat(review.get("overdue")).isInstanceOf(Boolean.class);
+                    });
+            List<Map<String, Object>> controls = (List<Map<String, Object>>) status.get("controls");
+            assertThat(controls).hasSizeGreaterThan(1);
+            assertThat(controls.stream().filter(c -> c.get("controlId").equals("C01-01")))
+                    .singleElement()
+                    .satisfies(control -> assertThat(control)
+                            .containsEntry("status", "IN_PROGRESS")
+                            .containsEntry("owner", "demo-sato")
+                            .containsEntry("dueOn", today.plusDays(30).toString())
+                            .containsEntry("evidenceUrl", "https://sato.example.jp/evidence")
+                            .containsEntry("evidenceNote", "手順書 v2")
+                            .containsEntry("justification", null)
+                            .containsEntry("effectiveOn", daysAgo(5).toString()));
+            assertThat((Map<String, Object>) status.get("keyActions")).containsKey("total");
+        });
+    }
+
+    @Test
     void anotherOrganisationsMemberCanNeitherSeeNorChangeIt() {
         HttpGraphQlTester stranger = as(port, "demo-suzuki", org);
         stranger.document(STATUS).execute().path("organizationStatus").valueIsNull();

@@ -1,6 +1,5 @@
 package dev.hoshi.compliance.securityaction.graphql;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hoshi.catalog.Catalog;
 import dev.hoshi.compliance.access.OrganizationAccess;
 import dev.hoshi.compliance.api.securityaction.AssessmentId;
@@ -32,6 +31,7 @@ import dev.hoshi.kernel.time.BusinessTime;
 import dev.hoshi.platform.graphql.Inputs;
 import dev.hoshi.platform.graphql.Mutations;
 import dev.hoshi.platform.graphql.UserError;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -88,26 +88,22 @@ class SecurityActionController {
         }
     }
 
+    /** The dashboard's fields, in their declared order; read per answer by {@link #map}. */
+    private static final List<RecordComponent> VIEW_FIELDS = List.of(ComplianceStatusView.class.getRecordComponents());
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final OrganizationAccess access;
-    private final ObjectMapper json;
     private final Clock clock;
 
     private final Catalog catalog;
 
     SecurityActionController(
-            CommandGateway commands,
-            QueryGateway queries,
-            OrganizationAccess access,
-            ObjectMapper json,
-            Catalog catalog,
-            Clock clock) {
+            CommandGateway commands, QueryGateway queries, OrganizationAccess access, Catalog catalog, Clock clock) {
         this.catalog = catalog;
         this.commands = commands;
         this.queries = queries;
         this.access = access;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -288,10 +284,21 @@ class SecurityActionController {
                 .join();
     }
 
-    /** The compliance view plus the organisation's name. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> map(OrganizationStatusView org, ComplianceStatusView view) {
-        Map<String, Object> map = new LinkedHashMap<>(json.convertValue(view, Map.class));
+    /**
+     * The compliance view plus the organisation's name: the view's own fields, their values as they are (GraphQL reads
+     * the nested records, enums and dates itself). Until 2026-12-05 the whole view went through JSON into nested maps:
+     * 3.6% of compliance's samples in a profile of dashboard reads, 12.6 against 0.37 µs per dashboard in isolation
+     * ({@code StatusMapBenchmark}).
+     */
+    static Map<String, Object> map(OrganizationStatusView org, ComplianceStatusView view) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent field : VIEW_FIELDS) {
+            try {
+                map.put(field.getName(), field.getAccessor().invoke(view));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.getName() + " of the compliance view", e);
+            }
+        }
         map.put("name", org.name());
         return map;
     }
