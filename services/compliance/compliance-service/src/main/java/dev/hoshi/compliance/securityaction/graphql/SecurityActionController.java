@@ -287,8 +287,8 @@ class SecurityActionController {
     /**
      * The compliance view plus the organisation's name: the view's own fields, their values as they are (GraphQL reads
      * the nested records, enums and dates itself). Until 2026-12-05 the whole view went through JSON into nested maps:
-     * 3.6% of compliance's samples in a profile of dashboard reads, 12.6 against 0.37 µs per dashboard in isolation
-     * ({@code StatusMapBenchmark}).
+     * 3.6% of compliance's samples in a profile of dashboard reads, 10.5-11.5 against 0.36-0.37 µs per dashboard in
+     * isolation ({@code StatusMapBenchmark}).
      */
     static Map<String, Object> map(OrganizationStatusView org, ComplianceStatusView view) {
         Map<String, Object> map = new LinkedHashMap<>();
