@@ -1,5 +1,8 @@
 package dev.hoshi.compliance.securityaction.graphql;
 
+import dev.hoshi.catalog.Catalog;
+import dev.hoshi.catalog.Edition;
+import dev.hoshi.compliance.ComplianceTestSupport;
 import dev.hoshi.compliance.api.control.ControlStatus;
 import dev.hoshi.compliance.api.securityaction.ReviewKind;
 import dev.hoshi.compliance.api.status.ComplianceStatusQueries.AssessmentView;
@@ -11,22 +14,23 @@ import dev.hoshi.compliance.api.status.SecurityActionLevel;
 import dev.hoshi.compliance.api.status.Standing;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Dashboards as the benchmark's tenants have them. */
 final class Dashboards {
 
-    /** ★ declared, a sheet of 25 answers, 20 controls (every third in progress), two reviews. */
+    /** ★ declared, a sheet of 25 answers, the current edition's controls (every third in progress), two reviews. */
     static ComplianceStatusView oneStar(LocalDate today) {
-        Map<String, String> answers = new LinkedHashMap<>();
-        for (int item = 1; item <= 25; item++) {
-            answers.put("Q" + item, item == 5 ? "UNKNOWN" : "DONE");
-        }
+        Map<String, String> answers = ComplianceTestSupport.sheet("DONE");
+        answers.put("Q5", "UNKNOWN");
+        List<String> controlIds = Catalog.load().current().controlChapters().stream()
+                .flatMap(chapter -> chapter.controls().stream())
+                .map(Edition.Control::id)
+                .toList();
         List<ControlView> controls = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            String id = String.format("C%02d-%02d", (i + 1) / 2, 2 - i % 2);
+        for (int i = 1; i <= controlIds.size(); i++) {
+            String id = controlIds.get(i - 1);
             controls.add(
                     i % 3 == 0
                             ? new ControlView(
